@@ -1,0 +1,29 @@
+package org.rnncourse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** Facts about the companion library itself: its version, and where the course's data lives. */
+public final class Course {
+    private Course() {}
+
+    /** The library's version, as built by Maven (e.g. {@code 0.1.0}). */
+    public static String version() {
+        try (InputStream in = Course.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown (built without Maven resources)";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** One line for the first cell of a lesson: the library is loaded and which version it is. */
+    public static String banner() {
+        return "RNN course library " + version() + " loaded (Java " + Runtime.version().feature() + ")";
+    }
+}
