@@ -1,0 +1,58 @@
+package org.rnncourse.show;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * What a lesson shows: tables as HTML tables, plots as interactive plots, any HTML. Each method
+ * displays in the notebook and returns nothing, so a cell can end with it and print no stray id.
+ * Outside a notebook (a test, a terminal) the plain-text form is printed instead.
+ */
+public final class Show {
+    /** plotly.js goes on the page once per kernel: every plot after the first reuses it. */
+    private static boolean plotlyShown;
+
+    private Show() {}
+
+    /** Shows a Tablesaw table as an HTML table (at most {@value Html#DEFAULT_MAX_ROWS} rows). */
+    public static void table(Table table) {
+        table(table, Html.DEFAULT_MAX_ROWS);
+    }
+
+    /** Shows a Tablesaw table as an HTML table with at most {@code maxRows} rows. */
+    public static void table(Table table, int maxRows) {
+        String html = Html.table(table, maxRows);
+        Notebook.show(html, table.print(maxRows));
+    }
+
+    /** Shows a Tablesaw jsplot figure as an interactive plot that also works offline. */
+    public static void plot(Figure figure) {
+        String html = Plots.figureHtml(figure);
+        if (Notebook.available()) {
+            synchronized (Show.class) {
+                if (!plotlyShown) {
+                    html = Plots.plotlyScript() + html;
+                    plotlyShown = true;
+                }
+            }
+        }
+        Notebook.show(html, "[plot: " + describe(figure) + "]");
+    }
+
+    /** Shows any HTML fragment (the text form is shown where HTML can't be). */
+    public static void html(String html, String text) {
+        if (html == null) {
+            throw new IllegalArgumentException("html is null");
+        }
+        Notebook.show(html, text == null ? html : text);
+    }
+
+    /** Shows any HTML fragment. */
+    public static void html(String html) {
+        html(html, null);
+    }
+
+    private static String describe(Figure figure) {
+        return figure.getTraces().length + " trace(s)";
+    }
+}
