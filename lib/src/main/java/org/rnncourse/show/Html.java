@@ -32,7 +32,7 @@ public final class Html {
         }
         StringBuilder html = new StringBuilder("<table class=\"rnn-course-table\">\n");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(escape(table.name())).append("</caption>\n");
+            html.append("<caption style=\"caption-side:top;text-align:left;white-space:nowrap;font-weight:bold\">").append(escape(table.name())).append("</caption>\n");
         }
         html.append("<thead><tr>");
         for (Column<?> c : table.columns()) {

@@ -46,7 +46,8 @@ public final class Plots {
         if (figure == null) {
             throw new IllegalArgumentException("figure is null: pass a tech.tablesaw.plotly.components.Figure");
         }
-        String id = "rnn-plot-" + UUID.randomUUID();
+        // Tablesaw makes a JavaScript variable name from the id: letters, digits and _ only.
+        String id = "rnn_plot_" + UUID.randomUUID().toString().replace("-", "");
         String drawing = stripScriptTags(figure.asJavascript(id));
         return figure.divString(id)
                 + "<script type=\"text/javascript\">\n"

@@ -1,0 +1,86 @@
+"""Shared fixtures of the notebook-level tests: paths, and each lesson executed once per run."""
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+OUTPUT = ROOT / "tests" / "output"
+EXECUTED = OUTPUT / "executed"
+JAR = ROOT / "lib" / "target" / "rnn-course.jar"
+
+# A cell that runs longer than this has hung (training cells report their own progress).
+CELL_TIMEOUT = int(os.environ.get("COURSE_CELL_TIMEOUT", "1800"))
+
+
+def lessons():
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+class LessonRun:
+    """One lesson executed top to bottom on a fresh `java` kernel, or the error that stopped it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.nb = nbformat.read(path, as_version=4)
+        self.error = None
+        client = NotebookClient(
+            self.nb,
+            kernel_name="java",
+            timeout=CELL_TIMEOUT,
+            resources={"metadata": {"path": str(NOTEBOOKS)}},
+            allow_errors=False,
+        )
+        try:
+            client.execute()
+        except Exception as e:  # CellExecutionError, timeouts, a dead kernel: all fail the lesson
+            self.error = e
+        EXECUTED.mkdir(parents=True, exist_ok=True)
+        # Executed copies go to tests/output, never over the lesson itself.
+        nbformat.write(self.nb, EXECUTED / path.name)
+
+    def code_cells(self):
+        return [c for c in self.nb.cells if c.cell_type == "code"]
+
+    def outputs(self):
+        return [o for c in self.code_cells() for o in c.get("outputs", [])]
+
+    def html_outputs(self):
+        return [o["data"]["text/html"] for o in self.outputs()
+                if o.get("output_type") in ("display_data", "execute_result") and "text/html" in o.get("data", {})]
+
+    def text(self):
+        """All plain text the learner sees: stdout, stderr and text/plain results."""
+        parts = []
+        for o in self.outputs():
+            if o.get("output_type") == "stream":
+                parts.append(o.get("text", ""))
+            elif "text/plain" in o.get("data", {}):
+                parts.append(o["data"]["text/plain"])
+        return "".join(parts)
+
+
+_runs = {}
+
+
+@pytest.fixture(scope="session")
+def run_lesson():
+    """Executes a lesson once per test session and hands out the result."""
+    if not JAR.is_file():
+        pytest.fail(f"{JAR} is missing: run ./course build (the test command builds it first)")
+
+    def run(name: str) -> LessonRun:
+        path = NOTEBOOKS / name
+        if name not in _runs:
+            _runs[name] = LessonRun(path)
+        return _runs[name]
+
+    return run
+
+
+def chromium_path():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
