@@ -1,0 +1,25 @@
+"""Lesson 01 runs top to bottom and shows the glossary, read from data/, as a table."""
+import csv
+
+from conftest import ROOT
+
+
+def test_lesson_01_runs_without_error(run_lesson):
+    run = run_lesson("01-terminology.ipynb")
+    assert run.error is None, f"lesson 01 failed: {run.error}"
+    assert not [o for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+
+
+def test_lesson_01_shows_the_whole_glossary_as_an_html_table(run_lesson):
+    rows = list(csv.DictReader(open(ROOT / "data" / "glossary.csv", encoding="utf-8")))
+    html = run_lesson("01-terminology.ipynb").html_outputs()
+    full = [h for h in html if "<th>term</th><th>vietnamese</th><th>explanation</th>" in h and h.count("<tr>") == len(rows) + 1]
+    assert full, "no HTML table with every glossary row"
+    for row in rows:
+        assert row["vietnamese"] in full[0], row
+
+
+def test_lesson_01_checks_pass_on_the_solutions(run_lesson):
+    text = run_lesson("01-terminology.ipynb").text()
+    assert "✔ Right: hidden state = Trạng thái ẩn." in text
+    assert text.count("✔") == 2
