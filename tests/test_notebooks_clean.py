@@ -39,7 +39,7 @@ def test_lesson_opens_with_the_loading_cell_and_keeps_imports_on_top(path):
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code and code[0].startswith("%classpath ../lib/target/rnn-course.jar"), \
         f"{path.name}: the first code cell must load the library with %classpath"
-    assert "run ./course" in code[0], f"{path.name}: the loading cell must tell a learner how to build the library"
+    assert "run ./course" in code[0] and "Class.forName(\"org.rnncourse.Course\")" in code[0], f"{path.name}: the loading cell must tell a learner how to build the library"
     # Imports after the first cells can reset earlier variables to null on Java kernels.
     late = [i for i, src in enumerate(code[2:], start=2) if re.search(r"^\s*import\s", src, re.M)]
     assert not late, f"{path.name}: code cells {late} import; keep every import in the first two code cells"
