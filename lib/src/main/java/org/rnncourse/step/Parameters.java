@@ -1,0 +1,49 @@
+package org.rnncourse.step;
+
+/**
+ * Counting the weights of RNN layers, as the lessons do by hand.
+ * <pre>
+ *   one RNN layer:   D_x·D_h  (W_xh)  +  D_h·D_h  (W_hh)  +  D_h  (b_h)        D_x = 4, D_h = 3 → 12 + 9 + 3 = 24
+ *   a dense output:  D_h·D_y  (W_hy)  +  D_y      (b_y)
+ * </pre>
+ * None of them depends on the number of time steps: every step shares the same weights.
+ */
+public final class Parameters {
+    private Parameters() {}
+
+    /** One simple RNN layer: D_x·D_h + D_h·D_h + D_h. */
+    public static long rnnLayer(int dX, int dH) {
+        Shapes.requirePositive("D_x", dX);
+        Shapes.requirePositive("D_h", dH);
+        return (long) dX * dH + (long) dH * dH + dH;
+    }
+
+    /** A dense (fully connected) layer: D_in·D_out + D_out. */
+    public static long dense(int dIn, int dOut) {
+        Shapes.requirePositive("D_in", dIn);
+        Shapes.requirePositive("D_out", dOut);
+        return (long) dIn * dOut + dOut;
+    }
+
+    /** One RNN layer and an output layer: (D_x·D_h + D_h·D_h + D_h) + (D_h·D_y + D_y). */
+    public static long rnnWithOutput(int dX, int dH, int dY) {
+        return rnnLayer(dX, dH) + dense(dH, dY);
+    }
+
+    /**
+     * Stacked RNN layers: layer 1 reads D_x features, layer k reads layer k−1's hidden state, so
+     * its input size is the previous hidden size. E.g. {@code stack(4, 3, 2)} = rnnLayer(4, 3) + rnnLayer(3, 2).
+     */
+    public static long stack(int dX, int... hiddenSizes) {
+        if (hiddenSizes == null || hiddenSizes.length == 0) {
+            throw new IllegalArgumentException("hiddenSizes is empty: give the hidden size of each layer");
+        }
+        long total = 0;
+        int in = dX;
+        for (int dH : hiddenSizes) {
+            total += rnnLayer(in, dH);
+            in = dH;
+        }
+        return total;
+    }
+}
