@@ -1,0 +1,48 @@
+package org.rnncourse.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.rnncourse.step.Matrices;
+
+class CheckTest {
+
+    @Test
+    void rightAnswersPrintOneLine() {
+        assertEquals("✔ n is right.\n", Output.of(() -> Check.equal("n", 24, 24, "hint")));
+        assertEquals("✔ x is right.\n", Output.of(() -> Check.close("x", 0.5, 0.5 + 1e-12, 1e-9, "hint")));
+        assertEquals("✔ h_1's shape (4×1) is right.\n", Output.of(() -> Check.shape("h_1", 4, 1, new DMatrixRMaj(4, 1), "")));
+        assertEquals("✔ h_1 is right.\n",
+                Output.of(() -> Check.matrixClose("h_1", Matrices.column(1, 2), Matrices.column(1, 2), 1e-9, "")));
+        assertEquals("✔ it is right.\n", Output.of(() -> Check.isTrue("it", true, "no", "")));
+    }
+
+    @Test
+    void wrongAnswersSayWhatWhatWasExpectedWhatCameAndTheHint() {
+        assertEquals("n: expected 24, got 21.\nHint: count the bias.",
+                assertThrows(AssertionError.class, () -> Check.equal("n", 24, 21, "count the bias.")).getMessage());
+        assertEquals("x: expected 0.500000, got 0.600000 (tolerance 1.0E-9).\nHint: h",
+                assertThrows(AssertionError.class, () -> Check.close("x", 0.5, 0.6, 1e-9, "h")).getMessage());
+        assertEquals("x: got NaN, not a number: something divided by zero or overflowed.\nHint: h",
+                assertThrows(AssertionError.class, () -> Check.close("x", 0.5, Double.NaN, 1e-9, "h")).getMessage());
+        assertEquals("h_1: expected shape (4×1), got (1×4).\nHint: a column",
+                assertThrows(AssertionError.class,
+                        () -> Check.shape("h_1", 4, 1, new DMatrixRMaj(1, 4), "a column")).getMessage());
+        assertEquals("h_1: entry (1, 0) should be 2.00000, got 3.00000 (tolerance 1.0E-9).\nHint: h",
+                assertThrows(AssertionError.class, () -> Check.matrixClose("h_1", Matrices.column(1, 2),
+                        Matrices.column(1, 3), 1e-9, "h")).getMessage());
+        assertEquals("it: it is false",
+                assertThrows(AssertionError.class, () -> Check.isTrue("it", false, "it is false", null)).getMessage());
+    }
+
+    @Test
+    void aMissingAnswerIsNotANullPointerException() {
+        assertEquals("h_1: the answer is missing (null): compute it in the exercise cell and assign it, then run this "
+                        + "check again.\nHint: h",
+                assertThrows(AssertionError.class,
+                        () -> Check.matrixClose("h_1", Matrices.column(1, 2), null, 1e-9, "h")).getMessage());
+        assertThrows(AssertionError.class, () -> Check.shape("h_1", 4, 1, null, ""));
+    }
+}
