@@ -1,5 +1,8 @@
 package org.rnncourse.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +20,13 @@ public final class Glossary {
 
     private Glossary() {}
 
-    /**
-     * Reads the glossary from the course's {@code data/} folder: {@code ../data} as seen from
-     * {@code notebooks/}, or {@code data} from the repository root.
-     */
+    /** Reads the course glossary, {@code data/glossary.csv} (see {@link CourseFiles}). */
     public static Table load() {
-        for (Path candidate : List.of(Path.of("..", "data", "glossary.csv"), Path.of("data", "glossary.csv"))) {
-            if (Files.isRegularFile(candidate)) {
-                return read(candidate);
-            }
+        try (InputStream in = CourseFiles.open("glossary.csv")) {
+            return parse(CsvReadOptions.builder(in), "data/glossary.csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read data/glossary.csv: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("The glossary file data/glossary.csv was not found from "
-                + Path.of("").toAbsolutePath() + ": open the lesson from the course's notebooks/ folder.");
     }
 
     /** Reads a glossary CSV file; every column is text, so terms like "1" stay as written. */
@@ -36,17 +34,21 @@ public final class Glossary {
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException("No glossary file at " + csv.toAbsolutePath());
         }
+        return parse(CsvReadOptions.builder(csv.toFile()), csv.toString());
+    }
+
+    private static Table parse(CsvReadOptions.Builder options, String source) {
         Table table;
         try {
-            table = Table.read().csv(CsvReadOptions.builder(csv.toFile())
+            table = Table.read().csv(options
                     .tableName("Glossary")
                     .columnTypes(new ColumnType[] {ColumnType.STRING, ColumnType.STRING, ColumnType.STRING}));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The glossary file " + csv + " is not a 3-column CSV ("
+            throw new IllegalArgumentException("The glossary file " + source + " is not a 3-column CSV ("
                     + String.join(", ", COLUMNS) + "): " + e.getMessage(), e);
         }
         if (!table.columnNames().equals(COLUMNS)) {
-            throw new IllegalArgumentException("The glossary file " + csv + " has columns " + table.columnNames()
+            throw new IllegalArgumentException("The glossary file " + source + " has columns " + table.columnNames()
                     + "; expected " + COLUMNS);
         }
         return table;

@@ -56,4 +56,17 @@ class GlossaryTest {
         assertEquals(-1, Glossary.find(g, "transformer"));
         assertThrows(IllegalArgumentException.class, () -> Glossary.find(g, " "));
     }
+
+    @Test
+    void theJarCarriesTheSameGlossaryForLessonsRunOutsideTheRepository() throws Exception {
+        try (var in = CourseFiles.class.getResourceAsStream(CourseFiles.IN_JAR + "glossary.csv")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(in, "glossary.csv missing from the jar's resources");
+            assertEquals(Files.readString(SHIPPED), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void courseFilesRefusesPathsOutsideData() {
+        assertThrows(IllegalArgumentException.class, () -> CourseFiles.open("../pom.xml"));
+    }
 }

@@ -1,0 +1,93 @@
+"""The static site (readers): every lesson as a page with previous/next links and an index, and in
+headless Chromium with the network off: no console errors, plots drawn, formulas typeset."""
+import os
+import re
+
+import pytest
+
+from conftest import EXECUTED, OUTPUT, lessons, chromium_path
+from test_static_html import CHROMIUM_ARGS
+
+SITE = OUTPUT / "site"
+
+
+@pytest.fixture(scope="module")
+def site(run_lesson):
+    import sys
+    sys.path.insert(0, str(OUTPUT.parent.parent / "tools"))
+    import build_site
+    for path in lessons():
+        assert run_lesson(path.name).error is None, f"{path.name} did not run"
+    return build_site.build(SITE, executed_dir=EXECUTED)
+
+
+def test_site_has_an_index_and_a_page_per_lesson_in_order(site):
+    index = (site / "index.html").read_text()
+    hrefs = re.findall(r'<li><a href="([^"]+)">', index)
+    assert hrefs == [p.stem + ".html" for p in lessons()]
+    for href in hrefs:
+        assert (site / href).is_file()
+
+
+def test_pages_link_to_previous_and_next_and_refer_to_no_local_path(site):
+    pages = [p.stem + ".html" for p in lessons()]
+    for i, name in enumerate(pages):
+        text = (site / name).read_text()
+        assert "file:///" not in text and "/usr/share/" not in text, name
+        assert 'src="https://' not in text and "require.min.js" not in text, f"{name} loads from the network"
+        if i > 0:
+            assert f'class="prev" href="{pages[i - 1]}"' in text, name
+        if i + 1 < len(pages):
+            assert f'class="next" href="{pages[i + 1]}"' in text, name
+    assert (site / "mathjax" / "MathJax.js").is_file()
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The site as a reader gets it: from a web server (here one on 127.0.0.1), nothing else reachable."""
+    import functools
+    import http.server
+    import threading
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def open_offline(playwright, tmp_path, allowed):
+    exe = chromium_path()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing on CI: the test command should have installed it")
+        pytest.skip("Chromium is not installed (Debian package 'chromium')")
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=exe, headless=True, args=CHROMIUM_ARGS)
+    # Every request that does not go to the site's own server is refused: no network.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(allowed) else route.abort())
+    return context
+
+
+def test_every_page_loads_offline_without_console_errors_and_renders(site, served, tmp_path):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        context = open_offline(p, tmp_path, served)
+        try:
+            for page_file in [site / "index.html"] + [site / (l.stem + ".html") for l in lessons()]:
+                page = context.new_page()
+                problems = []
+                page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: problems.append(str(e)))
+                page.goto(served + page_file.name)
+                source = page_file.read_text()
+                if "Plotly.newPlot" in source:
+                    page.wait_for_selector("svg.main-svg", timeout=20000)
+                if re.search(r"\$[^$\n]+\$", source) and page_file.name != "index.html":
+                    # MathJax 2 replaces each formula by a rendered span once typesetting is done.
+                    page.wait_for_selector(".MathJax, .MathJax_Display, .MathJax_CHTML", state="attached", timeout=30000)
+                page.wait_for_timeout(300)
+                assert not problems, f"{page_file.name}: {problems}"
+                page.close()
+        finally:
+            context.close()

@@ -1,0 +1,112 @@
+"""Builds the course's static site: every lesson executed and exported to HTML, with an index.
+
+    python tools/build_site.py [--out site] [--executed DIR]
+
+Each page works with no network: plots carry plotly.js (the library puts it in the notebook),
+formulas use the MathJax copy shipped inside the site (from the jupyter-server-mathjax package),
+and no page loads require.js or anything else from a CDN. Lessons are executed on the `java`
+kernel, or taken from DIR when an executed copy is there (the test command passes its own).
+"""
+import argparse
+import html
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+
+
+def title_of(nb, fallback):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if m:
+                return m.group(1).strip()
+    return fallback
+
+
+def executed(path, executed_dir, timeout):
+    if executed_dir:
+        copy = Path(executed_dir) / path.name
+        if copy.is_file() and copy.stat().st_mtime >= path.stat().st_mtime:
+            return nbformat.read(copy, as_version=4)
+    nb = nbformat.read(path, as_version=4)
+    print(f"executing {path.name} ...", flush=True)
+    NotebookClient(nb, kernel_name="java", timeout=timeout,
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return nb
+
+
+def copy_mathjax(out):
+    import jupyter_server_mathjax
+    static = Path(jupyter_server_mathjax.__file__).parent / "static"
+    shutil.copytree(static, out / "mathjax", dirs_exist_ok=True)
+
+
+def index_page(entries):
+    items = "\n".join(f'    <li><a href="{e["href"]}">{html.escape(e["title"])}</a></li>' for e in entries)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>Recurrent neural networks in Java notebooks</title>
+<style>
+  body {{ font-family: sans-serif; max-width: 800px; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
+  li {{ margin: 0.3em 0; }}
+  a {{ color: #1a5fb4; text-decoration: none; }}
+</style>
+</head>
+<body>
+<h1>Recurrent neural networks in Java notebooks</h1>
+<p>From the first formula to a trained IMDB sentiment model. Each lesson below is a notebook of
+the course, executed and rendered as a page; to run it yourself, clone the course and start
+<code>./course</code>.</p>
+<ol start="0" class="lessons">
+{items}
+</ol>
+</body>
+</html>
+"""
+
+
+def build(out, executed_dir=None, timeout=1800):
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    lessons = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    notebooks = [executed(p, executed_dir, timeout) for p in lessons]
+    entries = [{"href": p.stem + ".html", "title": title_of(nb, p.stem)} for p, nb in zip(lessons, notebooks)]
+    exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent)], template_name="site_template",
+                            mathjax_url=MATHJAX_URL)
+    for i, (path, nb) in enumerate(zip(lessons, notebooks)):
+        course = {"prev": entries[i - 1] if i > 0 else None, "next": entries[i + 1] if i + 1 < len(entries) else None}
+        body, _ = exporter.from_notebook_node(nb, resources={"course": course, "metadata": {"name": entries[i]["title"]}})
+        (out / entries[i]["href"]).write_text(body, encoding="utf-8")
+        print(f"wrote {out / entries[i]['href']}")
+    (out / "index.html").write_text(index_page(entries), encoding="utf-8")
+    copy_mathjax(out)
+    return out
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Build the course's static HTML site.")
+    parser.add_argument("--out", default=str(ROOT / "site"))
+    parser.add_argument("--executed", help="folder of already executed lessons to reuse")
+    parser.add_argument("--timeout", type=int, default=1800, help="seconds a cell may run")
+    args = parser.parse_args(argv)
+    out = build(args.out, args.executed, args.timeout)
+    print(f"site ready: {out / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
