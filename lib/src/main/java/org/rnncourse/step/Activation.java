@@ -96,6 +96,27 @@ public enum Activation {
         return out;
     }
 
+    /**
+     * A table of tanh, ReLU and sigmoid at the given points (4 decimals), one row per z, to compare
+     * their ranges; softmax needs a whole vector, so it is not a column here.
+     */
+    public static tech.tablesaw.api.Table table(double... zs) {
+        if (zs == null || zs.length == 0) {
+            throw new IllegalArgumentException("give at least one value of z");
+        }
+        DMatrixRMaj z = Matrices.row(zs.clone());
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Activations",
+                tech.tablesaw.api.DoubleColumn.create("z", zs.clone()));
+        for (Activation a : new Activation[] {TANH, RELU, SIGMOID}) {
+            double[] v = a.apply(z).data;
+            for (int k = 0; k < v.length; k++) {
+                v[k] = Math.round(v[k] * 1e4) / 1e4;
+            }
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(a + "(z)", v));
+        }
+        return t;
+    }
+
     /** The name the lessons use: "tanh", "relu", "sigmoid", "softmax", "linear". */
     @Override
     public String toString() {
