@@ -56,6 +56,10 @@ class HelpersTest {
         assertEquals("index = 10 is outside the vocabulary 0 … 9: V = 10",
                 assertThrows(IllegalArgumentException.class, () -> emb.lookup(10)).getMessage());
         assertEquals(40, emb.parameterCount());
+        var table = emb.table(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
+        assertEquals("h", table.stringColumn("word").get(7));
+        assertEquals(Math.round(emb.E.get(7, 3) * 1e4) / 1e4, table.doubleColumn("e[4]").get(7), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> emb.table(List.of("a")));
         // The embedding feeds the cell: n_x = D.
         RnnCache c = RnnCell.random(4, 3, Activation.TANH, 0.1, 1).forward(xs);
         assertEquals("(1×3)", Shapes.of(c.a(3)));
