@@ -23,7 +23,7 @@ public final class Check {
     /** Checks a whole number, e.g. a parameter count. */
     public static void equal(String what, long expected, long actual, String hint) {
         if (expected != actual) {
-            throw fail(what, "expected " + expected + ", got " + actual + ".", hint);
+            throw fail(what, "expected " + expected + ", got " + actual + "." + unassigned(actual == 0), hint);
         }
         pass(what);
     }
@@ -34,7 +34,8 @@ public final class Check {
             throw fail(what, "got " + actual + ", not a number: something divided by zero or overflowed.", hint);
         }
         if (!(Math.abs(expected - actual) <= tol)) {
-            throw fail(what, "expected " + fmt(expected) + ", got " + fmt(actual) + " (tolerance " + tol + ").", hint);
+            throw fail(what, "expected " + fmt(expected) + ", got " + fmt(actual) + " (tolerance " + fmtTol(tol) + ")."
+                    + unassigned(actual == 0), hint);
         }
         pass(what);
     }
@@ -79,7 +80,7 @@ public final class Check {
                 }
                 if (!(Math.abs(a - e) <= tol)) {
                     throw fail(what, "entry (" + i + ", " + j + ") should be " + fmt(e) + ", got " + fmt(a)
-                            + " (tolerance " + tol + ").", hint);
+                            + " (tolerance " + fmtTol(tol) + ").", hint);
                 }
             }
         }
@@ -118,6 +119,15 @@ public final class Check {
             }
         }
         return true;
+    }
+
+    /** A number variable that was declared but never assigned holds 0: say so. */
+    static String unassigned(boolean isZero) {
+        return isZero ? " (0 is what a declared but unassigned variable holds: did the exercise cell assign it?)" : "";
+    }
+
+    static String fmtTol(double tol) {
+        return String.format(Locale.ROOT, "%.1e", tol);
     }
 
     static String fmt(double v) {

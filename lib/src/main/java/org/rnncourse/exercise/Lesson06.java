@@ -120,7 +120,7 @@ public final class Lesson06 {
         RnnGradients g = Bptt.manyToOne(rnn, rnn.forward(xs), gradCheckTarget(), Loss.CROSS_ENTROPY);
         double expected = g.dWaa().get(0, 1);
         Check.close("∂L/∂W_aa[0, 1]", expected, derivative, 1e-7 + 1e-6 * Math.abs(expected),
-                "(L(w + ε) − L(w − ε)) / (2ε) with ε = 1e-5, changing only rnn.cell.Waa entry (0, 1), "
+                "(L(w + ε) − L(w − ε)) / (2ε) with ε = 1e-5, changing only entry (0, 1) of the model's cell.Waa, "
                         + "and putting it back afterwards.");
     }
 }

@@ -23,16 +23,19 @@ class CheckTest {
     void wrongAnswersSayWhatWhatWasExpectedWhatCameAndTheHint() {
         assertEquals("n: expected 24, got 21.\nHint: count the bias.",
                 assertThrows(AssertionError.class, () -> Check.equal("n", 24, 21, "count the bias.")).getMessage());
-        assertEquals("x: expected 0.500000, got 0.600000 (tolerance 1.0E-9).\nHint: h",
+        assertEquals("x: expected 0.500000, got 0.600000 (tolerance 1.0e-09).\nHint: h",
                 assertThrows(AssertionError.class, () -> Check.close("x", 0.5, 0.6, 1e-9, "h")).getMessage());
         assertEquals("x: got NaN, not a number: something divided by zero or overflowed.\nHint: h",
                 assertThrows(AssertionError.class, () -> Check.close("x", 0.5, Double.NaN, 1e-9, "h")).getMessage());
         assertEquals("h_1: expected shape (4×1), got (1×4).\nHint: a column",
                 assertThrows(AssertionError.class,
                         () -> Check.shape("h_1", 4, 1, new DMatrixRMaj(1, 4), "a column")).getMessage());
-        assertEquals("h_1: entry (1, 0) should be 2.00000, got 3.00000 (tolerance 1.0E-9).\nHint: h",
+        assertEquals("h_1: entry (1, 0) should be 2.00000, got 3.00000 (tolerance 1.0e-09).\nHint: h",
                 assertThrows(AssertionError.class, () -> Check.matrixClose("h_1", Matrices.column(1, 2),
                         Matrices.column(1, 3), 1e-9, "h")).getMessage());
+        assertEquals("n: expected 24, got 0. (0 is what a declared but unassigned variable holds: did the exercise "
+                        + "cell assign it?)\nHint: h",
+                assertThrows(AssertionError.class, () -> Check.equal("n", 24, 0, "h")).getMessage());
         assertEquals("it: it is false",
                 assertThrows(AssertionError.class, () -> Check.isTrue("it", false, "it is false", null)).getMessage());
     }
