@@ -107,14 +107,22 @@ public final class GradCheck {
      * passed-back dX_t of every step.
      */
     public static List<Comparison> manyToOne(Rnn rnn, List<DMatrixRMaj> xs, DMatrixRMaj target, Loss loss) {
+        requireArguments(rnn, xs, loss);
         RnnGradients g = Bptt.manyToOne(rnn, rnn.forward(xs), target, loss);
         return all(rnn, xs, g, () -> loss.manyToOne(rnn, xs, target));
     }
 
     /** Checks every gradient of a many-to-many RNN, as {@link #manyToOne} does. */
     public static List<Comparison> manyToMany(Rnn rnn, List<DMatrixRMaj> xs, List<DMatrixRMaj> targets, Loss loss) {
+        requireArguments(rnn, xs, loss);
         RnnGradients g = Bptt.manyToMany(rnn, rnn.forward(xs), targets, loss);
         return all(rnn, xs, g, () -> loss.manyToMany(rnn, xs, targets));
+    }
+
+    private static void requireArguments(Rnn rnn, List<DMatrixRMaj> xs, Loss loss) {
+        Shapes.requireNonNull("rnn", rnn, "give the Rnn to check");
+        Shapes.requireNonNull("xs", xs, "give the inputs X_1 … X_T");
+        Shapes.requireNonNull("loss", loss, "choose a Loss, e.g. Loss.CROSS_ENTROPY");
     }
 
     private static List<Comparison> all(Rnn rnn, List<DMatrixRMaj> xs, RnnGradients g, DoubleSupplier loss) {
@@ -140,6 +148,7 @@ public final class GradCheck {
         StringColumn error = StringColumn.create("relative error");
         StringColumn verdict = StringColumn.create("below 1e-7?");
         for (Comparison c : comparisons) {
+            Shapes.requireNonNull("comparisons", c, "the list holds a null entry");
             name.append(c.name());
             shape.append(Shapes.of(c.analytic()));
             analytic.append(round(Matrices.norm(c.analytic()), 8));

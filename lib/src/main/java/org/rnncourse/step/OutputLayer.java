@@ -41,9 +41,12 @@ public final class OutputLayer {
 
     /** Z_y = A_t·W_ay + b_y, (m, n_y): what g is applied to. */
     public DMatrixRMaj preActivation(DMatrixRMaj A) {
-        if (A == null || A.numCols != nA) {
+        if (A == null) {
+            throw new IllegalArgumentException("A_t is null but the output layer expects an (m×" + nA + ") matrix: n_a = " + nA);
+        }
+        if (A.numCols != nA) {
             throw new IllegalArgumentException("A_t has shape " + Shapes.of(A) + " but the output layer expects ("
-                    + (A == null ? "m" : A.numRows) + "×" + nA + "): n_a = " + nA + " columns, one row per example");
+                    + A.numRows + "×" + nA + "): n_a = " + nA + " columns, one row per example");
         }
         Shapes.requireFinite("A_t", A, "the output layer");
         DMatrixRMaj z = new DMatrixRMaj(A.numRows, nY);
