@@ -17,6 +17,8 @@ public final class Embedding {
     /** An embedding with the given matrix (kept, not copied). */
     public Embedding(DMatrixRMaj E) {
         this.E = Shapes.requireFinite("E", E, "the embedding");
+        Shapes.requirePositive("V (rows of E)", E.numRows);
+        Shapes.requirePositive("D (columns of E)", E.numCols);
     }
 
     /** An embedding of V words in D dimensions with Gaussian entries × {@code scale}. */

@@ -25,6 +25,8 @@ public final class OutputLayer {
     /** An output layer with the given weights (kept, not copied); the sizes are read from W_ay. */
     public OutputLayer(DMatrixRMaj Way, DMatrixRMaj by, Activation g) {
         Shapes.requireFinite("W_ay", Way, "the output layer");
+        Shapes.requirePositive("n_a (rows of W_ay)", Way.numRows);
+        Shapes.requirePositive("n_y (columns of W_ay)", Way.numCols);
         this.nA = Way.numRows;
         this.nY = Way.numCols;
         this.Way = Way;

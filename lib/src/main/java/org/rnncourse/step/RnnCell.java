@@ -41,6 +41,8 @@ public final class RnnCell {
     /** A cell with the given weights (kept, not copied); the sizes are read from W_ax. */
     public RnnCell(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj ba, Activation f) {
         Shapes.requireFinite("W_ax", Wax, "the cell");
+        Shapes.requirePositive("n_x (rows of W_ax)", Wax.numRows);
+        Shapes.requirePositive("n_a (columns of W_ax)", Wax.numCols);
         this.nX = Wax.numRows;
         this.nA = Wax.numCols;
         String why = "n_x = " + nX + ", n_a = " + nA + " (read from W_ax)";
