@@ -1,0 +1,123 @@
+package org.rnncourse.fast;
+
+/**
+ * The fast float operations that training runs on, with a plain-Java fallback.
+ *
+ * <p>The Vector API is an incubator module in Java 17: it exists only when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector}. The course's kernelspec and Maven's test runs
+ * pass that flag; a kernel started some other way (IJava installed by hand, say) does not, and then
+ * this class uses {@link PlainKernels}, which gives the same results more slowly, and says once,
+ * quietly, how to get the fast path.
+ */
+public final class Fast {
+    /** The JVM option that turns the fast path on. */
+    public static final String JVM_FLAG = "--add-modules jdk.incubator.vector";
+
+    private static final String UNAVAILABLE_REASON;
+    private static final Kernels KERNELS;
+    private static volatile boolean told;
+
+    static {
+        String reason = null;
+        Kernels chosen;
+        if ("plain".equals(System.getProperty("rnncourse.kernels"))) {
+            chosen = new PlainKernels();
+            reason = "the system property rnncourse.kernels=plain asks for the plain path";
+        } else {
+            try {
+                chosen = vector();
+            } catch (Throwable unavailable) {
+                // NoClassDefFoundError when the module is absent: the library still works, slower.
+                chosen = new PlainKernels();
+                reason = "the JVM was started without " + JVM_FLAG;
+            }
+        }
+        KERNELS = chosen;
+        UNAVAILABLE_REASON = reason;
+    }
+
+    private Fast() {}
+
+    static Kernels vector() throws ReflectiveOperationException {
+        Kernels k = (Kernels) Class.forName("org.rnncourse.fast.VectorKernels").getDeclaredConstructor().newInstance();
+        k.tanh(new float[] {0.5f}, 0, 1); // fails here, not mid-training, if the module is missing
+        return k;
+    }
+
+    static Kernels plain() {
+        return new PlainKernels();
+    }
+
+    static Kernels kernels() {
+        return KERNELS;
+    }
+
+    /** True when the Vector API path runs. */
+    public static boolean isVectorized() {
+        return UNAVAILABLE_REASON == null;
+    }
+
+    /** Which path runs, in words, e.g. "JDK Vector API, 16 floats per vector". */
+    public static String description() {
+        return isVectorized() ? KERNELS.name() : KERNELS.name() + " (" + UNAVAILABLE_REASON + ")";
+    }
+
+    /**
+     * Once per JVM, when the plain path runs: one line on how to get the fast one. Training calls
+     * it before its first epoch.
+     */
+    public static void adviseOnce() {
+        if (!isVectorized() && !told) {
+            told = true;
+            System.out.println("Note: training uses the plain Java path because " + UNAVAILABLE_REASON
+                    + ". For a path many times faster, start the kernel's JVM with " + JVM_FLAG
+                    + " (the course's ./course set-up does this for you).");
+        }
+    }
+
+    /** C (m×n) = A (m×k) · B (k×n), or C += A·B when {@code accumulate}. */
+    public static void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        check("a", a, m, k);
+        check("b", b, k, n);
+        check("c", c, m, n);
+        KERNELS.matmul(a, b, c, m, k, n, accumulate);
+    }
+
+    /** C (k×n) = Aᵀ·B for A (m×k), B (m×n), or C += Aᵀ·B when {@code accumulate}. */
+    public static void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        check("a", a, m, k);
+        check("b", b, m, n);
+        check("c", c, k, n);
+        KERNELS.matmulTransA(a, b, c, m, k, n, accumulate);
+    }
+
+    /** C (m×k) = A·Bᵀ for A (m×n), B (k×n), or C += A·Bᵀ when {@code accumulate}. */
+    public static void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k, boolean accumulate) {
+        check("a", a, m, n);
+        check("b", b, k, n);
+        check("c", c, m, k);
+        KERNELS.matmulTransB(a, b, c, m, n, k, accumulate);
+    }
+
+    /** x[from, to) = tanh(x[from, to)). */
+    public static void tanh(float[] x, int from, int to) {
+        if (x == null || from < 0 || to > x.length || from > to) {
+            throw new IllegalArgumentException("tanh range [" + from + ", " + to + ") does not fit an array of length "
+                    + (x == null ? "null" : x.length));
+        }
+        KERNELS.tanh(x, from, to);
+    }
+
+    private static void check(String name, float[] array, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(name + " has a negative shape (" + rows + "×" + cols + ")");
+        }
+        if (array == null) {
+            throw new IllegalArgumentException(name + " is null, expected " + rows + "×" + cols + " floats");
+        }
+        if (array.length < (long) rows * cols) {
+            throw new IllegalArgumentException(name + " holds " + array.length + " floats, too few for its shape ("
+                    + rows + "×" + cols + " = " + (long) rows * cols + ")");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.rnncourse.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both paths against a double-precision reference, on small and odd shapes. */
+class KernelsTest {
+
+    static Stream<Arguments> cases() {
+        int[][] shapes = {{1, 1, 1}, {1, 3, 1}, {3, 1, 5}, {4, 64, 64}, {5, 7, 17}, {7, 33, 31}, {13, 16, 48},
+            {128, 64, 64}, {9, 128, 65}, {2, 5, 100}};
+        return Stream.of(Fast.plain(), vectorOrPlain()).flatMap(k ->
+                Stream.of(shapes).map(s -> Arguments.of(k, s[0], s[1], s[2])));
+    }
+
+    static Kernels vectorOrPlain() {
+        try {
+            return Fast.vector();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new AssertionError("Surefire runs with " + Fast.JVM_FLAG + ": the vector path must load", e);
+        }
+    }
+
+    static float[] random(Random r, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
+    }
+
+    /** C = op(A)·op(B) in double, element (i, j) = Σ_p a(i,p) b(p,j). */
+    static double[] reference(float[] a, float[] b, int m, int k, int n, boolean transA, boolean transB, int rowsA) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    double aip = transA ? a[p * m + i] : a[i * k + p];
+                    double bpj = transB ? b[j * k + p] : b[p * n + j];
+                    s += aip * bpj;
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    static void assertClose(double[] expected, float[] actual, int k, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double tol = 1e-5 * Math.sqrt(k) * 4 + 1e-6 * Math.abs(expected[i]);
+            assertEquals(expected[i], actual[i], tol, what + " element " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("cases")
+    void matmulMatchesTheReferenceAndAccumulates(Kernels kern, int m, int k, int n) {
+        Random r = new Random(m * 31 + k * 7 + n);
+        float[] a = random(r, m * k), b = random(r, k * n), c = random(r, m * n);
+        float[] before = c.clone();
+        double[] ref = reference(a, b, m, k, n, false, false, m);
+        kern.matmul(a, b, c, m, k, n, false);
+        assertClose(ref, c, k, "A·B");
+        System.arraycopy(before, 0, c, 0, c.length);
+        kern.matmul(a, b, c, m, k, n, true);
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] += before[i];
+        }
+        assertClose(ref, c, k, "C + A·B");
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("cases")
+    void matmulTransAMatchesTheReference(Kernels kern, int m, int k, int n) {
+        Random r = new Random(m + k * 13 + n * 5);
+        float[] a = random(r, m * k), b = random(r, m * n), c = new float[k * n];
+        // C (k×n) = Aᵀ·B: the reference with A read transposed, sum over m.
+        double[] ref = reference(a, b, k, m, n, true, false, m);
+        kern.matmulTransA(a, b, c, m, k, n, false);
+        assertClose(ref, c, m, "Aᵀ·B");
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("cases")
+    void matmulTransBMatchesTheReference(Kernels kern, int m, int n, int k) {
+        Random r = new Random(m * 3 + n + k * 11);
+        float[] a = random(r, m * n), b = random(r, k * n), c = random(r, m * k);
+        float[] before = c.clone();
+        double[] ref = reference(a, b, m, n, k, false, true, m);
+        kern.matmulTransB(a, b, c, m, n, k, true);
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] += before[i];
+        }
+        assertClose(ref, c, n, "C + A·Bᵀ");
+    }
+
+    @Test
+    void tanhMatchesMathTanhOnBothPathsIncludingTails() {
+        for (Kernels kern : new Kernels[] {Fast.plain(), vectorOrPlain()}) {
+            for (int len : new int[] {1, 15, 16, 17, 100}) {
+                float[] x = random(new Random(len), len);
+                for (int i = 0; i < len; i++) {
+                    x[i] *= 4;
+                }
+                float[] y = x.clone();
+                kern.tanh(y, 1 % len, len);
+                for (int i = 0; i < len; i++) {
+                    double expected = i < 1 % len ? x[i] : Math.tanh(x[i]);
+                    assertEquals(expected, y[i], 2e-6, kern.name() + " len " + len + " i " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void surefireRunsTheVectorPathAndSaysSo() {
+        assertTrue(Fast.isVectorized(), Fast.description());
+        assertTrue(Fast.description().startsWith("JDK Vector API"), Fast.description());
+    }
+
+    @Test
+    void wrongSizesNameTheArgument() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fast.matmul(new float[6], new float[5], new float[4], 2, 3, 2, false));
+        assertTrue(e.getMessage().contains("b holds 5 floats, too few for its shape (3×2 = 6)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Fast.tanh(new float[3], 2, 4));
+    }
+}
