@@ -2,7 +2,6 @@ package org.rnncourse.exercise;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Matrices;
 import org.rnncourse.step.Shapes;
 
 /**
@@ -132,9 +131,5 @@ public final class Check {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    static String show(String name, DMatrixRMaj m) {
-        return Matrices.toString(name, m);
     }
 }

@@ -44,7 +44,7 @@ public final class Lesson06 {
         return Bptt.cellBackward(d.cell(), d.X(), d.Aprev(), d.cell().preActivation(d.X(), d.Aprev()), d.dA());
     }
 
-    /** Σ_rows dA (no tanh'), the usual slip. */
+    /** Σ over the rows of m: what a learner gets by summing dA_t and skipping tanh'. */
     private static DMatrixRMaj sumRowsOf(DMatrixRMaj m) {
         return org.ejml.dense.row.CommonOps_DDRM.sumCols(m, null);
     }
@@ -94,8 +94,7 @@ public final class Lesson06 {
 
     /** The model of exercise 3: input 3, hidden 4, 2 classes (softmax), fresh and the same on every call. */
     public static Rnn gradCheckModel() {
-        Rnn rnn = Rnn.random(3, 4, 2, Activation.TANH, Activation.SOFTMAX, 0.5, SEED + 1);
-        return rnn;
+        return Rnn.random(3, 4, 2, Activation.TANH, Activation.SOFTMAX, 0.5, SEED + 1);
     }
 
     /** The inputs of exercise 3: four time steps of one example, each (1×3). */
