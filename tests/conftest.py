@@ -1,5 +1,6 @@
 """Shared fixtures of the notebook-level tests: paths, and each lesson executed once per run."""
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -84,3 +85,23 @@ def run_lesson():
 
 def chromium_path():
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+ADDRESS = re.compile(r"\b[A-Za-z_$][\w.$]*@[0-9a-f]{5,}\b")
+
+
+def assert_runs_clean(run, checks=None):
+    """The lesson ran top to bottom: no error, nothing on stderr, no stray object address, and
+    (when given) exactly `checks` exercise confirmations (✔) from its check cells."""
+    assert run.error is None, f"{run.path.name} failed: {run.error}"
+    stderr = [o["text"] for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not stderr, f"{run.path.name} wrote to stderr: {stderr}"
+    text = run.text()
+    assert not ADDRESS.search(text), f"{run.path.name}: a stray object address: {ADDRESS.search(text).group(0)}"
+    if checks is not None:
+        assert text.count("✔") == checks, f"{run.path.name}: expected {checks} passing checks, got {text.count('✔')}"
+
+
+def html_tables(run, caption):
+    """The HTML tables the lesson showed whose caption contains `caption`."""
+    return [h for h in run.html_outputs() if "<table" in h and caption in h]

@@ -1,13 +1,11 @@
 """Lesson 01 runs top to bottom and shows the glossary, read from data/, as a table."""
 import csv
 
-from conftest import ROOT
+from conftest import ROOT, assert_runs_clean
 
 
 def test_lesson_01_runs_without_error(run_lesson):
-    run = run_lesson("01-terminology.ipynb")
-    assert run.error is None, f"lesson 01 failed: {run.error}"
-    assert not [o for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert_runs_clean(run_lesson("01-terminology.ipynb"), checks=2)
 
 
 def test_lesson_01_shows_the_whole_glossary_as_an_html_table(run_lesson):
@@ -22,4 +20,3 @@ def test_lesson_01_shows_the_whole_glossary_as_an_html_table(run_lesson):
 def test_lesson_01_checks_pass_on_the_solutions(run_lesson):
     text = run_lesson("01-terminology.ipynb").text()
     assert "✔ Right: hidden state = Trạng thái ẩn." in text
-    assert text.count("✔") == 2
