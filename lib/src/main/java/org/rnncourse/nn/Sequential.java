@@ -356,9 +356,10 @@ public class Sequential {
             if (xVal != null) {
                 evaluateInto(xVal, yVal, options.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
             }
+            // Keras's order: the user's callbacks, then the History and the progress line.
+            for (Callback c : callbacks) c.onEpochEnd(epoch, logs);
             history.append(logs);
             progress.onEpochEnd(epoch + 1, options.epochs, steps, logs, seconds(start));
-            for (Callback c : callbacks) c.onEpochEnd(epoch, logs);
         }
         for (Callback c : callbacks) c.onTrainEnd();
         progress = ProgressListener.silent();
