@@ -135,11 +135,13 @@ public class SimpleRNN extends RecurrentLayer {
             System.arraycopy(gradOutput.data(), 0, dz, (steps - 1) * bu, bu);
         }
         double[] dhNext = new double[bu]; // what h_t receives from step t+1 through U
+        double[] uT = new double[units * units]; // Uᵀ, made once so each step is a plain product
+        MatOps.transpose(recurrentKernel.value, 0, uT, units, units);
         for (int t = steps - 1; t >= 0; t--) {
             int off = t * bu;
             for (int i = 0; i < bu; i++) dz[off + i] += dhNext[i];
             activation.backward(hs, (t + 1) * bu, dz, off, bu);
-            MatOps.matmulTransB(dz, off, recurrentKernel.value, 0, dhNext, 0, batch, units, units, false);
+            MatOps.matmul(dz, off, uT, 0, dhNext, 0, batch, units, units, false); // dL/dh_{t-1} = dz_t·Uᵀ
         }
         // The shared weights collect their gradient from all steps at once (sum over time).
         MatOps.matmulTransA(xs, 0, dz, 0, kernel.grad, 0, steps * batch, in, units, false);
