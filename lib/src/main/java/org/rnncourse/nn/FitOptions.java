@@ -54,6 +54,14 @@ public final class FitOptions {
         return this;
     }
 
+    public FitOptions validationData(double[][][] x, double[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
+    public FitOptions validationData(int[][] x, int[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
     public FitOptions shuffle(boolean shuffle) {
         this.shuffle = shuffle;
         return this;

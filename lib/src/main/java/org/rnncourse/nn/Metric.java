@@ -20,19 +20,22 @@ public interface Metric {
     }
 
     /**
-     * Looks a metric up by name. As Keras does, {@code "accuracy"} (or {@code "acc"}) becomes binary
-     * accuracy for binary cross-entropy or a single output unit, sparse categorical accuracy for
-     * integer labels, and categorical accuracy (argmax) otherwise.
+     * Looks a metric up by name. As Keras 3 does, {@code "accuracy"} (or {@code "acc"}) is chosen from
+     * the shapes: binary accuracy when the model has one output unit, sparse categorical accuracy when
+     * the labels are integer ids (one axis fewer than the predictions, or a last axis of 1), and
+     * categorical accuracy (argmax against one-hot rows) otherwise.
+     *
+     * @param labelShape the labels' shape with the batch axis, or null if not known yet
+     * @param outputShape the model's output shape without the batch axis, or null if not known yet
      */
-    static Metric of(String name, Loss loss, int[] outputShape) {
+    static Metric of(String name, int[] labelShape, int[] outputShape) {
         String n = name.toLowerCase(Locale.ROOT);
         switch (n) {
             case "accuracy", "acc" -> {
-                if (loss instanceof BinaryCrossentropy) return new BinaryAccuracy(name);
-                if (loss instanceof SparseCategoricalCrossentropy) return new SparseCategoricalAccuracy(name);
-                if (loss instanceof CategoricalCrossentropy) return new CategoricalAccuracy(name);
-                boolean oneUnit = outputShape != null && outputShape[outputShape.length - 1] == 1;
-                return oneUnit ? new BinaryAccuracy(name) : new CategoricalAccuracy(name);
+                if (outputShape == null || outputShape[outputShape.length - 1] == 1) return new BinaryAccuracy(name);
+                boolean sparse = labelShape != null && (labelShape.length < outputShape.length + 1
+                        || labelShape[labelShape.length - 1] == 1);
+                return sparse ? new SparseCategoricalAccuracy(name) : new CategoricalAccuracy(name);
             }
             case "binary_accuracy" -> { return new BinaryAccuracy(name); }
             case "categorical_accuracy" -> { return new CategoricalAccuracy(name); }

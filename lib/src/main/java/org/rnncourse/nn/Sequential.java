@@ -62,13 +62,13 @@ public class Sequential {
     // ---- building ------------------------------------------------------------------------------
 
     /** Adds a layer on top; it gets Keras's automatic name and, if the input shape is known, its weights. */
-    public Sequential add(Layer layer) {
+    public void add(Layer layer) {
         if (layer instanceof Input in) {
             if (!layers.isEmpty() || inputShape != null) {
                 throw new IllegalArgumentException("Input must be the first thing added to a Sequential model");
             }
             inputShape = in.shape();
-            return this;
+            return;
         }
         if (layers.contains(layer)) throw new IllegalArgumentException(layer.describe() + " is already in the model");
         if (layer.readsTokenIds() && !layers.isEmpty()) {
@@ -87,7 +87,6 @@ public class Sequential {
         if (layer.name() == null) layer.name(uniqueName(layer.namePrefix()));
         layers.add(layer);
         if (inputShape != null) buildLayers();
-        return this;
     }
 
     /** dense, dense_1, dense_2…: Keras's names, counted per layer type within this model. */
@@ -208,24 +207,23 @@ public class Sequential {
     // ---- compiling -----------------------------------------------------------------------------
 
     /** {@code compile(new Adam(), new BinaryCrossentropy(), "accuracy")}. */
-    public Sequential compile(Optimizer optimizer, Loss loss, String... metrics) {
+    public void compile(Optimizer optimizer, Loss loss, String... metrics) {
         if (optimizer == null || loss == null) throw new IllegalArgumentException("compile needs an optimizer and a loss");
-        for (String m : metrics) Metric.of(m, loss, null); // unknown names fail here, not in fit
+        for (String m : metrics) Metric.of(m, null, null); // unknown names fail here, not in fit
         this.optimizer = optimizer;
         this.loss = loss;
         this.metricNames = List.of(metrics);
-        this.metrics = null; // resolved when the output shape is known ("accuracy" depends on it)
-        return this;
+        this.metrics = null; // resolved from the first labels seen ("accuracy" depends on their shape)
     }
 
     /** {@code compile(new Adam().clipnorm(1.0), "binary_crossentropy", "accuracy")}. */
-    public Sequential compile(Optimizer optimizer, String loss, String... metrics) {
-        return compile(optimizer, Loss.of(loss), metrics);
+    public void compile(Optimizer optimizer, String loss, String... metrics) {
+        compile(optimizer, Loss.of(loss), metrics);
     }
 
     /** {@code compile("adam", "binary_crossentropy", "accuracy")}, with Keras's default settings. */
-    public Sequential compile(String optimizer, String loss, String... metrics) {
-        return compile(Optimizer.of(optimizer), Loss.of(loss), metrics);
+    public void compile(String optimizer, String loss, String... metrics) {
+        compile(Optimizer.of(optimizer), Loss.of(loss), metrics);
     }
 
     public Optimizer optimizer() {
@@ -236,16 +234,22 @@ public class Sequential {
         return loss;
     }
 
-    /** The metrics as resolved for this model (e.g. "accuracy" as binary accuracy). */
+    /**
+     * The metrics as resolved for this model (e.g. "accuracy" as binary accuracy); like Keras, the
+     * choice is made from the shapes of the first labels and predictions seen by fit or evaluate.
+     */
     public List<Metric> compiledMetrics() {
-        if (metrics == null) {
-            List<Metric> ms = new ArrayList<>();
-            int[] out = isBuilt() ? outputShape() : null;
-            for (String m : metricNames) ms.add(Metric.of(m, loss, out));
-            if (out != null) metrics = ms;
-            return ms;
-        }
-        return metrics;
+        if (metrics != null) return metrics;
+        List<Metric> ms = new ArrayList<>();
+        for (String m : metricNames) ms.add(Metric.of(m, null, isBuilt() ? outputShape() : null));
+        return ms;
+    }
+
+    private void resolveMetrics(Tensor labels) {
+        if (metrics != null) return;
+        List<Metric> ms = new ArrayList<>();
+        for (String m : metricNames) ms.add(Metric.of(m, labels.shape(), outputShape()));
+        metrics = ms;
     }
 
     /** Set by a callback (EarlyStopping) to end fit after the current epoch. */
@@ -303,6 +307,7 @@ public class Sequential {
         requireCompiled("fit");
         checkPair("x", "y", x, y);
         prepareInput("x", x);
+        resolveMetrics(y);
         Tensor yAll = loss.prepareTargets(y, outputShape());
 
         Tensor xTrain = x, yTrain = yAll, xVal = null, yVal = null;
@@ -384,11 +389,14 @@ public class Sequential {
         requireCompiled("evaluate");
         checkPair("x", "y", x, y);
         prepareInput("x", x);
+        resolveMetrics(y);
         return evaluateInto(x, loss.prepareTargets(y, outputShape()), 32);
     }
 
     public Map<String, Double> evaluate(double[][][] x, double[] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
     public Map<String, Double> evaluate(double[][][] x, double[][] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
+    public Map<String, Double> evaluate(double[][][] x, int[] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
+    public Map<String, Double> evaluate(float[][][] x, float[] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
     public Map<String, Double> evaluate(int[][] x, int[] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
     public Map<String, Double> evaluate(int[][] x, double[] y) { return evaluate(Tensor.of(x), Tensor.of(y)); }
 
