@@ -51,7 +51,14 @@ public final class History {
         int[] epochNumbers = new int[epochs];
         for (int i = 0; i < epochs; i++) epochNumbers[i] = i + 1;
         t.addColumns(IntColumn.create("epoch", epochNumbers));
-        values.forEach((k, v) -> t.addColumns(DoubleColumn.create(k, v)));
+        // Four decimals as in the progress line; a fixed locale so 0.6931 never prints as 0,6931.
+        java.text.DecimalFormat fourDecimals =
+                new java.text.DecimalFormat("0.0000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        values.forEach((k, v) -> {
+            DoubleColumn c = DoubleColumn.create(k, v);
+            c.setPrintFormatter(fourDecimals, "");
+            t.addColumns(c);
+        });
         return t;
     }
 

@@ -79,6 +79,9 @@ final class ModelSummary {
             shape.append(r.outputShape());
             params.append(r.count());
         }
+        java.text.DecimalFormat grouped =
+                new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        params.setPrintFormatter(grouped, "");
         return Table.create("Model: \"" + model.name() + "\" — total params: " + countAndSize(model.countParams()),
                 layer, shape, params);
     }

@@ -84,7 +84,16 @@ public class Sequential {
             }
             inputShape = layer.declaredInputShape();
         }
-        if (layer.name() == null) layer.name(uniqueName(layer.namePrefix()));
+        if (layer.name() == null) {
+            layer.name(uniqueName(layer.namePrefix()));
+        } else {
+            for (Layer l : layers) {
+                if (l.name().equals(layer.name())) {
+                    throw new IllegalArgumentException("the model already has a layer named '" + layer.name()
+                            + "': layer names must be unique");
+                }
+            }
+        }
         layers.add(layer);
         if (inputShape != null) buildLayers();
     }

@@ -142,6 +142,13 @@ class BadInputTest {
     }
 
     @Test
+    void layerNamesAreUnique() {
+        String m = message(IllegalArgumentException.class, () -> new Sequential(1L, new Input(2, 1),
+                SimpleRNN.builder(3).name("rnn").returnSequences(true).build(), SimpleRNN.builder(3).name("rnn").build()));
+        assertContains(m, "'rnn'", "unique");
+    }
+
+    @Test
     void returnStateIsForStandaloneLayers() {
         SimpleRNN rnn = SimpleRNN.builder(3).returnState(true).build();
         assertContains(message(IllegalArgumentException.class, () -> new Sequential(1L, new Input(4, 2), rnn)),
