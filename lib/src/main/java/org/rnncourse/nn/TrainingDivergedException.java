@@ -8,7 +8,8 @@ public class TrainingDivergedException extends RuntimeException {
     private final int epoch, batch;
 
     TrainingDivergedException(int epoch, int batch, int batches, double loss) {
-        super("The loss became " + loss + " at epoch " + epoch + ", batch " + batch + " of " + batches
+        super("The loss became " + loss + (epoch == 0 ? " in trainOnBatch"
+                : " at epoch " + epoch + ", batch " + batch + " of " + batches)
                 + ": the training diverged, most likely because the gradients exploded. Try gradient clipping "
                 + "(e.g. new Adam().clipnorm(1.0)) or a lower learning rate, and check the inputs for NaN "
                 + "or very large values.");
@@ -16,7 +17,7 @@ public class TrainingDivergedException extends RuntimeException {
         this.batch = batch;
     }
 
-    /** The epoch (from 1) in which the loss stopped being a finite number. */
+    /** The epoch (from 1) in which the loss stopped being a finite number; 0 in trainOnBatch. */
     public int epoch() {
         return epoch;
     }
