@@ -1,0 +1,36 @@
+package org.rnncourse.nn;
+
+/** The share of outputs on the right side of 0.5: prediction > 0.5 counts as class 1, as Keras. */
+public final class BinaryAccuracy implements Metric {
+    private final String name;
+
+    public BinaryAccuracy() {
+        this("binary_accuracy");
+    }
+
+    BinaryAccuracy(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public double sum(Tensor yPred, Tensor yTrue) {
+        double[] p = yPred.data(), y = yTrue.data();
+        int last = yPred.dim(yPred.rank() - 1);
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            double predicted = p[i] > 0.5 ? 1 : 0;
+            if (predicted == y[i]) s += 1;
+        }
+        return s / last; // per row: the mean over the last axis
+    }
+}

@@ -1,0 +1,96 @@
+package org.rnncourse.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The keyword arguments of Keras's {@code fit}, with Keras's defaults (1 epoch, batch 32, no
+ * validation, shuffling on, progress printed):
+ * <pre>
+ * new FitOptions().epochs(5).batchSize(128).validationSplit(0.2)
+ *                 .callbacks(new EarlyStopping("val_loss", 2))
+ * </pre>
+ */
+public final class FitOptions {
+    int epochs = 1;
+    int batchSize = 32;
+    double validationSplit = 0.0;
+    Tensor xVal, yVal;
+    boolean shuffle = true;
+    final List<Callback> callbacks = new ArrayList<>();
+    int verbose = 1;
+    ProgressListener progress;
+
+    public FitOptions epochs(int epochs) {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        this.epochs = epochs;
+        return this;
+    }
+
+    public FitOptions batchSize(int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /**
+     * The fraction of the data kept for validation: the <em>last</em> examples, taken before any
+     * shuffling, as Keras does (so shuffle sorted data yourself first).
+     */
+    public FitOptions validationSplit(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+        }
+        this.validationSplit = fraction;
+        return this;
+    }
+
+    /** Separate validation data (Keras's {@code validation_data=(x_val, y_val)}); wins over validationSplit. */
+    public FitOptions validationData(Tensor x, Tensor y) {
+        this.xVal = x;
+        this.yVal = y;
+        return this;
+    }
+
+    public FitOptions validationData(double[][][] x, double[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
+    public FitOptions validationData(int[][] x, int[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
+    public FitOptions shuffle(boolean shuffle) {
+        this.shuffle = shuffle;
+        return this;
+    }
+
+    public FitOptions callbacks(Callback... callbacks) {
+        this.callbacks.addAll(Arrays.asList(callbacks));
+        return this;
+    }
+
+    /** 0 silent, 1 a progress bar line per epoch, 2 a compact line per epoch. */
+    public FitOptions verbose(int verbose) {
+        if (verbose < 0 || verbose > 2) throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+        this.verbose = verbose;
+        return this;
+    }
+
+    /** Sends progress somewhere else than System.out (e.g. a notebook display). */
+    public FitOptions progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    List<Callback> callbackList() {
+        return Collections.unmodifiableList(callbacks);
+    }
+
+    ProgressListener listener() {
+        if (verbose == 0) return ProgressListener.silent();
+        return progress != null ? progress : new ConsoleProgress(System.out, verbose);
+    }
+}

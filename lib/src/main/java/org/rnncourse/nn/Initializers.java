@@ -1,0 +1,54 @@
+package org.rnncourse.nn;
+
+import java.util.Random;
+
+/**
+ * Keras's default ways to fill new weights. Starting values matter: too large and tanh saturates,
+ * too small and the signal fades; an orthogonal recurrent matrix neither grows nor shrinks the
+ * hidden state at the start, which helps against exploding and vanishing gradients.
+ */
+public final class Initializers {
+    private Initializers() {}
+
+    /** glorot_uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)), Keras's default kernel. */
+    public static void glorotUniform(double[] w, int fanIn, int fanOut, Random rng) {
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        uniform(w, -limit, limit, rng);
+    }
+
+    /** U(lo, hi) in every cell: Embedding's default is U(−0.05, 0.05). */
+    public static void uniform(double[] w, double lo, double hi, Random rng) {
+        for (int i = 0; i < w.length; i++) w[i] = lo + (hi - lo) * rng.nextDouble();
+    }
+
+    /**
+     * orthogonal: the Q of a QR decomposition of a Gaussian matrix, with the signs of R's diagonal
+     * folded into Q so the result is uniformly distributed (Keras's recurrent default). The matrix
+     * is (rows, cols), row-major. Gram-Schmidt gives R a positive diagonal, so its Q already has
+     * the sign correction that Keras applies after a Householder QR.
+     */
+    public static void orthogonal(double[] w, int rows, int cols, Random rng) {
+        int tall = Math.max(rows, cols), narrow = Math.min(rows, cols);
+        // q holds `narrow` columns of length `tall`, one column per row of this array.
+        double[][] q = new double[narrow][tall];
+        for (int c = 0; c < narrow; c++)
+            for (int r = 0; r < tall; r++) q[c][r] = rng.nextGaussian();
+        for (int c = 0; c < narrow; c++) {
+            // Modified Gram-Schmidt, done twice: one pass loses orthogonality in floating point.
+            for (int pass = 0; pass < 2; pass++) {
+                for (int p = 0; p < c; p++) {
+                    double dot = 0;
+                    for (int r = 0; r < tall; r++) dot += q[p][r] * q[c][r];
+                    for (int r = 0; r < tall; r++) q[c][r] -= dot * q[p][r];
+                }
+            }
+            double norm = 0;
+            for (int r = 0; r < tall; r++) norm += q[c][r] * q[c][r];
+            norm = Math.sqrt(norm);
+            for (int r = 0; r < tall; r++) q[c][r] /= norm;
+        }
+        // Q is (tall, narrow); Keras transposes it when the wanted matrix is wide.
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) w[i * cols + j] = rows >= cols ? q[j][i] : q[i][j];
+    }
+}

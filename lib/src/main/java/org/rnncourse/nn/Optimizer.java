@@ -1,0 +1,116 @@
+package org.rnncourse.nn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Changes the weights using their gradients, one step per batch. Subclasses hold the update rule
+ * (SGD, RMSprop, Adam); this class holds what they share: the learning rate, the step counter
+ * ({@code iterations}), per-weight memory (Adam's m and v) and Keras's gradient clipping options,
+ * applied before the update. As in Keras, only one of the three clipping options may be set.
+ */
+public abstract class Optimizer {
+    protected double learningRate;
+    private double clipnorm = Double.NaN, globalClipnorm = Double.NaN, clipvalue = Double.NaN;
+    private long iterations;
+    private final Map<Parameter, double[][]> slots = new HashMap<>();
+
+    protected Optimizer(double learningRate) {
+        learningRate(learningRate);
+    }
+
+    /** Keras's name of the optimizer: {@code adam}, {@code rmsprop}, {@code sgd}. */
+    public abstract String name();
+
+    public Optimizer learningRate(double lr) {
+        if (!(lr > 0)) throw new IllegalArgumentException("learningRate must be positive, got " + lr);
+        this.learningRate = lr;
+        return this;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Each weight's gradient is scaled so its norm is at most c (Keras's {@code clipnorm}). */
+    public Optimizer clipnorm(double c) {
+        this.clipnorm = checkClip("clipnorm", c);
+        return this;
+    }
+
+    /** All gradients are scaled together so their joint norm is at most c ({@code global_clipnorm}). */
+    public Optimizer globalClipnorm(double c) {
+        this.globalClipnorm = checkClip("globalClipnorm", c);
+        return this;
+    }
+
+    /** Every gradient number is clipped to [−c, c] (Keras's {@code clipvalue}). */
+    public Optimizer clipvalue(double c) {
+        this.clipvalue = checkClip("clipvalue", c);
+        return this;
+    }
+
+    private double checkClip(String what, double c) {
+        if (!(c > 0)) throw new IllegalArgumentException(what + " must be positive, got " + c);
+        int set = (Double.isNaN(clipnorm) ? 0 : 1) + (Double.isNaN(globalClipnorm) ? 0 : 1)
+                + (Double.isNaN(clipvalue) ? 0 : 1);
+        boolean same = what.equals("clipnorm") && !Double.isNaN(clipnorm)
+                || what.equals("globalClipnorm") && !Double.isNaN(globalClipnorm)
+                || what.equals("clipvalue") && !Double.isNaN(clipvalue);
+        if (set > 0 && !same) {
+            throw new IllegalArgumentException("Only one of clipnorm, globalClipnorm and clipvalue can be set"
+                    + " (as in Keras); " + what + " was given after another one");
+        }
+        return c;
+    }
+
+    /** How many update steps were made: Adam's bias correction uses it. */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** One training step: clips the gradients (if asked), then updates every weight. */
+    public final void apply(List<Parameter> params) {
+        clipGradients(params);
+        iterations++;
+        for (Parameter p : params) update(p, slots.computeIfAbsent(p, q -> newSlots(q.size())));
+    }
+
+    /** Applies the chosen clipping option to the gradients in place. */
+    public void clipGradients(List<Parameter> params) {
+        if (!Double.isNaN(clipnorm)) {
+            for (Parameter p : params) GradientClipping.clipByNorm(p.grad, clipnorm);
+        } else if (!Double.isNaN(globalClipnorm)) {
+            List<double[]> gs = new ArrayList<>();
+            for (Parameter p : params) gs.add(p.grad);
+            GradientClipping.clipByGlobalNorm(gs, globalClipnorm);
+        } else if (!Double.isNaN(clipvalue)) {
+            for (Parameter p : params) GradientClipping.clipByValue(p.grad, clipvalue);
+        }
+    }
+
+    /** The per-weight memory this rule needs (e.g. Adam: m and v), zeros at the start. */
+    protected abstract double[][] newSlots(int size);
+
+    /** Updates one weight from its (already clipped) gradient; {@link #iterations()} counts this step. */
+    protected abstract void update(Parameter p, double[][] slots);
+
+    /** Looks an optimizer up by Keras's name, with Keras's default settings. */
+    public static Optimizer of(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "adam" -> new Adam();
+            case "rmsprop" -> new RMSprop();
+            case "sgd" -> new SGD();
+            default -> throw new IllegalArgumentException("optimizer: unknown name '" + name
+                    + "'; expected adam, rmsprop or sgd");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name() + "(learning_rate=" + learningRate + ")";
+    }
+}

@@ -1,0 +1,63 @@
+package org.rnncourse.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The text of Keras 3's progress output, separate from where it is shown. */
+public final class ProgressFormat {
+    private static final int BAR_WIDTH = 20;
+
+    private ProgressFormat() {}
+
+    /** {@code Epoch 1/5}. */
+    public static String epochHeader(int epoch, int epochs) {
+        return "Epoch " + epoch + "/" + epochs;
+    }
+
+    /**
+     * Keras's verbose=1 line: {@code 157/157 ━━━━━━━━━━━━━━━━━━━━ 12s 76ms/step - accuracy: 0.5012 -
+     * loss: 0.6931 - val_accuracy: 0.5100 - val_loss: 0.6920}.
+     */
+    public static String progressLine(int step, int steps, Map<String, Double> logs, double seconds) {
+        int digits = String.valueOf(steps).length();
+        int filled = steps == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * step / steps);
+        return String.format(Locale.ROOT, "%" + digits + "d/%d ", step, steps)
+                + "━".repeat(filled) + (filled < BAR_WIDTH ? " ".repeat(BAR_WIDTH - filled) : "")
+                + " " + Math.round(seconds) + "s" + perStep(seconds, step) + formatLogs(logs);
+    }
+
+    /** Keras's verbose=2 line: {@code 157/157 - 12s - 76ms/step - accuracy: 0.5012 - loss: 0.6931}. */
+    public static String compactLine(int steps, Map<String, Double> logs, double seconds) {
+        return steps + "/" + steps + " - " + Math.round(seconds) + "s -" + perStep(seconds, steps) + formatLogs(logs);
+    }
+
+    private static String perStep(double seconds, int steps) {
+        double t = steps == 0 ? 0 : seconds / steps;
+        if (t >= 1 || t == 0) return String.format(Locale.ROOT, " %.0fs/step", t);
+        if (t >= 1e-3) return String.format(Locale.ROOT, " %.0fms/step", t * 1e3);
+        return String.format(Locale.ROOT, " %.0fus/step", t * 1e6);
+    }
+
+    /**
+     * " - accuracy: 0.5012 - loss: 0.6931 - val_…": training values by name, then validation values
+     * by name, each with 4 decimals (scientific notation below 1e-3, as Keras).
+     */
+    public static String formatLogs(Map<String, Double> logs) {
+        List<String> train = new ArrayList<>(), val = new ArrayList<>();
+        for (String k : logs.keySet()) (k.startsWith("val_") ? val : train).add(k);
+        train.sort(null);
+        val.sort(null);
+        StringBuilder sb = new StringBuilder();
+        for (List<String> keys : List.of(train, val)) {
+            for (String k : keys) sb.append(" - ").append(k).append(": ").append(formatValue(logs.get(k)));
+        }
+        return sb.toString();
+    }
+
+    /** {@code 0.6931}, or {@code 4.2000e-05} for small values. */
+    public static String formatValue(double v) {
+        return Math.abs(v) > 1e-3 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4e", v);
+    }
+}

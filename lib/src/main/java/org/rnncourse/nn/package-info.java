@@ -1,0 +1,53 @@
+/**
+ * A small Keras in Java: the same model, names and numbers as the Keras code of the course notes,
+ * written so a learner can open any class and read how it works.
+ *
+ * <h2>Lesson 07: a stacked SimpleRNN and a sine forecast</h2>
+ * <pre>{@code
+ * import org.rnncourse.nn.*;
+ *
+ * Sequential model = new Sequential(
+ *         new Input(10, 32),                                  // (time steps, features)
+ *         SimpleRNN.builder(64).returnSequences(true).build(),
+ *         new SimpleRNN(32),
+ *         new Dense(10, "softmax"));
+ * model.summary();                                            // 6,208 / 3,104 / 330, total 9,642
+ *
+ * Keras.setRandomSeed(42);
+ * Sequential sine = new Sequential(new Input(10, 1), new SimpleRNN(50), new Dense(1));
+ * sine.compile("adam", "mse", "mae");
+ * History h = sine.fit(xWindows, yNext, new FitOptions().epochs(20).batchSize(32).validationSplit(0.2));
+ * double[] forecast = sine.predict(xWindows).toArray();
+ * }</pre>
+ *
+ * <h2>Lesson 08: IMDB sentiment</h2>
+ * <pre>{@code
+ * Sequential model = new Sequential(
+ *         new Input(200),
+ *         new Embedding(10000, 128),
+ *         new SimpleRNN(64),
+ *         new Dropout(0.5),
+ *         new Dense(1, "sigmoid"));
+ * model.compile(new Adam(), "binary_crossentropy", "accuracy");
+ * History history = model.fit(xTrain, yTrain, new FitOptions()
+ *         .epochs(5).batchSize(128).validationSplit(0.2)
+ *         .callbacks(new EarlyStopping("val_loss", 2)));
+ * Map<String, Double> test = model.evaluate(xTest, yTest);    // {loss=…, accuracy=…}
+ * }</pre>
+ *
+ * <h2>How the pieces fit</h2>
+ * <ul>
+ *   <li>Data is a {@link org.rnncourse.nn.Tensor}: a flat row-major array with a shape whose first
+ *       axis is the batch; {@code fit}, {@code evaluate} and {@code predict} also take plain Java
+ *       arrays ({@code double[][][]} sequences, {@code int[][]} token ids, {@code double[]} or
+ *       {@code int[]} labels).</li>
+ *   <li>Every {@link org.rnncourse.nn.Layer} infers its output shape, creates its weights
+ *       ({@link org.rnncourse.nn.Parameter}s) once the input shape is known, and has a forward pass
+ *       (with a training flag, for dropout) and a backward pass that fills the gradients.</li>
+ *   <li>{@link org.rnncourse.nn.Sequential#fit} runs mini-batches: forward, {@link org.rnncourse.nn.Loss},
+ *       backward, {@link org.rnncourse.nn.Optimizer} step (after optional clipping), then reports
+ *       through {@link org.rnncourse.nn.Callback}s and a {@link org.rnncourse.nn.ProgressListener}.</li>
+ *   <li>All matrix products go through one internal helper, so a faster kernel can replace it.</li>
+ * </ul>
+ */
+package org.rnncourse.nn;

@@ -1,0 +1,160 @@
+package org.rnncourse.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** A learner's mistakes end in a message that names the argument and the shapes. */
+class BadInputTest {
+
+    static Sequential model() {
+        Sequential m = new Sequential(1L, new Input(10, 32), new SimpleRNN(8), new Dense(1, "sigmoid"));
+        m.compile("adam", "binary_crossentropy", "accuracy");
+        return m;
+    }
+
+    static String message(Class<? extends Throwable> type, Executable e) {
+        return assertThrows(type, e).getMessage();
+    }
+
+    static void assertContains(String message, String... parts) {
+        for (String p : parts) assertTrue(message.contains(p), "'" + p + "' missing in: " + message);
+    }
+
+    @Test
+    void wrongInputRank() {
+        String m = message(IllegalArgumentException.class,
+                () -> model().fit(Tensor.zeros(4, 10), Tensor.zeros(4), new FitOptions().verbose(0)));
+        assertContains(m, "x has shape (4, 10)", "(None, 10, 32)", "rank 2 instead of 3");
+    }
+
+    @Test
+    void wrongFeatureCount() {
+        String m = message(IllegalArgumentException.class,
+                () -> model().fit(new double[4][10][3], new double[4], new FitOptions().verbose(0)));
+        assertContains(m, "x has shape (4, 10, 3)", "(None, 10, 32)");
+        String p = message(IllegalArgumentException.class, () -> model().predict(new double[2][9][32]));
+        assertContains(p, "(2, 9, 32)", "(None, 10, 32)");
+    }
+
+    @Test
+    void labelCountDiffersFromExamples() {
+        String m = message(IllegalArgumentException.class,
+                () -> model().fit(new double[4][10][32], new double[3], new FitOptions().verbose(0)));
+        assertContains(m, "x has 4 examples", "y has 3 labels");
+    }
+
+    @Test
+    void labelShapeDoesNotFitTheOutput() {
+        Sequential s = new Sequential(1L, new Input(10, 32), new SimpleRNN(8), new Dense(5, "softmax"));
+        s.compile("adam", "categorical_crossentropy", "accuracy");
+        String m = message(IllegalArgumentException.class,
+                () -> s.fit(new double[4][10][32], new int[4], new FitOptions().verbose(0)));
+        assertContains(m, "labels y have shape (4,)", "(None, 5)", "sparse_categorical_crossentropy");
+        s.compile("adam", "sparse_categorical_crossentropy");
+        String k = message(IllegalArgumentException.class,
+                () -> s.fit(new double[2][10][32], new int[] {1, 7}, new FitOptions().verbose(0)));
+        assertContains(k, "y[1] = 7.0", "[0, 5)");
+    }
+
+    @Test
+    void validationSplitOutsideItsRange() {
+        assertContains(message(IllegalArgumentException.class, () -> new FitOptions().validationSplit(1.0)),
+                "validationSplit", "[0, 1)", "1.0");
+        assertContains(message(IllegalArgumentException.class, () -> new FitOptions().validationSplit(-0.1)),
+                "validationSplit");
+        String m = message(IllegalArgumentException.class,
+                () -> model().fit(new double[1][10][32], new double[1], new FitOptions().validationSplit(0.2).verbose(0)));
+        assertContains(m, "validationSplit 0.2 of 1 examples leaves no training examples");
+    }
+
+    @Test
+    void emptyDataset() {
+        String m = message(IllegalArgumentException.class,
+                () -> model().fit(Tensor.zeros(0, 10, 32), Tensor.zeros(0), new FitOptions().verbose(0)));
+        assertContains(m, "x is empty", "(0, 10, 32)");
+    }
+
+    @Test
+    void raggedSequences() {
+        double[][][] x = {new double[10][32], new double[9][32]};
+        assertContains(message(IllegalArgumentException.class, () -> Tensor.of(x)), "x[1] has length 9", "pad");
+    }
+
+    @Test
+    void tokenIdOutsideTheVocabulary() {
+        Sequential s = new Sequential(1L, new Input(3), new Embedding(10, 4), new SimpleRNN(2), new Dense(1, "sigmoid"));
+        s.compile("adam", "binary_crossentropy");
+        String m = message(IllegalArgumentException.class,
+                () -> s.fit(new int[][] {{1, 2, 3}, {4, 12, 0}}, new int[] {0, 1}, new FitOptions().verbose(0)));
+        assertContains(m, "x[1][1] = 12.0", "[0, 10)");
+    }
+
+    @Test
+    void recurrentLayerAfterALastOutputOnly() {
+        String m = message(IllegalArgumentException.class,
+                () -> new Sequential(1L, new Input(10, 32), new SimpleRNN(8), new SimpleRNN(4)));
+        assertContains(m, "simple_rnn_1", "(None, 8)", "returnSequences(true)");
+    }
+
+    @Test
+    void fitBeforeCompileAndUnknownNames() {
+        Sequential s = new Sequential(1L, new Input(2, 1), new Dense(1));
+        assertContains(message(IllegalStateException.class,
+                () -> s.fit(new double[1][2][1], new double[1], new FitOptions())), "compile the model first");
+        assertContains(message(IllegalArgumentException.class, () -> s.compile("adam", "hinge")), "loss", "hinge");
+        assertContains(message(IllegalArgumentException.class, () -> s.compile("adamw", "mse")), "optimizer", "adamw");
+        assertContains(message(IllegalArgumentException.class, () -> s.compile("adam", "mse", "f1")), "metrics", "f1");
+        assertContains(message(IllegalArgumentException.class, () -> new Dense(4, "swish")), "activation", "swish");
+        assertContains(message(IllegalArgumentException.class, () -> new Dropout(1.0)), "Dropout rate", "[0, 1)");
+    }
+
+    @Test
+    void lossThatBecomesNaNStopsWithAnExplanation() {
+        Sequential s = new Sequential(1L, new Input(3, 1), new SimpleRNN(2), new Dense(1));
+        s.compile("sgd", "mse");
+        double[][][] x = new double[6][3][1];
+        x[3][1][0] = Double.NaN; // in the second batch of 2 when not shuffled
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> s.fit(x, new double[6], new FitOptions().batchSize(2).shuffle(false).verbose(0)));
+        assertEquals(1, e.epoch());
+        assertEquals(2, e.batch());
+        assertContains(e.getMessage(), "epoch 1, batch 2 of 3", "clipnorm", "lower learning rate");
+    }
+
+    @Test
+    void explodingTrainingIsCaughtToo() {
+        // A linear RNN with a huge learning rate: the weights blow up within a few epochs.
+        Sequential s = new Sequential(2L, new Input(20, 1), SimpleRNN.builder(8).activation("linear").build(), new Dense(1));
+        s.compile(new SGD(5.0), "mse");
+        double[][][] x = new double[32][20][1];
+        double[] y = new double[32];
+        for (int i = 0; i < 32; i++) {
+            for (int t = 0; t < 20; t++) x[i][t][0] = Math.sin(i * t);
+            y[i] = 10 * Math.cos(i);
+        }
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> s.fit(x, y, new FitOptions().epochs(50).batchSize(8).verbose(0)));
+        assertContains(e.getMessage(), "epoch " + e.epoch(), "clipping");
+    }
+
+    @Test
+    void layerNamesAreUnique() {
+        String m = message(IllegalArgumentException.class, () -> new Sequential(1L, new Input(2, 1),
+                SimpleRNN.builder(3).name("rnn").returnSequences(true).build(), SimpleRNN.builder(3).name("rnn").build()));
+        assertContains(m, "'rnn'", "unique");
+    }
+
+    @Test
+    void returnStateIsForStandaloneLayers() {
+        SimpleRNN rnn = SimpleRNN.builder(3).returnState(true).build();
+        assertContains(message(IllegalArgumentException.class, () -> new Sequential(1L, new Input(4, 2), rnn)),
+                "returnState", "states()");
+        rnn.build(new int[] {4, 2}, new java.util.Random(1));
+        Tensor out = rnn.forward(Tensor.zeros(5, 4, 2), false);
+        assertEquals(out.shape()[1], rnn.states().get(0).shape()[1]);
+    }
+}
