@@ -1,0 +1,84 @@
+"""JupyterLab itself, as a learner uses it: the main job started headless, lesson 00 opened in
+Chromium, Run All, and the plot appears. A screenshot is saved under tests/output/ to look at."""
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import NOTEBOOKS, OUTPUT, ROOT, chromium_path
+from test_setup_command import free_port
+from test_static_html import CHROMIUM_ARGS
+
+
+@pytest.fixture()
+def lab(tmp_path):
+    # A copy of the lessons: running cells in JupyterLab must not save outputs into notebooks/.
+    work = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, work)
+    port, token = free_port(), "browser-test-token"
+    env = dict(os.environ, JUPYTER_TOKEN=token)
+    venv_jupyter = ROOT / ".venv" / "bin" / "jupyter"
+    log = open(tmp_path / "lab.log", "w")
+    # The README's main job, headless; --ServerApp.root_dir repointed at the copy.
+    proc = subprocess.Popen([str(ROOT / "course"), "--headless", "--port", str(port), f"--root-dir={work}"],
+                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"JupyterLab exited: {(tmp_path / 'lab.log').read_text()}")
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
+            break
+        except OSError:
+            time.sleep(1)
+    yield base, token
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+
+
+def test_lesson_00_runs_in_jupyterlab_and_draws_its_plot(lab, tmp_path):
+    from playwright.sync_api import sync_playwright
+    exe = chromium_path()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing on CI: the test command should have installed it")
+        pytest.skip("Chromium is not installed (Debian package 'chromium')")
+    base, token = lab
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=exe,
+                                                       headless=True, args=CHROMIUM_ARGS,
+                                                       viewport={"width": 1400, "height": 1000})
+        # Only JupyterLab on 127.0.0.1 is reachable: the plot must come from the library, not a CDN.
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        try:
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{base}/lab/workspaces/browser-test/tree/00-setup.ipynb?reset&token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
+            # Once the kernel is up (the status bar says so), the toolbar's "restart and run all".
+            page.wait_for_selector("text=Java (jjava) | Idle", timeout=120000)
+            page.locator("[data-command='notebook:restart-run-all']").first.click()
+            page.locator(".jp-Dialog .jp-mod-accept").click()
+            try:
+                page.wait_for_selector(".jp-OutputArea svg.main-svg", timeout=int(os.environ.get("LAB_WAIT_MS", "180000")))
+            except Exception:
+                page.screenshot(path=str(OUTPUT / "jupyterlab-00-setup-failure.png"))
+                raise
+            page.wait_for_selector("text=✔ Right: 10 rows of n and n²", timeout=int(os.environ.get("LAB_WAIT_MS", "180000")))
+            page.locator(".jp-OutputArea svg.main-svg").first.scroll_into_view_if_needed()
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(OUTPUT / "jupyterlab-00-setup.png"))
+            assert page.locator(".jp-OutputArea table.rnn-course-table").count() >= 2
+            assert not [e for e in errors if "Plotly" in e], errors
+        finally:
+            context.close()
