@@ -139,8 +139,9 @@ public final class WordOrderDemo {
      */
     public Table compare(String sentence1, String sentence2) {
         StringColumn model = StringColumn.create("model");
-        StringColumn first = StringColumn.create(sentence1);
-        StringColumn second = StringColumn.create(sentence2.equals(sentence1) ? sentence2 + " " : sentence2);
+        // Numbered, so that two sentences that differ only in case still make two columns.
+        StringColumn first = StringColumn.create("(1) " + sentence1);
+        StringColumn second = StringColumn.create("(2) " + sentence2);
         StringColumn apart = StringColumn.create("tells them apart?");
         add(model, first, second, apart, "feed-forward: y (average of the words)",
                 feedForwardOutput(sentence1), feedForwardOutput(sentence2));
