@@ -66,7 +66,7 @@ public final class Lesson02 {
     public static void checkSharedWeights(long n) {
         WordOrderDemo demo = WordOrderDemo.create();
         long expected = demo.rnn.cell.parameterCount();
-        String what = "the weights of the cell";
+        String what = "the cell's weight count";
         if (n == expected * LONG_SENTENCE) {
             throw Check.fail(what, "expected " + expected + ", got " + n + " = " + LONG_SENTENCE + " × " + expected + ".",
                     "the weights are shared: all " + LONG_SENTENCE + " steps use the same W_ax, W_aa and b_a.");

@@ -61,12 +61,12 @@ class Lesson02Test {
     @Test
     void sharedWeights() {
         long right = 3 * 4 + 4 * 4 + 4;
-        assertEquals("✔ the weights of the cell is right.\n", Output.of(() -> Lesson02.checkSharedWeights(right)));
+        assertEquals("✔ the cell's weight count is right.\n", Output.of(() -> Lesson02.checkSharedWeights(right)));
         AssertionError perStep = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(40 * right));
         assertTrue(perStep.getMessage().contains("the weights are shared"), perStep.getMessage());
         AssertionError noBias = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(28));
         assertTrue(noBias.getMessage().contains("count the bias"), noBias.getMessage());
         AssertionError other = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(12));
-        assertTrue(other.getMessage().startsWith("the weights of the cell: expected 32, got 12."), other.getMessage());
+        assertTrue(other.getMessage().startsWith("the cell's weight count: expected 32, got 12."), other.getMessage());
     }
 }
