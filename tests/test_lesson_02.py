@@ -1,0 +1,44 @@
+"""Lesson 02 runs top to bottom and shows, side by side, that only the RNN tells two word orders apart."""
+import re
+
+
+def rows(html):
+    """The cells of each body row of an HTML table, as lists of strings."""
+    body = html.split("<tbody>", 1)[1]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
+def test_lesson_02_runs_without_error(run_lesson):
+    run = run_lesson("02-why-sequences.ipynb")
+    assert run.error is None, f"lesson 02 failed: {run.error}"
+    assert not [o for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not re.search(r"\b[A-Za-z_.$]+@[0-9a-f]{4,}\b", run.text()), "an object address reached the learner"
+
+
+def test_lesson_02_feed_forward_is_blind_to_order_and_the_rnn_is_not(run_lesson):
+    html = run_lesson("02-why-sequences.ipynb").html_outputs()
+    tables = [h for h in html if "<th>(1) Tôi yêu Việt Nam</th><th>(2) Việt Nam yêu tôi</th><th>tells them apart?</th>" in h]
+    assert tables, "no side-by-side table of the two sentences"
+    by_model = {r[0]: r[1:] for r in rows(tables[0])}
+    ff = by_model["feed-forward: y (average of the words)"]
+    assert ff[0] == ff[1] and ff[2] == "no", ff
+    for model in ("RNN: final hidden state h_T", "RNN: output y_T"):
+        out = by_model[model]
+        assert out[0] != out[1] and out[2] == "yes", (model, out)
+
+
+def test_lesson_02_shows_the_equal_averages_and_the_step_by_step_states(run_lesson):
+    run = run_lesson("02-why-sequences.ipynb")
+    text = run.text()
+    averages = re.findall(r"average of the word vectors, sentence \d \(1×3\)\n(.*)\n", text)
+    assert len(averages) == 2 and averages[0] == averages[1], averages
+    steps = [h for h in run.html_outputs() if "<th>word (1)</th>" in h]
+    assert steps and len(rows(steps[0])) == 4
+
+
+def test_lesson_02_checks_pass_on_the_solutions(run_lesson):
+    text = run_lesson("02-why-sequences.ipynb").text()
+    assert "✔ the average is right." in text
+    assert "✔ h_4 is right." in text
+    assert "✔ the cell's weight count is right." in text
+    assert text.count("✔") == 3
