@@ -195,7 +195,7 @@ public final class ImdbLoader {
      * The archive this loader reads, by the order in the class comment, downloading it when no
      * other source has one.
      */
-    public Path archive() {
+    public synchronized Path archive() {
         Path p = namedArchive();
         if (p != null) {
             return p;
