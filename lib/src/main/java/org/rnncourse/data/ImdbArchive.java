@@ -133,7 +133,10 @@ final class ImdbArchive {
             } catch (BadArchiveException e) {
                 throw e;
             } catch (IOException e) {
-                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+                while (msg.endsWith(".")) {
+                    msg = msg.substring(0, msg.length() - 1);
+                }
                 if (msg.toLowerCase().contains("truncated") || msg.toLowerCase().contains("unexpected end")) {
                     throw new BadArchiveException("gzip ended early", true);
                 }

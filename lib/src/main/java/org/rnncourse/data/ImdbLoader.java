@@ -282,6 +282,7 @@ public final class ImdbLoader {
         try {
             long[] key = key(archiveFile);
             Files.createDirectories(cacheDir);
+            cleanStaleTemps();
             tmp = Files.createTempFile(cacheDir, TOKEN_CACHE_NAME + ".", ".tmp");
             ImdbCorpus.write(c, tmp, key[0], key[1]);
             moveAtomically(tmp, cacheDir.resolve(TOKEN_CACHE_NAME));
@@ -303,6 +304,7 @@ public final class ImdbLoader {
             throw new ImdbException("The cache directory " + cacheDir + " for the IMDB archive could not be created ("
                     + e.getMessage() + "): set " + ARCHIVE_ENV + " to the path of a downloaded " + ARCHIVE_NAME + ".");
         }
+        cleanStaleTemps();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(cacheDir, ARCHIVE_NAME + ".", ".part");
@@ -417,6 +419,34 @@ public final class ImdbLoader {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Deletes temporary files of downloads and token caches that a killed JVM left behind: only
+     * our own name patterns, and only when older than a day, so a download running in another
+     * notebook at the same time is not disturbed.
+     */
+    void cleanStaleTemps() {
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(cacheDir,
+                p -> isOurTemp(p.getFileName().toString()))) {
+            for (Path p : ds) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException ignored) {
+                    // another process may have moved it meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // cleaning is a courtesy, never a reason to fail a load
+        }
+    }
+
+    private static boolean isOurTemp(String name) {
+        return (name.startsWith(ARCHIVE_NAME + ".") && name.endsWith(".part"))
+                || (name.startsWith(TOKEN_CACHE_NAME + ".") && name.endsWith(".tmp"));
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

@@ -170,6 +170,20 @@ class ImdbSourceTest {
     }
 
     @Test
+    void staleTemporaryFilesOfKilledRunsAreCleanedFreshOnesKept() throws Exception {
+        Files.createDirectories(cache);
+        Path stale = Files.writeString(cache.resolve("aclImdb_v1.tar.gz.123.part"), "half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3 * 86_400_000L));
+        Path fresh = Files.writeString(cache.resolve("aclImdb_v1.tar.gz.456.part"), "another notebook downloading");
+        Path foreign = Files.writeString(cache.resolve("notes.part"), "not ours");
+        Files.setLastModifiedTime(foreign, java.nio.file.attribute.FileTime.fromMillis(0));
+        builder(Map.of()).build().getWordIndex();
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(foreign));
+    }
+
+    @Test
     void downloadFromFileUrl() throws Exception {
         Path source = Files.write(dir.resolve("mirror.tar.gz"), served);
         ImdbLoader l = ImdbLoader.builder().cacheDir(cache).downloadUrl(source.toUri().toString())
