@@ -111,7 +111,7 @@ public final class ImdbLoader {
         private Path cacheDir;
         private String downloadUrl = OFFICIAL_URL;
         private boolean progress = true;
-        private PrintStream log = System.err;
+        private PrintStream log = System.out;
         private Function<String, String> env = System::getenv;
 
         private Builder() {}
@@ -140,7 +140,10 @@ public final class ImdbLoader {
             return this;
         }
 
-        /** Where progress bars and notes go (default System.err). */
+        /**
+         * Where progress bars and notes go (default System.out: in a Jupyter notebook, stderr is
+         * shown like an error, and Keras also reports its download progress on stdout).
+         */
         public Builder log(PrintStream log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
@@ -340,14 +343,14 @@ public final class ImdbLoader {
                 }
             } catch (IOException e) {
                 if (expected < 0 || got < expected) {
-                    throw new ImdbException("The IMDB download from " + downloadUrl + " is truncated (the connection"
+                    throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (the connection"
                             + " broke after " + got + (expected >= 0 ? " of " + expected : "") + " bytes: " + e.getMessage()
                             + "); nothing was kept: run again.");
                 }
                 throw e;
             }
             if (expected >= 0 && got != expected) {
-                throw new ImdbException("The IMDB download from " + downloadUrl + " is truncated (" + got + " of "
+                throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (" + got + " of "
                         + expected + " bytes); nothing was kept: run again.");
             }
             archiveReads++;
@@ -356,7 +359,7 @@ public final class ImdbLoader {
             try {
                 c = ImdbArchive.read(part, in -> withProgress(in, "Checking IMDB", size(part)));
             } catch (ImdbArchive.BadArchiveException e) {
-                throw new ImdbException("The IMDB archive downloaded from " + downloadUrl + " is "
+                throw new ImdbException("The IMDB archive downloaded from " + downloadUrl + " for " + target + " is "
                         + (e.corrupt ? "truncated or corrupt" : "not the Large Movie Review Dataset archive")
                         + " (" + e.getMessage() + "); it was deleted, nothing was kept: run again.");
             }

@@ -197,7 +197,8 @@ class ImdbSourceTest {
         sendOnly = served.length / 2;
         ImdbLoader l = builder(Map.of()).build();
         ImdbException e = assertThrows(ImdbException.class, l::getWordIndex);
-        assertTrue(e.getMessage().startsWith("The IMDB download from " + url() + " is truncated"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The IMDB download from " + url() + " for "
+                + cache.resolve(ImdbLoader.ARCHIVE_NAME) + " is truncated"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was kept"), e.getMessage());
         assertEquals(List.of(), cacheFiles());
     }
@@ -208,7 +209,8 @@ class ImdbSourceTest {
         served = TestArchives.firstBytes(served, served.length / 2);
         ImdbLoader l = builder(Map.of()).build();
         ImdbException e = assertThrows(ImdbException.class, l::getWordIndex);
-        assertEquals("The IMDB archive downloaded from " + url() + " is truncated or corrupt (gzip ended early);"
+        assertEquals("The IMDB archive downloaded from " + url() + " for " + cache.resolve(ImdbLoader.ARCHIVE_NAME)
+                + " is truncated or corrupt (gzip ended early);"
                 + " it was deleted, nothing was kept: run again.", e.getMessage());
         assertEquals(List.of(), cacheFiles());
     }
