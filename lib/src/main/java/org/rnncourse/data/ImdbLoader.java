@@ -27,7 +27,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * <h2>Where the archive comes from, in this order</h2>
  * <ol>
  *   <li>an explicit path ({@link Builder#archive(Path)}, {@link Imdb.Options#archive(Path)});</li>
- *   <li>the environment variable {@code IMDB_ARCHIVE}, the path of an {@code aclImdb_v1.tar.gz};</li>
+ *   <li>the environment variable {@code IMDB_ARCHIVE}, the path of an {@code aclImdb_v1.tar.gz}
+ *       (a leading {@code ~/} means the home directory; blank counts as unset);</li>
  *   <li>the cache: {@code <cache dir>/aclImdb_v1.tar.gz}, where the cache dir is
  *       {@code $XDG_CACHE_HOME/rnn-course} when {@code XDG_CACHE_HOME} is set to an absolute path,
  *       else {@code ~/.cache/rnn-course};</li>
@@ -248,7 +249,14 @@ public final class ImdbLoader {
         }
         String fromEnv = env.apply(ARCHIVE_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            Path p = Path.of(fromEnv.trim());
+            String v = fromEnv.trim();
+            Path p;
+            try {
+                p = v.startsWith("~/") ? Path.of(System.getProperty("user.home"), v.substring(2)) : Path.of(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ImdbException("The environment variable " + ARCHIVE_ENV + " is not a valid path (\"" + v
+                        + "\"): set it to the path of an " + ARCHIVE_NAME + " or unset it.");
+            }
             if (!Files.isRegularFile(p)) {
                 throw new ImdbException("The IMDB archive " + p + " named by the environment variable " + ARCHIVE_ENV
                         + " does not exist or is not a file: fix or unset " + ARCHIVE_ENV + ".");

@@ -138,6 +138,13 @@ class ImdbSourceTest {
     }
 
     @Test
+    void invalidEnvPathIsNamed() {
+        ImdbException e = assertThrows(ImdbException.class,
+                () -> builder(Map.of(ImdbLoader.ARCHIVE_ENV, "bad\u0000path")).build().getWordIndex());
+        assertTrue(e.getMessage().startsWith("The environment variable IMDB_ARCHIVE is not a valid path"), e.getMessage());
+    }
+
+    @Test
     void cacheDirHonoursXdgCacheHome() {
         Path xdg = dir.resolve("xdg").toAbsolutePath();
         Function<String, String> env = Map.of("XDG_CACHE_HOME", xdg.toString())::get;
