@@ -103,7 +103,8 @@ public final class SineWindows {
     /**
      * Chronological split: the first {@code round(size * trainFraction)} windows for training,
      * the rest for testing (no shuffling, so the test windows come later in time; the last
-     * training windows and the first test windows overlap in the series values they show).
+     * training windows and the first test windows overlap in the series values they show). The
+     * parts share their window rows with {@link #x()}; copy before changing them in place.
      *
      * @throws IllegalArgumentException unless {@code 0 < trainFraction < 1} and both parts get a window
      */
