@@ -103,6 +103,20 @@ class ImdbTokenCacheTest {
     }
 
     @Test
+    void nonAsciiWordsSurviveTheTokenCache() throws Exception {
+        java.util.Map<String, String> m = TestArchives.small();
+        m.put("aclImdb/train/pos/3_9.txt", "Café naïve 日本 映画 Ärger 😀 grüße");
+        Path other = TestArchives.write(dir.resolve("unicode.tar.gz"), m);
+        Path otherCache = dir.resolve("cache2");
+        ImdbLoader a = TestArchives.loader(other, otherCache);
+        ImdbLoader b = TestArchives.loader(other, otherCache);
+        assertEquals(a.getWordIndex(), b.getWordIndex());
+        assertEquals("token cache", b.lastSource);
+        assertTrue(b.getWordIndex().keySet().containsAll(List.of("café", "naïve", "日本", "映画", "ärger", "grüße")),
+                b.getWordIndex().toString());
+    }
+
+    @Test
     void unwritableCacheDirStillLoads() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file-not-dir"), "x");
         ImdbLoader l = TestArchives.loader(archive, notADir.resolve("sub"));

@@ -63,6 +63,14 @@ class RealImdbArchiveTest {
         assertEquals("token cache", second.lastSource);
         assertArrayEquals(d.xTrain()[123], again.xTrain()[123]);
 
+        ImdbData short200 = second.loadData(Imdb.options().numWords(numWords).maxlen(200));
+        assertTrue(short200.xTrain().length > 5_000 && short200.xTrain().length < 25_000, "" + short200.xTrain().length);
+        for (int[] x : short200.xTrain()) {
+            assertTrue(x.length < 200);
+        }
+        int[][] padded = Sequences.padSequences(d.xTrain(), 200);
+        assertEquals(200, padded[0].length);
+
         System.out.printf("Real IMDB archive %s: first load (read + tokenize + write cache) %.1f s,"
                 + " cached load %.2f s, vocabulary %d words%n", archive, firstSeconds, cachedSeconds, first.vocabularySize());
         assertTrue(firstSeconds < 60, "first load took " + firstSeconds + " s");
