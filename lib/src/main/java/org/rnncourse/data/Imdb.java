@@ -27,6 +27,9 @@ import java.util.Random;
  * See {@link ImdbLoader}.
  *
  * <h2>What is mirrored from Keras 3 ({@code keras/src/datasets/imdb.py})</h2>
+ * Checked against keras-team/keras at commit {@code 3859fb42}, {@code load_data} and
+ * {@code keras/src/utils/python_utils.py: remove_long_seq}. Where Keras's docstring and code
+ * disagree (the docstring says long sequences are "truncated"), this follows the code.
  * <ul>
  *   <li>Words are ranked by their frequency in the <b>training</b> reviews; rank 1 is the most
  *       frequent word ({@link #getWordIndex()} is word → rank, like {@code get_word_index()}).
