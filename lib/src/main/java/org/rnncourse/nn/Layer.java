@@ -129,9 +129,15 @@ public abstract class Layer {
         return typeName() + (name == null ? "" : " '" + name + "'");
     }
 
-    /** Checks that a batch has the shape this layer was built for. */
+    /**
+     * Checks that a batch has the shape this layer was built for. A layer used on its own, outside
+     * a model, builds itself on its first batch, as a Keras layer does when it is first called.
+     */
     final void checkInput(Tensor x) {
         int[] s = x.shape();
+        if (builtInputShape == null && s.length >= 2) {
+            build(java.util.Arrays.copyOfRange(s, 1, s.length), new Random(Keras.nextSeed()));
+        }
         boolean ok = builtInputShape != null && s.length == builtInputShape.length + 1;
         for (int i = 0; ok && i < builtInputShape.length; i++) ok = s[i + 1] == builtInputShape[i];
         if (!ok) {

@@ -32,6 +32,17 @@ class TensorAndInitTest {
     }
 
     @Test
+    void aLayerOnItsOwnBuildsOnItsFirstBatchAsInKeras() {
+        Tensor x = Tensor.zeros(2, 10, 32);
+        SimpleRNN all = SimpleRNN.builder(64).returnSequences(true).build();
+        SimpleRNN last = SimpleRNN.builder(64).returnState(true).build();
+        assertArrayEquals(new int[] {2, 10, 64}, all.forward(x, false).shape());
+        assertArrayEquals(new int[] {2, 64}, last.forward(x, false).shape());
+        assertArrayEquals(new int[] {2, 64}, last.states().get(0).shape());
+        assertEquals(6208, all.countParams());
+    }
+
+    @Test
     void orthogonalWideAndTallMatrices() {
         Random rng = new Random(3);
         double[] tall = new double[6 * 3];
