@@ -46,9 +46,9 @@ public final class ImdbData {
         return yTest;
     }
 
-    /** The options these data were made with (numWords, skipTop, maxlen, seed, startChar, ...). */
+    /** The options these data were made with (numWords, skipTop, maxlen, seed, startChar, ...); a copy. */
     public Imdb.Options options() {
-        return options;
+        return options.copy();
     }
 
     /** word → rank, 1 = most frequent training word; as Keras's {@code imdb.get_word_index()}. */
