@@ -22,10 +22,11 @@ import tech.tablesaw.api.Table;
  * With lengths as skewed as IMDB reviews (most short, a few very long), padding everything to the
  * global maximum spends most of the time on zeros.
  * <pre>{@code
- * int[][] seqs = Bucketing.imdbLikeSequences(1000, 1000, 42);
- * List<Bucketing.Batch> padded = Bucketing.paddedToMax(seqs, labels, 32);
- * List<Bucketing.Batch> bucketed = Bucketing.byLength(seqs, labels, 32, 42);
- * double slow = Bucketing.seconds(padded, b -> model.forward(Tensor.of(b.x()), false));
+ * int[][] seqs = Bucketing.imdbLikeSequences(640, 800, 42);
+ * List<Bucketing.Batch> padded = Bucketing.paddedToMax(seqs, null, 32);
+ * List<Bucketing.Batch> bucketed = Bucketing.byLength(seqs, null, 32, 42);
+ * // any work whose cost grows with the padded length, e.g. an RNN cell over embedded batches:
+ * double slow = Bucketing.seconds(padded, b -> cell.forward(embedding.batch(b.x())));
  * }</pre>
  */
 public final class Bucketing {
