@@ -347,8 +347,9 @@ public final class CharRnn {
      */
     public String report(int sampleLength) {
         String s = sample("the ", sampleLength, 0.7, new Random(1)).replace('\n', ' ');
-        return String.format(Locale.ROOT, "iteration %4d | loss %.3f | val perplexity %5.2f | the %s",
-                iteration, smoothLoss, validationPerplexity(), s);
+        String loss = Double.isNaN(smoothLoss) ? "  —  " : String.format(Locale.ROOT, "%.3f", smoothLoss);
+        return String.format(Locale.ROOT, "iteration %4d | loss %s | val perplexity %5.2f | the %s",
+                iteration, loss, validationPerplexity(), s);
     }
 
     @Override
