@@ -2,8 +2,8 @@
 import subprocess
 import sys
 
-
 from conftest import EXECUTED, OUTPUT, launch_chromium
+
 
 def export_html(name):
     executed = EXECUTED / name
