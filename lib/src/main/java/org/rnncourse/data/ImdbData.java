@@ -46,9 +46,9 @@ public final class ImdbData {
         return yTest;
     }
 
-    /** The options these data were made with (numWords, skipTop, maxlen, seed, startChar, ...). */
+    /** The options these data were made with (numWords, skipTop, maxlen, seed, startChar, ...); a copy. */
     public Imdb.Options options() {
-        return options;
+        return options.copy();
     }
 
     /** word → rank, 1 = most frequent training word; as Keras's {@code imdb.get_word_index()}. */
@@ -63,6 +63,35 @@ public final class ImdbData {
      */
     public String decode(int[] review) {
         return Imdb.decode(corpus, review, options.startChar(), options.oovChar(), options.indexFrom());
+    }
+
+    /**
+     * A text of your own as word indices, exactly as a review of these data would be: the same
+     * tokenizer ({@link Tokenizer}), the start char first, each word's rank + {@code indexFrom},
+     * and the OOV char for a word outside the kept vocabulary (never seen in training, or ranked
+     * past {@code numWords} or before {@code skipTop}); with no OOV char such words are dropped.
+     */
+    public int[] encode(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text is null: give a sentence, e.g. \"a wonderful film\"");
+        }
+        Map<String, Integer> ranks = corpus.wordIndex();
+        java.util.List<Integer> ids = new java.util.ArrayList<>();
+        if (options.startChar() != null) {
+            ids.add(options.startChar());
+        }
+        for (String word : Tokenizer.tokenize(text)) {
+            Integer rank = ranks.get(word);
+            int index = rank == null ? -1 : rank + options.indexFrom();
+            boolean kept = rank != null && (options.numWords() <= 0 || index < options.numWords())
+                    && index >= options.skipTop();
+            if (kept) {
+                ids.add(index);
+            } else if (options.oovChar() != null) {
+                ids.add(options.oovChar());
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
