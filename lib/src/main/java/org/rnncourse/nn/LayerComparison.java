@@ -74,12 +74,26 @@ public final class LayerComparison {
         return m;
     }
 
-    /** Trains and tests one model, records and returns the measurement. */
+    /**
+     * Trains and tests one model, records and returns the measurement. The time per epoch is the
+     * median of the epochs' times: the first epoch of the first run also pays for the JVM compiling
+     * the code, which would make whichever layer runs first look slow.
+     */
     public Run run(String label, Layer recurrent) {
         Sequential m = model(recurrent);
-        long start = System.nanoTime();
-        History h = m.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(batchSize).verbose(0));
-        double perEpoch = (System.nanoTime() - start) / 1e9 / h.epochs();
+        List<Double> seconds = new ArrayList<>();
+        Callback timer = new Callback() {
+            private long start;
+            @Override public void onEpochBegin(int epoch) { start = System.nanoTime(); }
+            @Override public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                seconds.add((System.nanoTime() - start) / 1e9);
+            }
+        };
+        History h = m.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(batchSize).verbose(0).callbacks(timer));
+        List<Double> sorted = new ArrayList<>(seconds);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        double perEpoch = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         Map<String, Double> test = m.evaluate(xTest, yTest);
         Run r = new Run(label, recurrent.countParams(), perEpoch, test.get("accuracy"), h);
         runs.add(r);
