@@ -292,20 +292,20 @@ class GatedLayersTest {
 
     @Test
     void anOpenForgetOrUpdateGateCarriesTheGradientBackManySteps() {
-        Tensor x = GradientFlow.randomSequence(60, 4, 1);
-        double[] simple = GradientFlow.inputGradientNorms(new SimpleRNN(8), x, 3);
+        Tensor x = GradientReach.randomSequence(60, 4, 1);
+        double[] simple = GradientReach.inputGradientNorms(new SimpleRNN(8), x, 3);
         LSTM open = new LSTM(8);
         open.build(new int[] {60, 4}, new Random(3));
-        GradientFlow.setGateBias(open, 1, 6.0);
-        double[] lstm = GradientFlow.inputGradientNorms(open, x, 3);
+        GradientReach.setGateBias(open, 1, 6.0);
+        double[] lstm = GradientReach.inputGradientNorms(open, x, 3);
         GRU keep = new GRU(8);
         keep.build(new int[] {60, 4}, new Random(3));
-        GradientFlow.setGateBias(keep, 0, 6.0);
-        double[] gru = GradientFlow.inputGradientNorms(keep, x, 3);
+        GradientReach.setGateBias(keep, 0, 6.0);
+        double[] gru = GradientReach.inputGradientNorms(keep, x, 3);
         // ratio of what reaches x_1 to what reaches x_60
         assertTrue(simple[0] / simple[59] < 1e-6, "SimpleRNN " + simple[0] / simple[59]);
         assertTrue(lstm[0] / lstm[59] > 1e-2, "LSTM with f ≈ 1: " + lstm[0] / lstm[59]);
         assertTrue(gru[0] / gru[59] > 1e-2, "GRU with z ≈ 1: " + gru[0] / gru[59]);
-        assertThrows(IllegalArgumentException.class, () -> GradientFlow.setGateBias(open, 4, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> GradientReach.setGateBias(open, 4, 1.0));
     }
 }

@@ -13,8 +13,8 @@ import tech.tablesaw.api.Table;
  * cell passes it back through f alone, a GRU's state through z alone — lesson 10 shows what an open
  * gate does to the numbers.
  */
-public final class GradientFlow {
-    private GradientFlow() {}
+public final class GradientReach {
+    private GradientReach() {}
 
     /** A (1, steps, features) input of standard normal numbers from {@code seed}. */
     public static Tensor randomSequence(int steps, int features, long seed) {
