@@ -8,18 +8,19 @@ package org.rnncourse.fast;
 final class PlainKernels implements Kernels {
 
     @Override
-    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
+                       boolean accumulate) {
         for (int i = 0; i < m; i++) {
-            int ci = i * n;
+            int ci = cOff + i * n;
             if (!accumulate) {
                 java.util.Arrays.fill(c, ci, ci + n, 0f);
             }
             for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
+                float aip = a[aOff + i * k + p];
                 if (aip == 0f) {
                     continue;
                 }
-                int bp = p * n;
+                int bp = bOff + p * n;
                 for (int j = 0; j < n; j++) {
                     c[ci + j] += aip * b[bp + j];
                 }
@@ -28,18 +29,19 @@ final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
+                             boolean accumulate) {
         if (!accumulate) {
-            java.util.Arrays.fill(c, 0, k * n, 0f);
+            java.util.Arrays.fill(c, cOff, cOff + k * n, 0f);
         }
         for (int r = 0; r < m; r++) {
-            int br = r * n;
+            int br = bOff + r * n;
             for (int i = 0; i < k; i++) {
-                float ari = a[r * k + i];
+                float ari = a[aOff + r * k + i];
                 if (ari == 0f) {
                     continue;
                 }
-                int ci = i * n;
+                int ci = cOff + i * n;
                 for (int j = 0; j < n; j++) {
                     c[ci + j] += ari * b[br + j];
                 }
@@ -48,16 +50,17 @@ final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k, boolean accumulate) {
+    public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k,
+                             boolean accumulate) {
         for (int i = 0; i < m; i++) {
-            int ai = i * n;
+            int ai = aOff + i * n;
             for (int j = 0; j < k; j++) {
-                int bj = j * n;
+                int bj = bOff + j * n;
                 float sum = 0f;
                 for (int p = 0; p < n; p++) {
                     sum += a[ai + p] * b[bj + p];
                 }
-                c[i * k + j] = accumulate ? c[i * k + j] + sum : sum;
+                c[cOff + i * k + j] = accumulate ? c[cOff + i * k + j] + sum : sum;
             }
         }
     }
@@ -66,6 +69,24 @@ final class PlainKernels implements Kernels {
     public void tanh(float[] x, int from, int to) {
         for (int i = from; i < to; i++) {
             x[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void biasTanh(float[] z, int off, float[] bias, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * n;
+            for (int j = 0; j < n; j++) {
+                z[row + j] = (float) Math.tanh(z[row + j] + bias[j]);
+            }
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] d, int dOff, float[] carry, int carryOff, float[] h, int hOff, int len) {
+        for (int i = 0; i < len; i++) {
+            float v = h[hOff + i];
+            d[dOff + i] = (d[dOff + i] + carry[carryOff + i]) * (1f - v * v);
         }
     }
 

@@ -29,6 +29,11 @@ public class Embedding extends Layer {
         return outputDim;
     }
 
+    /** The table (inputDim, outputDim); null before build. For the float path in {@link FastFront}. */
+    Parameter embeddings() {
+        return embeddings;
+    }
+
     @Override
     boolean readsTokenIds() {
         return true;
@@ -61,7 +66,7 @@ public class Embedding extends Layer {
         return new Tensor(out, x.dim(0), x.dim(1), outputDim);
     }
 
-    private int tokenId(double v, int flatIndex, Tensor x) {
+    int tokenId(double v, int flatIndex, Tensor x) {
         int id = (int) v;
         if (id != v || id < 0 || id >= inputDim) {
             int t = x.dim(1);

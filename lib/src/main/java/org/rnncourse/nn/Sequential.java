@@ -37,6 +37,8 @@ public class Sequential {
     private List<Metric> metrics;
     private boolean stopTraining;
     private ProgressListener progress = ProgressListener.silent();
+    private boolean fastPath = true;
+    private FastFront fastFront; // the float path for the model's front layers, made on first use
 
     /** A model seeded from {@link Keras#setRandomSeed} if set, otherwise random. */
     public Sequential(Layer... layers) {
@@ -95,6 +97,7 @@ public class Sequential {
             }
         }
         layers.add(layer);
+        fastFront = null;
         if (inputShape != null) buildLayers();
     }
 
@@ -273,6 +276,47 @@ public class Sequential {
 
     // ---- running -------------------------------------------------------------------------------
 
+    /**
+     * Whether fit, evaluate and predict run an Embedding + SimpleRNN (tanh) front on the fast float path
+     * (on by default; the results agree with the double path to float rounding). {@link #forward} and
+     * {@link #backward} always run the double reference path, which the gradient checks validate.
+     */
+    public Sequential fastPath(boolean on) {
+        this.fastPath = on;
+        return this;
+    }
+
+    public boolean fastPath() {
+        return fastPath;
+    }
+
+    private FastFront front() {
+        if (!fastPath) return null;
+        if (fastFront == null || !layers.get(fastFront.size - 1).isBuilt()) fastFront = FastFront.of(layers);
+        return fastFront;
+    }
+
+    /** forward, with the front on the fast path when it applies: what fit, evaluate and predict run. */
+    private Tensor run(Tensor x, boolean training) {
+        FastFront f = front();
+        if (f == null) return forward(x, training);
+        Tensor out = f.forward(x, training);
+        for (int i = f.size; i < layers.size(); i++) out = layers.get(i).forward(out, training);
+        return out;
+    }
+
+    /** backward, matching {@link #run}. */
+    private void runBackward(Tensor gradOutput) {
+        FastFront f = front();
+        if (f == null) {
+            backward(gradOutput);
+            return;
+        }
+        Tensor g = gradOutput;
+        for (int i = layers.size() - 1; i >= f.size; i--) g = layers.get(i).backward(g);
+        f.backward(g);
+    }
+
     /** Runs every layer in order; {@code training} switches dropout on. */
     public Tensor forward(Tensor x, boolean training) {
         Tensor out = x;
@@ -295,11 +339,11 @@ public class Sequential {
     }
 
     private double trainStep(Tensor x, Tensor y, int epoch, int batch, int batches, double[] metricSums) {
-        Tensor out = forward(x, true);
+        Tensor out = run(x, true);
         double[] grad = new double[out.size()];
         double l = loss.compute(out, y, grad);
         if (!Double.isFinite(l)) throw new TrainingDivergedException(epoch, batch, batches, l);
-        backward(new Tensor(grad, out.shape()));
+        runBackward(new Tensor(grad, out.shape()));
         optimizer.apply(parameters());
         if (metricSums != null) {
             List<Metric> ms = compiledMetrics();
@@ -417,7 +461,7 @@ public class Sequential {
         long rows = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            Tensor out = forward(x.rows(from, to), false), yb = y.rows(from, to);
+            Tensor out = run(x.rows(from, to), false), yb = y.rows(from, to);
             lossSum += loss.compute(out, yb, null) * (to - from);
             for (int i = 0; i < ms.size(); i++) metricSums[i] += ms.get(i).sum(out, yb);
             rows += outputRows(to - from);
@@ -434,7 +478,7 @@ public class Sequential {
         int[] shape = null;
         for (int from = 0; from < n; from += 32) {
             int to = Math.min(n, from + 32);
-            Tensor out = forward(x.rows(from, to), false);
+            Tensor out = run(x.rows(from, to), false);
             if (all == null) {
                 shape = out.shape();
                 shape[0] = n;

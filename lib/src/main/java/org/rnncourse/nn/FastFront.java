@@ -1,0 +1,339 @@
+package org.rnncourse.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.rnncourse.fast.Fast;
+
+/**
+ * The float path that {@link Sequential#fit}, {@code evaluate} and {@code predict} use for the front of a
+ * model: an optional {@link Embedding} followed by a {@link SimpleRNN} with tanh. Nearly all the work of
+ * a text model happens there; the layers after it (Dropout, Dense) see a (batch, units) array and run on
+ * the double reference path, where they cost next to nothing.
+ *
+ * <p>It computes exactly what {@link Embedding} and {@link SimpleRNN} compute (the tests compare the
+ * two on small and odd shapes), in float and with these tricks, each of which pays on its own:
+ * <ul>
+ *   <li><b>float, Vector API kernels</b> ({@link Fast}): half the memory traffic of double and twice the
+ *       numbers per vector instruction; register-blocked products run at ~100 GFLOP/s per core instead
+ *       of ~2 for plain loops;</li>
+ *   <li><b>the embedding lookup writes the RNN's input directly</b>, time-major, so x_t·W for all time
+ *       steps is ONE product of (time·batch) × features rows; only h_{t−1}·U is left per step;</li>
+ *   <li><b>no allocation per step or per batch</b>: buffers are kept and reused, each step works in place
+ *       on its block of one big array;</li>
+ *   <li><b>fused tanh</b>: bias + tanh in one pass forward; (dh + carry)·(1 − h²) in one pass backward,
+ *       from the kept h, so no tanh is recomputed;</li>
+ *   <li><b>two cores</b>: the batch is cut in two halves, each run by its own thread with its own buffers
+ *       and gradients, summed at the end (the examples of a batch are independent until the sum);</li>
+ *   <li><b>scatter-add</b>: the embedding gradient touches only the rows of the tokens in the batch,
+ *       split between the threads by row, so no two threads write the same row.</li>
+ * </ul>
+ * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
+ * float copies, refreshed at each forward, and writes the gradients back in double.
+ */
+final class FastFront {
+    /** Below this many examples per thread, a second thread costs more than it saves. */
+    private static final int MIN_ROWS_PER_THREAD = 8;
+    private static final int THREADS = threads();
+    private static volatile ExecutorService pool;
+
+    final int size; // how many layers of the model this covers: 1 (SimpleRNN) or 2 (Embedding, SimpleRNN)
+    private final Embedding embedding; // null when the model starts with the SimpleRNN
+    private final SimpleRNN rnn;
+    private final int in, units, steps;
+    private final float[] w, u, uT, b, table;
+    private final Worker[] workers;
+
+    private Tensor x; // the input of the last forward
+    private int batch, parts;
+
+    private FastFront(Embedding embedding, SimpleRNN rnn) {
+        this.embedding = embedding;
+        this.rnn = rnn;
+        this.size = embedding == null ? 1 : 2;
+        int[] shape = rnn.builtInputShape();
+        this.steps = shape[0];
+        this.in = shape[1];
+        this.units = rnn.units();
+        w = new float[in * units];
+        u = new float[units * units];
+        uT = new float[units * units];
+        b = new float[units];
+        table = embedding == null ? null : new float[embedding.embeddings().size()];
+        workers = new Worker[THREADS];
+        for (int i = 0; i < THREADS; i++) workers[i] = new Worker();
+    }
+
+    /** The fast front of these layers, or null when the model does not start with one it covers. */
+    static FastFront of(List<Layer> layers) {
+        int i = 0;
+        Embedding e = null;
+        if (!layers.isEmpty() && layers.get(0).getClass() == Embedding.class) {
+            e = (Embedding) layers.get(0);
+            i = 1;
+        }
+        if (layers.size() > i && layers.get(i).getClass() == SimpleRNN.class) {
+            SimpleRNN r = (SimpleRNN) layers.get(i);
+            if (r.activation() == Activation.TANH && r.isBuilt() && (e == null || e.isBuilt())) {
+                return new FastFront(e, r);
+            }
+        }
+        return null;
+    }
+
+    /** Threads used: 2 on a machine with 2 or more cores (property {@code rnncourse.threads} overrides). */
+    private static int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int t = Math.min(2, cores);
+        String p = System.getProperty("rnncourse.threads");
+        if (p != null) {
+            try {
+                t = Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException ignored) {
+                // keep the default: a benchmark option, not something a learner sets
+            }
+        }
+        return t;
+    }
+
+    /** The SimpleRNN's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
+    Tensor forward(Tensor input, boolean training) {
+        (embedding != null ? embedding : rnn).checkInput(input);
+        x = input;
+        batch = input.dim(0);
+        parts = Math.max(1, Math.min(THREADS, batch / MIN_ROWS_PER_THREAD));
+        copyWeights();
+        int t = steps;
+        double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
+        run(p -> workers[p].forward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), out));
+        return rnn.returnSequences() ? new Tensor(out, batch, t, units) : new Tensor(out, batch, units);
+    }
+
+    /**
+     * Back-propagates dL/d(output of the SimpleRNN) through the last {@link #forward}, filling the
+     * gradients of the SimpleRNN (and of the Embedding), and returns dL/d(input) when the input is not
+     * token ids, else null.
+     */
+    Tensor backward(Tensor gradOutput) {
+        double[] g = gradOutput.data();
+        double[] dx = embedding == null ? new double[batch * steps * in] : null;
+        run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));
+        sumInto(rnn.kernel().grad, p -> workers[p].gW);
+        sumInto(rnn.recurrentKernel().grad, p -> workers[p].gU);
+        sumInto(rnn.bias().grad, p -> workers[p].gb);
+        if (embedding != null) {
+            run(this::scatterEmbeddingGradient);
+            return null;
+        }
+        return new Tensor(dx, batch, steps, in);
+    }
+
+    private int rowsFrom(int part) {
+        return (int) ((long) batch * part / parts);
+    }
+
+    /** Float copies of the double weights the optimizer just changed; Uᵀ once, for every backward step. */
+    private void copyWeights() {
+        toFloat(rnn.kernel().value, w);
+        toFloat(rnn.recurrentKernel().value, u);
+        toFloat(rnn.bias().value, b);
+        for (int i = 0; i < units; i++)
+            for (int j = 0; j < units; j++) uT[j * units + i] = u[i * units + j];
+        if (embedding != null) {
+            double[] e = embedding.embeddings().value;
+            run(p -> {
+                int from = (int) ((long) e.length * p / parts), to = (int) ((long) e.length * (p + 1) / parts);
+                for (int i = from; i < to; i++) table[i] = (float) e[i];
+            });
+        }
+    }
+
+    private static void toFloat(double[] src, float[] dst) {
+        for (int i = 0; i < src.length; i++) dst[i] = (float) src[i];
+    }
+
+    private interface FloatsOf {
+        float[] of(int part);
+    }
+
+    private void sumInto(double[] grad, FloatsOf part) {
+        float[] first = part.of(0);
+        for (int i = 0; i < grad.length; i++) grad[i] = first[i];
+        for (int p = 1; p < parts; p++) {
+            float[] other = part.of(p);
+            for (int i = 0; i < grad.length; i++) grad[i] += other[i];
+        }
+    }
+
+    /**
+     * Thread {@code part} owns the table rows r with r % parts == part: it clears its rows of the
+     * gradient and adds in the gradient of every position holding one of its tokens, from all halves of
+     * the batch. No two threads write the same row, so no locks and the same sum in any run.
+     */
+    private void scatterEmbeddingGradient(int part) {
+        double[] grad = embedding.embeddings().grad;
+        int rowsOfTable = grad.length / in;
+        for (int r = part; r < rowsOfTable; r += parts) Arrays.fill(grad, r * in, r * in + in, 0.0);
+        double[] ids = x.data();
+        for (int p = 0; p < parts; p++) {
+            Worker wk = workers[p];
+            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
+            for (int t = 0; t < steps; t++) {
+                for (int i = 0; i < rows; i++) {
+                    int id = (int) ids[(from + i) * steps + t];
+                    if (id % parts != part) continue;
+                    int src = (t * rows + i) * in, dst = id * in;
+                    for (int j = 0; j < in; j++) grad[dst + j] += wk.dxs[src + j];
+                }
+            }
+        }
+    }
+
+    private interface Part {
+        void run(int part);
+    }
+
+    /** Runs part 0 on this thread and the others on the pool, and waits for all. */
+    private void run(Part task) {
+        if (parts == 1) {
+            task.run(0);
+            return;
+        }
+        ExecutorService exec = pool();
+        Future<?>[] futures = new Future<?>[parts];
+        for (int p = 1; p < parts; p++) {
+            int part = p;
+            futures[p] = exec.submit(() -> task.run(part));
+        }
+        RuntimeException failure = null;
+        try {
+            task.run(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int p = 1; p < parts; p++) {
+            try {
+                futures[p].get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (FastFront.class) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
+                        Thread t = new Thread(r, "rnn-course-fast");
+                        t.setDaemon(true); // never keeps a notebook kernel or a program alive
+                        return t;
+                    });
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    /** One thread's share of a batch: its rows of every time step, and its own gradients. */
+    private final class Worker {
+        float[] xs = new float[0], hs = new float[0], dz = new float[0], dh = new float[0], dxs = new float[0];
+        final float[] gW = new float[in * units], gU = new float[units * units], gb = new float[units];
+
+        private void ensure(int rows) {
+            int need = steps * rows;
+            if (xs.length < need * in) {
+                xs = new float[need * in];
+                dxs = new float[need * in];
+            }
+            if (hs.length < (need + rows) * units) {
+                hs = new float[(need + rows) * units];
+                dz = new float[need * units];
+                dh = new float[rows * units];
+            }
+        }
+
+        /** Rows [from, from+rows) of the batch: gather, x·W for all steps at once, then the recurrence. */
+        void forward(int from, int rows, double[] out) {
+            ensure(rows);
+            double[] data = x.data();
+            // Time-major: the rows of step t are contiguous, block t starts at t·rows.
+            for (int i = 0; i < rows; i++) {
+                for (int t = 0; t < steps; t++) {
+                    int dst = (t * rows + i) * in, src = ((from + i) * steps + t);
+                    if (embedding != null) {
+                        int id = embedding.tokenId(data[src], src, x);
+                        System.arraycopy(table, id * in, xs, dst, in);
+                    } else {
+                        for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src * in + j];
+                    }
+                }
+            }
+            int bu = rows * units;
+            Arrays.fill(hs, 0, bu, 0f); // h_0 = 0
+            Fast.matmul(xs, 0, w, 0, hs, bu, steps * rows, in, units, false);
+            for (int t = 0; t < steps; t++) {
+                int cur = (t + 1) * bu;
+                Fast.matmul(hs, t * bu, u, 0, hs, cur, rows, units, units, true);
+                Fast.biasTanh(hs, cur, b, rows, units);
+            }
+            if (rnn.returnSequences()) {
+                for (int i = 0; i < rows; i++)
+                    for (int t = 0; t < steps; t++) {
+                        int src = (t + 1) * bu + i * units, dst = ((from + i) * steps + t) * units;
+                        for (int j = 0; j < units; j++) out[dst + j] = hs[src + j];
+                    }
+            } else {
+                int last = steps * bu;
+                for (int i = 0; i < rows * units; i++) out[from * units + i] = hs[last + i];
+            }
+        }
+
+        /** BPTT over this worker's rows; then the weight gradients as three big products. */
+        void backward(int from, int rows, double[] g, double[] dx) {
+            int bu = rows * units;
+            if (rnn.returnSequences()) {
+                for (int i = 0; i < rows; i++)
+                    for (int t = 0; t < steps; t++) {
+                        int src = ((from + i) * steps + t) * units, dst = t * bu + i * units;
+                        for (int j = 0; j < units; j++) dz[dst + j] = (float) g[src + j];
+                    }
+            } else {
+                Arrays.fill(dz, 0, steps * bu, 0f);
+                int last = (steps - 1) * bu;
+                for (int i = 0; i < bu; i++) dz[last + i] = (float) g[from * units + i];
+            }
+            Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
+            for (int t = steps - 1; t >= 0; t--) {
+                int off = t * bu;
+                Fast.tanhBackward(dz, off, dh, 0, hs, off + bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
+                if (t > 0) Fast.matmul(dz, off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
+            }
+            int n = steps * rows;
+            Fast.matmulTransA(xs, 0, dz, 0, gW, 0, n, in, units, false);  // Σ_t x_tᵀ·dz_t
+            Fast.matmulTransA(hs, 0, dz, 0, gU, 0, n, units, units, false); // Σ_t h_{t−1}ᵀ·dz_t
+            Arrays.fill(gb, 0f);
+            for (int r = 0; r < n; r++)
+                for (int j = 0; j < units; j++) gb[j] += dz[r * units + j];
+            Fast.matmulTransB(dz, 0, w, 0, dxs, 0, n, units, in, false);   // dx_t = dz_t·Wᵀ
+            if (dx != null) {
+                for (int i = 0; i < rows; i++)
+                    for (int t = 0; t < steps; t++) {
+                        int src = (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
+                        for (int j = 0; j < in; j++) dx[dst + j] = dxs[src + j];
+                    }
+            }
+        }
+    }
+}
