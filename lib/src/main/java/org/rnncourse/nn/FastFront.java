@@ -45,6 +45,19 @@ final class FastFront {
     private final SimpleRNN rnn;
     private final int in, units, steps;
     private final float[] w, u, uT, b, table;
+    // dx of every (time, batch) row, each worker's share at steps·from·in, and the token of each row.
+    private float[] dxs = new float[0];
+    private int[] tokens = new int[0];
+    // The embedding gradient's scatter-add: rows in token order, where each token's rows start, and
+    // which table rows each thread wrote at the last batch.
+    private int[] order = new int[0];
+    private final int[] start, next;
+    private final int[][] touched;
+    private final int[] touchedCount;
+    private final int rowsOfTable;
+    private boolean fullClear = true;
+    private long referenceBackwardsSeen;
+    private int scatterParts;
     private final Worker[] workers;
 
     private Tensor x; // the input of the last forward
@@ -63,6 +76,11 @@ final class FastFront {
         uT = new float[units * units];
         b = new float[units];
         table = embedding == null ? null : new float[embedding.embeddings().size()];
+        rowsOfTable = embedding == null ? 0 : embedding.inputDim();
+        start = new int[rowsOfTable + 1];
+        next = new int[rowsOfTable];
+        touched = new int[THREADS][rowsOfTable];
+        touchedCount = new int[THREADS];
         workers = new Worker[THREADS];
         for (int i = 0; i < THREADS; i++) workers[i] = new Worker();
     }
@@ -106,6 +124,8 @@ final class FastFront {
         batch = input.dim(0);
         parts = Math.max(1, Math.min(THREADS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
+        if (dxs.length < steps * batch * in) dxs = new float[steps * batch * in];
+        if (tokens.length < steps * batch) tokens = new int[steps * batch];
         int t = steps;
         double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
         run(p -> workers[p].forward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), out));
@@ -125,7 +145,15 @@ final class FastFront {
         sumInto(rnn.recurrentKernel().grad, p -> workers[p].gU);
         sumInto(rnn.bias().grad, p -> workers[p].gb);
         if (embedding != null) {
+            // Embedding.backward (the double path) writes every row: then clear them all once.
+            // So does a change in how many threads share the rows (a small last batch runs on one).
+            fullClear = fullClear || embedding.referenceBackwards != referenceBackwardsSeen || parts != scatterParts;
+            if (fullClear) Arrays.fill(touchedCount, 0);
+            sortPositionsByToken();
             run(this::scatterEmbeddingGradient);
+            fullClear = false;
+            scatterParts = parts;
+            referenceBackwardsSeen = embedding.referenceBackwards;
             return null;
         }
         return new Tensor(dx, batch, steps, in);
@@ -169,27 +197,50 @@ final class FastFront {
     }
 
     /**
-     * Thread {@code part} owns the table rows r with r % parts == part: it clears its rows of the
-     * gradient and adds in the gradient of every position holding one of its tokens, from all halves of
-     * the batch. No two threads write the same row, so no locks and the same sum in any run.
+     * Sorts the (time·batch) rows of dx by token id (a counting sort: one pass to count, one to place),
+     * so that each table row's gradient is summed in one go from its positions and written once.
+     * Scattering in the order of the positions instead jumps to a random row of the 5 MB table at
+     * each of the 25,600 positions, and that waiting on memory cost more than the sum itself.
+     */
+    private void sortPositionsByToken() {
+        int n = steps * batch;
+        if (order.length < n) order = new int[n];
+        Arrays.fill(start, 0);
+        for (int g = 0; g < n; g++) start[tokens[g] + 1]++;
+        for (int r = 0; r < rowsOfTable; r++) start[r + 1] += start[r];
+        System.arraycopy(start, 0, next, 0, rowsOfTable);
+        for (int g = 0; g < n; g++) order[next[tokens[g]]++] = g;
+    }
+
+    /**
+     * Thread {@code part} owns the table rows r with r % parts == part, so no two threads write the same
+     * row: no locks, and the same sums in any run. Only the rows of tokens in the batch are written (and
+     * those of the previous batch cleared), not the whole table.
      */
     private void scatterEmbeddingGradient(int part) {
         double[] grad = embedding.embeddings().grad;
-        int rowsOfTable = grad.length / in;
-        for (int r = part; r < rowsOfTable; r += parts) Arrays.fill(grad, r * in, r * in + in, 0.0);
-        double[] ids = x.data();
-        for (int p = 0; p < parts; p++) {
-            Worker wk = workers[p];
-            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
-            for (int t = 0; t < steps; t++) {
-                for (int i = 0; i < rows; i++) {
-                    int id = (int) ids[(from + i) * steps + t];
-                    if (id % parts != part) continue;
-                    int src = (t * rows + i) * in, dst = id * in;
-                    for (int j = 0; j < in; j++) grad[dst + j] += wk.dxs[src + j];
-                }
-            }
+        int[] rows = touched[part];
+        if (fullClear) {
+            for (int r = part; r < rowsOfTable; r += parts) Arrays.fill(grad, r * in, r * in + in, 0.0);
+        } else {
+            // Rows used by the previous batch hold its gradient: clear them, the others are still 0.
+            for (int k = 0; k < touchedCount[part]; k++) Arrays.fill(grad, rows[k] * in, rows[k] * in + in, 0.0);
         }
+        float[] acc = new float[in];
+        int count = 0;
+        for (int r = part; r < rowsOfTable; r += parts) {
+            int from = start[r], to = start[r + 1];
+            if (from == to) continue;
+            Arrays.fill(acc, 0f);
+            for (int k = from; k < to; k++) {
+                int src = order[k] * in;
+                for (int j = 0; j < in; j++) acc[j] += dxs[src + j];
+            }
+            int dst = r * in;
+            for (int j = 0; j < in; j++) grad[dst + j] = acc[j];
+            rows[count++] = r;
+        }
+        touchedCount[part] = count;
     }
 
     private interface Part {
@@ -248,15 +299,12 @@ final class FastFront {
 
     /** One thread's share of a batch: its rows of every time step, and its own gradients. */
     private final class Worker {
-        float[] xs = new float[0], hs = new float[0], dz = new float[0], dh = new float[0], dxs = new float[0];
+        float[] xs = new float[0], hs = new float[0], dz = new float[0], dh = new float[0];
         final float[] gW = new float[in * units], gU = new float[units * units], gb = new float[units];
 
         private void ensure(int rows) {
             int need = steps * rows;
-            if (xs.length < need * in) {
-                xs = new float[need * in];
-                dxs = new float[need * in];
-            }
+            if (xs.length < need * in) xs = new float[need * in];
             if (hs.length < (need + rows) * units) {
                 hs = new float[(need + rows) * units];
                 dz = new float[need * units];
@@ -274,6 +322,7 @@ final class FastFront {
                     int dst = (t * rows + i) * in, src = ((from + i) * steps + t);
                     if (embedding != null) {
                         int id = embedding.tokenId(data[src], src, x);
+                        tokens[steps * from + t * rows + i] = id;
                         System.arraycopy(table, id * in, xs, dst, in);
                     } else {
                         for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src * in + j];
@@ -326,11 +375,12 @@ final class FastFront {
             Arrays.fill(gb, 0f);
             for (int r = 0; r < n; r++)
                 for (int j = 0; j < units; j++) gb[j] += dz[r * units + j];
-            Fast.matmulTransB(dz, 0, w, 0, dxs, 0, n, units, in, false);   // dx_t = dz_t·Wᵀ
+            int base = steps * from * in;
+            Fast.matmulTransB(dz, 0, w, 0, dxs, base, n, units, in, false);   // dx_t = dz_t·Wᵀ
             if (dx != null) {
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
-                        int src = (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
+                        int src = base + (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
                         for (int j = 0; j < in; j++) dx[dst + j] = dxs[src + j];
                     }
             }
