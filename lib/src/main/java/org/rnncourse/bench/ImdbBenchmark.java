@@ -73,7 +73,8 @@ public final class ImdbBenchmark {
         System.out.println("Lesson 08 model: Embedding(" + VOCAB + ", " + EMBED + ") on " + MAXLEN
                 + " tokens -> SimpleRNN(" + UNITS + ") -> Dropout(0.5) -> Dense(1, sigmoid); Adam; binary cross-entropy");
         System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, kernels: " + Fast.description());
+                + " cores, kernels: " + Fast.description() + ", load average " + loadAverage()
+                + " (other programs running make every figure slower)");
 
         List<String[]> summary = new ArrayList<>();
         int[][] imdbX = null;
@@ -127,6 +128,7 @@ public final class ImdbBenchmark {
         }
         printRatios(summary, oursBest);
         System.out.println(memoryLine());
+        System.out.println("Load average at the end: " + loadAverage());
     }
 
     /** The result of training ours once. */
@@ -143,15 +145,20 @@ public final class ImdbBenchmark {
         model.compile(new Adam(), "binary_crossentropy", "accuracy");
         List<Double> times = new ArrayList<>();
         ProgressListener timer = new ProgressListener() {
+            long cpuAtStart;
+
             @Override
-            public void onEpochBegin(int epoch, int total) {}
+            public void onEpochBegin(int epoch, int total) {
+                cpuAtStart = cpuNanos();
+            }
 
             @Override
             public void onEpochEnd(int epoch, int total, int steps, Map<String, Double> logs, double seconds) {
                 times.add(seconds);
-                System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (%d steps of %d)  loss %.4f  accuracy %.4f"
-                                + "  val_loss %.4f  val_accuracy %.4f%n", what, epoch, total, seconds, steps, batch,
-                        logs.get("loss"), logs.get("accuracy"), logs.get("val_loss"), logs.get("val_accuracy"));
+                System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
+                                + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch, total, seconds,
+                        (cpuNanos() - cpuAtStart) / 1e9, steps, batch, logs.get("loss"), logs.get("accuracy"),
+                        logs.get("val_loss"), logs.get("val_accuracy"));
             }
         };
         model.fit(Tensor.of(x), Tensor.of(y), new FitOptions().epochs(epochs).batchSize(batch).validationSplit(0.2)
@@ -182,10 +189,12 @@ public final class ImdbBenchmark {
             System.out.println("\nKeras: skipped, " + script + " not found (run from the course folder)");
             return rows;
         }
-        Process check = new ProcessBuilder(py, "-c", "import keras, jax").redirectErrorStream(true).start();
+        ProcessBuilder checkBuilder = new ProcessBuilder(py, "-c", "import keras, jax").redirectErrorStream(true);
+        checkBuilder.environment().put("KERAS_BACKEND", "jax"); // Keras's default backend is TensorFlow
+        Process check = checkBuilder.start();
         check.getInputStream().readAllBytes();
         if (check.waitFor() != 0) {
-            System.out.println("\nKeras: skipped, '" + py + " -c \"import keras, jax\"' fails; install them with "
+            System.out.println("\nKeras: skipped, 'KERAS_BACKEND=jax " + py + " -c \"import keras, jax\"' fails; install them with "
                     + py + " -m pip install keras==3.15.1 jax");
             return rows;
         }
@@ -285,6 +294,23 @@ public final class ImdbBenchmark {
         }
         return String.format(Locale.ROOT, "Peak memory (ours, whole JVM incl. data): resident %s (VmHWM), Java heap %.0f MB",
                 hwm, heap / 1048576.0);
+    }
+
+    /** CPU time of this JVM, all threads: with 2 threads busy it grows twice as fast as the clock. */
+    static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** The machine's load over the last minute (Linux): a busy machine makes every figure slower. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String fmt(double s) {

@@ -2,10 +2,6 @@ package org.rnncourse.nn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.rnncourse.fast.Fast;
 
 /**
@@ -28,8 +24,9 @@ import org.rnncourse.fast.Fast;
  *       from the kept h, so no tanh is recomputed;</li>
  *   <li><b>two cores</b>: the batch is cut in two halves, each run by its own thread with its own buffers
  *       and gradients, summed at the end (the examples of a batch are independent until the sum);</li>
- *   <li><b>scatter-add</b>: the embedding gradient touches only the rows of the tokens in the batch,
- *       split between the threads by row, so no two threads write the same row.</li>
+ *   <li><b>scatter-add into the rows used</b>: the embedding gradient (Σ dz over a token's positions)·Wᵀ
+ *       is computed for, and written into, only the rows of the tokens in the batch, split between the
+ *       threads by row, so no two threads write the same row.</li>
  * </ul>
  * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
  * float copies, refreshed at each forward, and writes the gradients back in double.
@@ -37,22 +34,22 @@ import org.rnncourse.fast.Fast;
 final class FastFront {
     /** Below this many examples per thread, a second thread costs more than it saves. */
     private static final int MIN_ROWS_PER_THREAD = 8;
-    private static final int THREADS = threads();
-    private static volatile ExecutorService pool;
+    private static final int THREADS = Parallel.THREADS;
 
     final int size; // how many layers of the model this covers: 1 (SimpleRNN) or 2 (Embedding, SimpleRNN)
     private final Embedding embedding; // null when the model starts with the SimpleRNN
     private final SimpleRNN rnn;
     private final int in, units, steps;
     private final float[] w, u, uT, b, table;
-    // dx of every (time, batch) row, each worker's share at steps·from·in, and the token of each row.
-    private float[] dxs = new float[0];
+    // dL/dz of every (time, batch) row, each worker's share at steps·from·units, and the token of each row.
+    private float[] dz = new float[0];
     private int[] tokens = new int[0];
     // The embedding gradient's scatter-add: rows in token order, where each token's rows start, and
     // which table rows each thread wrote at the last batch.
     private int[] order = new int[0];
     private final int[] start, next;
     private final int[][] touched;
+    private final float[][] sums = new float[THREADS][0], tableRows = new float[THREADS][0];
     private final int[] touchedCount;
     private final int rowsOfTable;
     private boolean fullClear = true;
@@ -102,21 +99,6 @@ final class FastFront {
         return null;
     }
 
-    /** Threads used: 2 on a machine with 2 or more cores (property {@code rnncourse.threads} overrides). */
-    private static int threads() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int t = Math.min(2, cores);
-        String p = System.getProperty("rnncourse.threads");
-        if (p != null) {
-            try {
-                t = Math.max(1, Integer.parseInt(p.trim()));
-            } catch (NumberFormatException ignored) {
-                // keep the default: a benchmark option, not something a learner sets
-            }
-        }
-        return t;
-    }
-
     /** The SimpleRNN's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
     Tensor forward(Tensor input, boolean training) {
         (embedding != null ? embedding : rnn).checkInput(input);
@@ -124,7 +106,7 @@ final class FastFront {
         batch = input.dim(0);
         parts = Math.max(1, Math.min(THREADS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
-        if (dxs.length < steps * batch * in) dxs = new float[steps * batch * in];
+        if (dz.length < steps * batch * units) dz = new float[steps * batch * units];
         if (tokens.length < steps * batch) tokens = new int[steps * batch];
         int t = steps;
         double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
@@ -197,7 +179,7 @@ final class FastFront {
     }
 
     /**
-     * Sorts the (time·batch) rows of dx by token id (a counting sort: one pass to count, one to place),
+     * Sorts the (time·batch) positions by token id (a counting sort: one pass to count, one to place),
      * so that each table row's gradient is summed in one go from its positions and written once.
      * Scattering in the order of the positions instead jumps to a random row of the 5 MB table at
      * each of the 25,600 positions, and that waiting on memory cost more than the sum itself.
@@ -213,9 +195,14 @@ final class FastFront {
     }
 
     /**
-     * Thread {@code part} owns the table rows r with r % parts == part, so no two threads write the same
-     * row: no locks, and the same sums in any run. Only the rows of tokens in the batch are written (and
-     * those of the previous batch cleared), not the whole table.
+     * The embedding gradient. Row r of the table receives Σ dx_p over the positions p holding token r,
+     * and dx_p = dz_p·Wᵀ, so that sum is (Σ dz_p)·Wᵀ: the dz rows (64 numbers, not 128) are summed per
+     * token first, and one product turns the few thousand sums into table rows, instead of a product
+     * over all 25,600 positions followed by a scatter of 128-number rows.
+     *
+     * <p>Thread {@code part} owns the table rows r with r % parts == part, so no two threads write the
+     * same row: no locks, and the same sums in any run. Only the rows of tokens in the batch are written
+     * (and those of the previous batch cleared), not the whole 1.28-million-number table.
      */
     private void scatterEmbeddingGradient(int part) {
         double[] grad = embedding.embeddings().grad;
@@ -226,88 +213,48 @@ final class FastFront {
             // Rows used by the previous batch hold its gradient: clear them, the others are still 0.
             for (int k = 0; k < touchedCount[part]; k++) Arrays.fill(grad, rows[k] * in, rows[k] * in + in, 0.0);
         }
-        float[] acc = new float[in];
+        int mine = (rowsOfTable + parts - 1) / parts;
+        if (sums[part].length < mine * units) {
+            sums[part] = new float[mine * units];
+            tableRows[part] = new float[mine * in];
+        }
+        float[] sum = sums[part], out = tableRows[part];
         int count = 0;
         for (int r = part; r < rowsOfTable; r += parts) {
             int from = start[r], to = start[r + 1];
             if (from == to) continue;
-            Arrays.fill(acc, 0f);
+            int dst = count * units;
+            Arrays.fill(sum, dst, dst + units, 0f);
             for (int k = from; k < to; k++) {
-                int src = order[k] * in;
-                for (int j = 0; j < in; j++) acc[j] += dxs[src + j];
+                int src = order[k] * units;
+                for (int j = 0; j < units; j++) sum[dst + j] += dz[src + j];
             }
-            int dst = r * in;
-            for (int j = 0; j < in; j++) grad[dst + j] = acc[j];
             rows[count++] = r;
+        }
+        Fast.matmulTransB(sum, 0, w, 0, out, 0, count, units, in, false); // (Σ dz)·Wᵀ
+        for (int k = 0; k < count; k++) {
+            int src = k * in, dst = rows[k] * in;
+            for (int j = 0; j < in; j++) grad[dst + j] = out[src + j];
         }
         touchedCount[part] = count;
     }
 
-    private interface Part {
-        void run(int part);
-    }
-
     /** Runs part 0 on this thread and the others on the pool, and waits for all. */
-    private void run(Part task) {
-        if (parts == 1) {
-            task.run(0);
-            return;
-        }
-        ExecutorService exec = pool();
-        Future<?>[] futures = new Future<?>[parts];
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            futures[p] = exec.submit(() -> task.run(part));
-        }
-        RuntimeException failure = null;
-        try {
-            task.run(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (int p = 1; p < parts; p++) {
-            try {
-                futures[p].get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while training", e);
-            }
-        }
-        if (failure != null) throw failure;
-    }
-
-    private static ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (FastFront.class) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), r -> {
-                        Thread t = new Thread(r, "rnn-course-fast");
-                        t.setDaemon(true); // never keeps a notebook kernel or a program alive
-                        return t;
-                    });
-                }
-                p = pool;
-            }
-        }
-        return p;
+    private void run(Parallel.Part task) {
+        Parallel.run(parts, task);
     }
 
     /** One thread's share of a batch: its rows of every time step, and its own gradients. */
     private final class Worker {
-        float[] xs = new float[0], hs = new float[0], dz = new float[0], dh = new float[0];
+        float[] xs = new float[0], hs = new float[0], dh = new float[0], dxs = new float[0];
         final float[] gW = new float[in * units], gU = new float[units * units], gb = new float[units];
 
         private void ensure(int rows) {
             int need = steps * rows;
             if (xs.length < need * in) xs = new float[need * in];
+            if (embedding == null && dxs.length < need * in) dxs = new float[need * in];
             if (hs.length < (need + rows) * units) {
                 hs = new float[(need + rows) * units];
-                dz = new float[need * units];
                 dh = new float[rows * units];
             }
         }
@@ -349,38 +296,41 @@ final class FastFront {
             }
         }
 
-        /** BPTT over this worker's rows; then the weight gradients as three big products. */
+        /**
+         * BPTT over this worker's rows, into its block of the shared dz (at steps·from·units); then the
+         * weight gradients as big products over all its steps at once.
+         */
         void backward(int from, int rows, double[] g, double[] dx) {
-            int bu = rows * units;
+            int bu = rows * units, z = steps * from * units;
+            float[] dz = FastFront.this.dz;
             if (rnn.returnSequences()) {
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
-                        int src = ((from + i) * steps + t) * units, dst = t * bu + i * units;
+                        int src = ((from + i) * steps + t) * units, dst = z + t * bu + i * units;
                         for (int j = 0; j < units; j++) dz[dst + j] = (float) g[src + j];
                     }
             } else {
-                Arrays.fill(dz, 0, steps * bu, 0f);
-                int last = (steps - 1) * bu;
+                Arrays.fill(dz, z, z + steps * bu, 0f);
+                int last = z + (steps - 1) * bu;
                 for (int i = 0; i < bu; i++) dz[last + i] = (float) g[from * units + i];
             }
             Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
             for (int t = steps - 1; t >= 0; t--) {
                 int off = t * bu;
-                Fast.tanhBackward(dz, off, dh, 0, hs, off + bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
-                if (t > 0) Fast.matmul(dz, off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
+                Fast.tanhBackward(dz, z + off, dh, 0, hs, off + bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
+                if (t > 0) Fast.matmul(dz, z + off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
             }
             int n = steps * rows;
-            Fast.matmulTransA(xs, 0, dz, 0, gW, 0, n, in, units, false);  // Σ_t x_tᵀ·dz_t
-            Fast.matmulTransA(hs, 0, dz, 0, gU, 0, n, units, units, false); // Σ_t h_{t−1}ᵀ·dz_t
+            Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, units, false);  // Σ_t x_tᵀ·dz_t
+            Fast.matmulTransA(hs, 0, dz, z, gU, 0, n, units, units, false); // Σ_t h_{t−1}ᵀ·dz_t
             Arrays.fill(gb, 0f);
             for (int r = 0; r < n; r++)
-                for (int j = 0; j < units; j++) gb[j] += dz[r * units + j];
-            int base = steps * from * in;
-            Fast.matmulTransB(dz, 0, w, 0, dxs, base, n, units, in, false);   // dx_t = dz_t·Wᵀ
+                for (int j = 0; j < units; j++) gb[j] += dz[z + r * units + j];
             if (dx != null) {
+                Fast.matmulTransB(dz, z, w, 0, dxs, 0, n, units, in, false);   // dx_t = dz_t·Wᵀ
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
-                        int src = base + (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
+                        int src = (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
                         for (int j = 0; j < in; j++) dx[dst + j] = dxs[src + j];
                     }
             }
