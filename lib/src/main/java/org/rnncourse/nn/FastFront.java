@@ -16,17 +16,21 @@ import org.rnncourse.fast.Fast;
  *   <li><b>float, Vector API kernels</b> ({@link Fast}): half the memory traffic of double and twice the
  *       numbers per vector instruction; register-blocked products run at ~100 GFLOP/s per core instead
  *       of ~2 for plain loops;</li>
- *   <li><b>the embedding lookup writes the RNN's input directly</b>, time-major, so x_t·W for all time
- *       steps is ONE product of (time·batch) × features rows; only h_{t−1}·U is left per step;</li>
+ *   <li><b>the input projection as one product, over the tokens instead of the positions</b>: with an
+ *       Embedding, x_t·W is row tok of E·W, so the rows of the table used in the batch (a few thousand
+ *       tokens, not 25,600 positions) are projected in ONE product and the recurrence starts from a
+ *       gather of those 64-number rows; the backward pass does the same in reverse (dW = Eᵀ·S and the
+ *       table's gradient S·Wᵀ, with S the sum of dz over each token's positions). Without an Embedding,
+ *       x·W for all time steps is one product of (time·batch) rows. Only h_{t−1}·U is left per step;</li>
  *   <li><b>no allocation per step or per batch</b>: buffers are kept and reused, each step works in place
  *       on its block of one big array;</li>
  *   <li><b>fused tanh</b>: bias + tanh in one pass forward; (dh + carry)·(1 − h²) in one pass backward,
  *       from the kept h, so no tanh is recomputed;</li>
  *   <li><b>two cores</b>: the batch is cut in two halves, each run by its own thread with its own buffers
  *       and gradients, summed at the end (the examples of a batch are independent until the sum);</li>
- *   <li><b>scatter-add into the rows used</b>: the embedding gradient (Σ dz over a token's positions)·Wᵀ
- *       is computed for, and written into, only the rows of the tokens in the batch, split between the
- *       threads by row, so no two threads write the same row.</li>
+ *   <li><b>scatter-add into the rows used</b>: the embedding gradient is computed for, and written into,
+ *       only the rows of the tokens in the batch (and last batch's rows cleared), not all 1.28 million
+ *       numbers of the table.</li>
  * </ul>
  * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
  * float copies, refreshed at each forward, and writes the gradients back in double.
@@ -40,21 +44,23 @@ final class FastFront {
     private final Embedding embedding; // null when the model starts with the SimpleRNN
     private final SimpleRNN rnn;
     private final int in, units, steps;
-    private final float[] w, u, uT, b, table;
-    // dL/dz of every (time, batch) row, each worker's share at steps·from·units, and the token of each row.
+    private final float[] w, u, uT, b;
+    // dL/dz of every (time, batch) row, each worker's share at steps·from·units.
     private float[] dz = new float[0];
-    private int[] tokens = new int[0];
-    // The embedding gradient's scatter-add: rows in token order, where each token's rows start, and
-    // which table rows each thread wrote at the last batch.
-    private int[] order = new int[0];
-    private final int[] start, next;
-    private final int[][] touched;
-    private final float[][] sums = new float[THREADS][0], tableRows = new float[THREADS][0];
-    private final int[] touchedCount;
+
+    // With an Embedding. The tokens used in the batch get numbers k = 0, 1, … (usedTokens[k] is the id,
+    // slot[id] is k, −1 when unused); kOf[b·steps + t] is the k at each position.
     private final int rowsOfTable;
+    private final int[] slot, usedTokens;
+    private int used;
+    private int[] kOf = new int[0];
+    private final float[] eu, proj, sums, dRows; // per used token: E row, E·W row, Σ dz, (Σ dz)·Wᵀ
+    // The counting sort of positions by k (for Σ dz), and the table rows the last backward wrote.
+    private int[] order = new int[0];
+    private final int[] start, next, written;
+    private int writtenCount;
     private boolean fullClear = true;
     private long referenceBackwardsSeen;
-    private int scatterParts;
     private final Worker[] workers;
 
     private Tensor x; // the input of the last forward
@@ -72,12 +78,17 @@ final class FastFront {
         u = new float[units * units];
         uT = new float[units * units];
         b = new float[units];
-        table = embedding == null ? null : new float[embedding.embeddings().size()];
         rowsOfTable = embedding == null ? 0 : embedding.inputDim();
+        slot = new int[rowsOfTable];
+        Arrays.fill(slot, -1);
+        usedTokens = new int[rowsOfTable];
+        written = new int[rowsOfTable];
         start = new int[rowsOfTable + 1];
         next = new int[rowsOfTable];
-        touched = new int[THREADS][rowsOfTable];
-        touchedCount = new int[THREADS];
+        eu = new float[rowsOfTable * in];
+        proj = new float[rowsOfTable * units];
+        sums = new float[rowsOfTable * units];
+        dRows = new float[rowsOfTable * in];
         workers = new Worker[THREADS];
         for (int i = 0; i < THREADS; i++) workers[i] = new Worker();
     }
@@ -107,7 +118,7 @@ final class FastFront {
         parts = Math.max(1, Math.min(THREADS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
         if (dz.length < steps * batch * units) dz = new float[steps * batch * units];
-        if (tokens.length < steps * batch) tokens = new int[steps * batch];
+        if (embedding != null) projectUsedTokens();
         int t = steps;
         double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
         run(p -> workers[p].forward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), out));
@@ -123,21 +134,11 @@ final class FastFront {
         double[] g = gradOutput.data();
         double[] dx = embedding == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));
-        sumInto(rnn.kernel().grad, p -> workers[p].gW);
         sumInto(rnn.recurrentKernel().grad, p -> workers[p].gU);
         sumInto(rnn.bias().grad, p -> workers[p].gb);
-        if (embedding != null) {
-            // Embedding.backward (the double path) writes every row: then clear them all once.
-            // So does a change in how many threads share the rows (a small last batch runs on one).
-            fullClear = fullClear || embedding.referenceBackwards != referenceBackwardsSeen || parts != scatterParts;
-            if (fullClear) Arrays.fill(touchedCount, 0);
-            sortPositionsByToken();
-            run(this::scatterEmbeddingGradient);
-            fullClear = false;
-            scatterParts = parts;
-            referenceBackwardsSeen = embedding.referenceBackwards;
-            return null;
-        }
+        if (embedding != null) embeddingAndKernelGradients(); // fills the kernel's gradient too
+        sumInto(rnn.kernel().grad, p -> workers[p].gW);
+        if (embedding != null) return null;
         return new Tensor(dx, batch, steps, in);
     }
 
@@ -152,13 +153,6 @@ final class FastFront {
         toFloat(rnn.bias().value, b);
         for (int i = 0; i < units; i++)
             for (int j = 0; j < units; j++) uT[j * units + i] = u[i * units + j];
-        if (embedding != null) {
-            double[] e = embedding.embeddings().value;
-            run(p -> {
-                int from = (int) ((long) e.length * p / parts), to = (int) ((long) e.length * (p + 1) / parts);
-                for (int i = from; i < to; i++) table[i] = (float) e[i];
-            });
-        }
     }
 
     private static void toFloat(double[] src, float[] dst) {
@@ -179,64 +173,94 @@ final class FastFront {
     }
 
     /**
-     * Sorts the (time·batch) positions by token id (a counting sort: one pass to count, one to place),
-     * so that each table row's gradient is summed in one go from its positions and written once.
-     * Scattering in the order of the positions instead jumps to a random row of the 5 MB table at
-     * each of the 25,600 positions, and that waiting on memory cost more than the sum itself.
+     * Numbers the tokens used in the batch (checking each id), copies their rows of the table to float
+     * and projects them: proj = E_used·W, ONE product over the few thousand distinct tokens, where
+     * x·W over every position would be a product over 25,600 rows that repeat the same tokens.
      */
-    private void sortPositionsByToken() {
-        int n = steps * batch;
-        if (order.length < n) order = new int[n];
-        Arrays.fill(start, 0);
-        for (int g = 0; g < n; g++) start[tokens[g] + 1]++;
-        for (int r = 0; r < rowsOfTable; r++) start[r + 1] += start[r];
-        System.arraycopy(start, 0, next, 0, rowsOfTable);
-        for (int g = 0; g < n; g++) order[next[tokens[g]]++] = g;
+    private void projectUsedTokens() {
+        for (int k = 0; k < used; k++) slot[usedTokens[k]] = -1;
+        used = 0;
+        double[] ids = x.data();
+        int n = batch * steps;
+        if (kOf.length < n) kOf = new int[n];
+        for (int pos = 0; pos < n; pos++) {
+            int id = embedding.tokenId(ids[pos], pos, x);
+            int k = slot[id];
+            if (k < 0) {
+                k = used++;
+                slot[id] = k;
+                usedTokens[k] = id;
+            }
+            kOf[pos] = k;
+        }
+        double[] e = embedding.embeddings().value;
+        run(p -> {
+            int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
+            for (int k = k0; k < k1; k++) {
+                int src = usedTokens[k] * in, dst = k * in;
+                for (int j = 0; j < in; j++) eu[dst + j] = (float) e[src + j];
+            }
+            Fast.matmul(eu, k0 * in, w, 0, proj, k0 * units, k1 - k0, in, units, false);
+        });
     }
 
     /**
-     * The embedding gradient. Row r of the table receives Σ dx_p over the positions p holding token r,
-     * and dx_p = dz_p·Wᵀ, so that sum is (Σ dz_p)·Wᵀ: the dz rows (64 numbers, not 128) are summed per
-     * token first, and one product turns the few thousand sums into table rows, instead of a product
-     * over all 25,600 positions followed by a scatter of 128-number rows.
-     *
-     * <p>Thread {@code part} owns the table rows r with r % parts == part, so no two threads write the
-     * same row: no locks, and the same sums in any run. Only the rows of tokens in the batch are written
-     * (and those of the previous batch cleared), not the whole 1.28-million-number table.
+     * The gradients that go through the used tokens. With S_k = Σ dz_p over the positions p holding
+     * token k (a counting sort of the positions by k, then sums of 64-number rows):
+     * dW = Σ_p x_pᵀ·dz_p = E_usedᵀ·S, and the table's row of token k gets dz·Wᵀ summed, = S_k·Wᵀ.
+     * Each thread takes a range of k; the rows it writes belong to different tokens, so no two threads
+     * write the same row of the gradient.
      */
-    private void scatterEmbeddingGradient(int part) {
+    private void embeddingAndKernelGradients() {
         double[] grad = embedding.embeddings().grad;
-        int[] rows = touched[part];
-        if (fullClear) {
-            for (int r = part; r < rowsOfTable; r += parts) Arrays.fill(grad, r * in, r * in + in, 0.0);
+        // Rows written by the last backward hold its gradient: clear them (all rows after the double
+        // path's Embedding.backward, which writes every row).
+        boolean all = fullClear || embedding.referenceBackwards != referenceBackwardsSeen;
+        if (all) {
+            Arrays.fill(grad, 0.0);
         } else {
-            // Rows used by the previous batch hold its gradient: clear them, the others are still 0.
-            for (int k = 0; k < touchedCount[part]; k++) Arrays.fill(grad, rows[k] * in, rows[k] * in + in, 0.0);
+            for (int k = 0; k < writtenCount; k++) Arrays.fill(grad, written[k] * in, written[k] * in + in, 0.0);
         }
-        int mine = (rowsOfTable + parts - 1) / parts;
-        if (sums[part].length < mine * units) {
-            sums[part] = new float[mine * units];
-            tableRows[part] = new float[mine * in];
+        fullClear = false;
+        referenceBackwardsSeen = embedding.referenceBackwards;
+
+        int n = steps * batch;
+        if (order.length < n) order = new int[n];
+        Arrays.fill(start, 0, used + 1, 0);
+        // Position (b, t) of worker p's rows sits in dz at row steps·from + t·rows + (b − from).
+        for (int p = 0; p < parts; p++) {
+            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
+            for (int i = 0; i < rows; i++)
+                for (int t = 0; t < steps; t++) start[kOf[(from + i) * steps + t] + 1]++;
         }
-        float[] sum = sums[part], out = tableRows[part];
-        int count = 0;
-        for (int r = part; r < rowsOfTable; r += parts) {
-            int from = start[r], to = start[r + 1];
-            if (from == to) continue;
-            int dst = count * units;
-            Arrays.fill(sum, dst, dst + units, 0f);
-            for (int k = from; k < to; k++) {
-                int src = order[k] * units;
-                for (int j = 0; j < units; j++) sum[dst + j] += dz[src + j];
+        for (int k = 0; k < used; k++) start[k + 1] += start[k];
+        System.arraycopy(start, 0, next, 0, used);
+        for (int p = 0; p < parts; p++) {
+            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
+            for (int i = 0; i < rows; i++)
+                for (int t = 0; t < steps; t++) {
+                    order[next[kOf[(from + i) * steps + t]]++] = steps * from + t * rows + i;
+                }
+        }
+        run(p -> {
+            int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
+            for (int k = k0; k < k1; k++) {
+                int dst = k * units;
+                Arrays.fill(sums, dst, dst + units, 0f);
+                for (int q = start[k]; q < start[k + 1]; q++) {
+                    int src = order[q] * units;
+                    for (int j = 0; j < units; j++) sums[dst + j] += dz[src + j];
+                }
             }
-            rows[count++] = r;
-        }
-        Fast.matmulTransB(sum, 0, w, 0, out, 0, count, units, in, false); // (Σ dz)·Wᵀ
-        for (int k = 0; k < count; k++) {
-            int src = k * in, dst = rows[k] * in;
-            for (int j = 0; j < in; j++) grad[dst + j] = out[src + j];
-        }
-        touchedCount[part] = count;
+            Fast.matmulTransA(eu, k0 * in, sums, k0 * units, workers[p].gW, 0, k1 - k0, in, units, false);
+            Fast.matmulTransB(sums, k0 * units, w, 0, dRows, k0 * in, k1 - k0, units, in, false);
+            for (int k = k0; k < k1; k++) {
+                int src = k * in, dst = usedTokens[k] * in;
+                for (int j = 0; j < in; j++) grad[dst + j] = dRows[src + j];
+            }
+        });
+        System.arraycopy(usedTokens, 0, written, 0, used);
+        writtenCount = used;
     }
 
     /** Runs part 0 on this thread and the others on the pool, and waits for all. */
@@ -251,34 +275,39 @@ final class FastFront {
 
         private void ensure(int rows) {
             int need = steps * rows;
-            if (xs.length < need * in) xs = new float[need * in];
-            if (embedding == null && dxs.length < need * in) dxs = new float[need * in];
+            if (embedding == null && xs.length < need * in) {
+                xs = new float[need * in];
+                dxs = new float[need * in];
+            }
             if (hs.length < (need + rows) * units) {
                 hs = new float[(need + rows) * units];
                 dh = new float[rows * units];
             }
         }
 
-        /** Rows [from, from+rows) of the batch: gather, x·W for all steps at once, then the recurrence. */
+        /**
+         * Rows [from, from+rows) of the batch, time-major (the rows of step t are contiguous, block t of
+         * hs at (t+1)·rows·units): x_t·W for every step first, then the recurrence in place.
+         */
         void forward(int from, int rows, double[] out) {
             ensure(rows);
-            double[] data = x.data();
-            // Time-major: the rows of step t are contiguous, block t starts at t·rows.
-            for (int i = 0; i < rows; i++) {
-                for (int t = 0; t < steps; t++) {
-                    int dst = (t * rows + i) * in, src = ((from + i) * steps + t);
-                    if (embedding != null) {
-                        int id = embedding.tokenId(data[src], src, x);
-                        tokens[steps * from + t * rows + i] = id;
-                        System.arraycopy(table, id * in, xs, dst, in);
-                    } else {
-                        for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src * in + j];
-                    }
-                }
-            }
             int bu = rows * units;
             Arrays.fill(hs, 0, bu, 0f); // h_0 = 0
-            Fast.matmul(xs, 0, w, 0, hs, bu, steps * rows, in, units, false);
+            if (embedding != null) {
+                // x_t·W of a position is the row of its token in proj = E_used·W: a gather.
+                for (int i = 0; i < rows; i++)
+                    for (int t = 0; t < steps; t++) {
+                        System.arraycopy(proj, kOf[(from + i) * steps + t] * units, hs, bu + t * bu + i * units, units);
+                    }
+            } else {
+                double[] data = x.data();
+                for (int i = 0; i < rows; i++)
+                    for (int t = 0; t < steps; t++) {
+                        int dst = (t * rows + i) * in, src = ((from + i) * steps + t) * in;
+                        for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src + j];
+                    }
+                Fast.matmul(xs, 0, w, 0, hs, bu, steps * rows, in, units, false); // one product, all steps
+            }
             for (int t = 0; t < steps; t++) {
                 int cur = (t + 1) * bu;
                 Fast.matmul(hs, t * bu, u, 0, hs, cur, rows, units, units, true);
@@ -321,7 +350,7 @@ final class FastFront {
                 if (t > 0) Fast.matmul(dz, z + off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
             }
             int n = steps * rows;
-            Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, units, false);  // Σ_t x_tᵀ·dz_t
+            if (embedding == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, units, false); // Σ_t x_tᵀ·dz_t
             Fast.matmulTransA(hs, 0, dz, z, gU, 0, n, units, units, false); // Σ_t h_{t−1}ᵀ·dz_t
             Arrays.fill(gb, 0f);
             for (int r = 0; r < n; r++)
