@@ -55,9 +55,8 @@ final class FastFront {
     private int used;
     private int[] kOf = new int[0];
     private final float[] eu, proj, sums, dRows; // per used token: E row, E·W row, Σ dz, (Σ dz)·Wᵀ
-    // The counting sort of positions by k (for Σ dz), and the table rows the last backward wrote.
-    private int[] order = new int[0];
-    private final int[] start, next, written;
+    // The table rows the last backward wrote.
+    private final int[] written;
     private int writtenCount;
     private boolean fullClear = true;
     private long referenceBackwardsSeen;
@@ -83,8 +82,6 @@ final class FastFront {
         Arrays.fill(slot, -1);
         usedTokens = new int[rowsOfTable];
         written = new int[rowsOfTable];
-        start = new int[rowsOfTable + 1];
-        next = new int[rowsOfTable];
         eu = new float[rowsOfTable * in];
         proj = new float[rowsOfTable * units];
         sums = new float[rowsOfTable * units];
@@ -206,7 +203,7 @@ final class FastFront {
 
     /**
      * The gradients that go through the used tokens. With S_k = Σ dz_p over the positions p holding
-     * token k (a counting sort of the positions by k, then sums of 64-number rows):
+     * token k (each worker summed its own positions during BPTT, while dz_t was still in cache):
      * dW = Σ_p x_pᵀ·dz_p = E_usedᵀ·S, and the table's row of token k gets dz·Wᵀ summed, = S_k·Wᵀ.
      * Each thread takes a range of k; the rows it writes belong to different tokens, so no two threads
      * write the same row of the gradient.
@@ -224,33 +221,13 @@ final class FastFront {
         fullClear = false;
         referenceBackwardsSeen = embedding.referenceBackwards;
 
-        int n = steps * batch;
-        if (order.length < n) order = new int[n];
-        Arrays.fill(start, 0, used + 1, 0);
-        // Position (b, t) of worker p's rows sits in dz at row steps·from + t·rows + (b − from).
-        for (int p = 0; p < parts; p++) {
-            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
-            for (int i = 0; i < rows; i++)
-                for (int t = 0; t < steps; t++) start[kOf[(from + i) * steps + t] + 1]++;
-        }
-        for (int k = 0; k < used; k++) start[k + 1] += start[k];
-        System.arraycopy(start, 0, next, 0, used);
-        for (int p = 0; p < parts; p++) {
-            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
-            for (int i = 0; i < rows; i++)
-                for (int t = 0; t < steps; t++) {
-                    order[next[kOf[(from + i) * steps + t]]++] = steps * from + t * rows + i;
-                }
-        }
         run(p -> {
             int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
-            for (int k = k0; k < k1; k++) {
-                int dst = k * units;
-                Arrays.fill(sums, dst, dst + units, 0f);
-                for (int q = start[k]; q < start[k + 1]; q++) {
-                    int src = order[q] * units;
-                    for (int j = 0; j < units; j++) sums[dst + j] += dz[src + j];
-                }
+            // S = the workers' sums added together, over this thread's range of tokens.
+            System.arraycopy(workers[0].tokenSums, k0 * units, sums, k0 * units, (k1 - k0) * units);
+            for (int q = 1; q < parts; q++) {
+                float[] other = workers[q].tokenSums;
+                for (int i = k0 * units; i < k1 * units; i++) sums[i] += other[i];
             }
             Fast.matmulTransA(eu, k0 * in, sums, k0 * units, workers[p].gW, 0, k1 - k0, in, units, false);
             Fast.matmulTransB(sums, k0 * units, w, 0, dRows, k0 * in, k1 - k0, units, in, false);
@@ -271,6 +248,7 @@ final class FastFront {
     /** One thread's share of a batch: its rows of every time step, and its own gradients. */
     private final class Worker {
         float[] xs = new float[0], hs = new float[0], dh = new float[0], dxs = new float[0];
+        float[] tokenSums = new float[0]; // with an Embedding: Σ dz over this worker's positions of token k
         final float[] gW = new float[in * units], gU = new float[units * units], gb = new float[units];
 
         private void ensure(int rows) {
@@ -344,10 +322,20 @@ final class FastFront {
                 for (int i = 0; i < bu; i++) dz[last + i] = (float) g[from * units + i];
             }
             Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
+            if (embedding != null) {
+                if (tokenSums.length < rowsOfTable * units) tokenSums = new float[rowsOfTable * units];
+                Arrays.fill(tokenSums, 0, used * units, 0f);
+            }
             for (int t = steps - 1; t >= 0; t--) {
                 int off = t * bu;
                 Fast.tanhBackward(dz, z + off, dh, 0, hs, off + bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
                 if (t > 0) Fast.matmul(dz, z + off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
+                if (embedding != null) {
+                    for (int i = 0; i < rows; i++) {
+                        int src = z + off + i * units, dst = kOf[(from + i) * steps + t] * units;
+                        for (int j = 0; j < units; j++) tokenSums[dst + j] += dz[src + j];
+                    }
+                }
             }
             int n = steps * rows;
             if (embedding == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, units, false); // Σ_t x_tᵀ·dz_t
