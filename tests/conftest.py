@@ -87,6 +87,27 @@ def chromium_path():
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# The flags that keep Chromium quiet on a machine with no network (see TOOLCHAIN.md).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def launch_chromium(playwright, tmp_path, allowed_prefix, **options):
+    """Debian's Chromium, headless, with an empty profile; every request whose URL does not start
+    with `allowed_prefix` is refused, so a page that needs the network fails visibly. Skips the
+    test where Chromium is missing, except on CI, where the test command installs it."""
+    exe = chromium_path()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing on CI: the test command should have installed it")
+        pytest.skip("Chromium is not installed (Debian package 'chromium')")
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=exe, headless=True, args=CHROMIUM_ARGS, **options)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(allowed_prefix)
+                  else route.abort())
+    return context
+
+
 ADDRESS = re.compile(r"\b[A-Za-z_$][\w.$]*@[0-9a-f]{5,}\b")
 
 

@@ -9,9 +9,8 @@ import urllib.request
 
 import pytest
 
-from conftest import NOTEBOOKS, OUTPUT, ROOT, chromium_path
+from conftest import NOTEBOOKS, OUTPUT, ROOT, launch_chromium
 from test_setup_command import free_port
-from test_static_html import CHROMIUM_ARGS
 
 
 @pytest.fixture()
@@ -47,18 +46,10 @@ def lab(tmp_path):
 
 def test_lesson_00_runs_in_jupyterlab_and_draws_its_plot(lab, tmp_path):
     from playwright.sync_api import sync_playwright
-    exe = chromium_path()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing on CI: the test command should have installed it")
-        pytest.skip("Chromium is not installed (Debian package 'chromium')")
     base, token = lab
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=exe,
-                                                       headless=True, args=CHROMIUM_ARGS,
-                                                       viewport={"width": 1400, "height": 1000})
         # Only JupyterLab on 127.0.0.1 is reachable: the plot must come from the library, not a CDN.
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        context = launch_chromium(p, tmp_path, base, viewport={"width": 1400, "height": 1000})
         try:
             page = context.new_page()
             errors = []

@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from conftest import EXECUTED, OUTPUT, lessons, chromium_path
-from test_static_html import CHROMIUM_ARGS
+from conftest import EXECUTED, OUTPUT, launch_chromium, lessons
 
 SITE = OUTPUT / "site"
 
@@ -56,23 +55,10 @@ def served(site):
     server.shutdown()
 
 
-def open_offline(playwright, tmp_path, allowed):
-    exe = chromium_path()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing on CI: the test command should have installed it")
-        pytest.skip("Chromium is not installed (Debian package 'chromium')")
-    context = playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=exe, headless=True, args=CHROMIUM_ARGS)
-    # Every request that does not go to the site's own server is refused: no network.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(allowed) else route.abort())
-    return context
-
-
 def test_every_page_loads_offline_without_console_errors_and_renders(site, served, tmp_path):
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        context = open_offline(p, tmp_path, served)
+        context = launch_chromium(p, tmp_path, served)
         try:
             for page_file in [site / "index.html"] + [site / (l.stem + ".html") for l in lessons()]:
                 page = context.new_page()

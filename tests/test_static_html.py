@@ -1,25 +1,8 @@
 """Lesson 00 exported by nbconvert and opened in headless Chromium with no network draws its plot."""
-import os
 import subprocess
 import sys
 
-import pytest
-
-from conftest import EXECUTED, OUTPUT, chromium_path
-
-# The flags that keep Chromium quiet on a machine with no network (see TOOLCHAIN.md).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def browser(playwright, tmp_path):
-    exe = chromium_path()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing on CI: the test command should have installed it")
-        pytest.skip("Chromium is not installed (Debian package 'chromium')")
-    return playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=exe, headless=True, args=CHROMIUM_ARGS, offline=True)
+from conftest import EXECUTED, OUTPUT, launch_chromium
 
 
 def export_html(name):
@@ -38,12 +21,9 @@ def test_lesson_00_html_draws_its_plot_offline(run_lesson, tmp_path):
     html = page_file.read_text()
     assert "file:///usr/share" not in html
     with sync_playwright() as p:
-        context = browser(p, tmp_path)
+        # Only the page itself may load: anything from the network is refused.
+        context = launch_chromium(p, tmp_path, "file:", offline=True)
         try:
-            requests = []
-            # Only the page itself may load: anything from the network is refused and recorded.
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                          else (requests.append(route.request.url), route.abort()))
             page = context.new_page()
             errors = []
             page.on("pageerror", lambda e: errors.append(str(e)))

@@ -22,6 +22,18 @@ public final class Course {
         }
     }
 
+    /** The environment variable that asks long lessons for a short run (any value but 0 or empty). */
+    public static final String QUICK_VARIABLE = "RNN_COURSE_QUICK";
+
+    /**
+     * True when {@value #QUICK_VARIABLE} is set: lessons that train for minutes then train on less
+     * data for fewer epochs, for a quick look. The README's test command always runs them in full.
+     */
+    public static boolean quick() {
+        String v = System.getenv(QUICK_VARIABLE);
+        return v != null && !v.isBlank() && !v.trim().equals("0");
+    }
+
     /** One line for the first cell of a lesson: the library is loaded and which version it is. */
     public static String banner() {
         return "RNN course library " + version() + " loaded (Java " + Runtime.version().feature() + ")";

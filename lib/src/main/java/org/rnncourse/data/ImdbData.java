@@ -65,6 +65,35 @@ public final class ImdbData {
         return Imdb.decode(corpus, review, options.startChar(), options.oovChar(), options.indexFrom());
     }
 
+    /**
+     * A text of your own as word indices, exactly as a review of these data would be: the same
+     * tokenizer ({@link Tokenizer}), the start char first, each word's rank + {@code indexFrom},
+     * and the OOV char for a word outside the kept vocabulary (never seen in training, or ranked
+     * past {@code numWords} or before {@code skipTop}); with no OOV char such words are dropped.
+     */
+    public int[] encode(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text is null: give a sentence, e.g. \"a wonderful film\"");
+        }
+        Map<String, Integer> ranks = corpus.wordIndex();
+        java.util.List<Integer> ids = new java.util.ArrayList<>();
+        if (options.startChar() != null) {
+            ids.add(options.startChar());
+        }
+        for (String word : Tokenizer.tokenize(text)) {
+            Integer rank = ranks.get(word);
+            int index = rank == null ? -1 : rank + options.indexFrom();
+            boolean kept = rank != null && (options.numWords() <= 0 || index < options.numWords())
+                    && index >= options.skipTop();
+            if (kept) {
+                ids.add(index);
+            } else if (options.oovChar() != null) {
+                ids.add(options.oovChar());
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     @Override
     public String toString() {
         return "ImdbData[train=" + xTrain.length + " reviews, test=" + xTest.length + " reviews, " + options + "]";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.rnncourse.show.LiveDisplay;
 
 /**
  * The keyword arguments of Keras's {@code fit}, with Keras's defaults (1 epoch, batch 32, no
@@ -22,6 +23,7 @@ public final class FitOptions {
     final List<Callback> callbacks = new ArrayList<>();
     int verbose = 1;
     ProgressListener progress;
+    boolean liveCurves;
 
     public FitOptions epochs(int epochs) {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -89,8 +91,17 @@ public final class FitOptions {
         return Collections.unmodifiableList(callbacks);
     }
 
+    /** Also draws the training curves while training runs, redrawn after each epoch (in a notebook). */
+    public FitOptions liveCurves(boolean draw) {
+        this.liveCurves = draw;
+        return this;
+    }
+
     ProgressListener listener() {
         if (verbose == 0) return ProgressListener.silent();
-        return progress != null ? progress : new ConsoleProgress(System.out, verbose);
+        // In a notebook the progress redraws in place; in a terminal it prints a line per epoch.
+        ProgressListener lines = progress != null ? progress
+                : LiveDisplay.inNotebook() ? new NotebookProgress(verbose) : new ConsoleProgress(System.out, verbose);
+        return liveCurves && LiveDisplay.inNotebook() ? ProgressListener.both(lines, new LiveCurves()) : lines;
     }
 }

@@ -20,6 +20,35 @@ public interface ProgressListener {
     /** A free line of text, e.g. EarlyStopping's "Epoch 5: early stopping". */
     default void onMessage(String line) {}
 
+    /** Both listeners, in order: e.g. the progress lines and the live curves. */
+    static ProgressListener both(ProgressListener first, ProgressListener second) {
+        return new ProgressListener() {
+            @Override
+            public void onEpochBegin(int epoch, int epochs) {
+                first.onEpochBegin(epoch, epochs);
+                second.onEpochBegin(epoch, epochs);
+            }
+
+            @Override
+            public void onBatchEnd(int step, int steps, Map<String, Double> logs, double seconds) {
+                first.onBatchEnd(step, steps, logs, seconds);
+                second.onBatchEnd(step, steps, logs, seconds);
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, int epochs, int steps, Map<String, Double> logs, double seconds) {
+                first.onEpochEnd(epoch, epochs, steps, logs, seconds);
+                second.onEpochEnd(epoch, epochs, steps, logs, seconds);
+            }
+
+            @Override
+            public void onMessage(String line) {
+                first.onMessage(line);
+                second.onMessage(line);
+            }
+        };
+    }
+
     /** A listener that shows nothing: {@code verbose(0)}. */
     static ProgressListener silent() {
         return new ProgressListener() {

@@ -27,16 +27,23 @@ public final class Show {
 
     /** Shows a Tablesaw jsplot figure as an interactive plot that also works offline. */
     public static void plot(Figure figure) {
-        String html = Plots.figureHtml(figure);
+        ensurePlotly();
+        Notebook.show(Plots.figureHtml(figure), "[plot: " + describe(figure) + "]");
+    }
+
+    /**
+     * Puts plotly.js on the page before the first plot a notebook kernel shows, as an output of
+     * its own: a plot that is later redrawn in place (live training curves) replaces only itself.
+     */
+    static void ensurePlotly() {
         if (Notebook.available()) {
             synchronized (Show.class) {
                 if (!plotlyShown) {
-                    html = Plots.plotlyScript() + html;
                     plotlyShown = true;
+                    Notebook.show(Plots.plotlyScript(), null);
                 }
             }
         }
-        Notebook.show(html, "[plot: " + describe(figure) + "]");
     }
 
     /** Shows any HTML fragment (the text form is shown where HTML can't be). */

@@ -25,6 +25,22 @@ public final class Parameters {
         return (long) dIn * dOut + dOut;
     }
 
+    /**
+     * One LSTM layer: four gates (i, f, c̃, o), each with its own D_x·D_h + D_h·D_h + D_h weights:
+     * 4·(D_h·(D_x + D_h) + D_h), four times {@link #rnnLayer}.
+     */
+    public static long lstmLayer(int dX, int dH) {
+        return 4 * rnnLayer(dX, dH);
+    }
+
+    /**
+     * One GRU layer with Keras's default reset_after: three gates (z, r, h̃), each with a kernel, a
+     * recurrent kernel and two biases (input and recurrent): 3·(D_h·(D_x + D_h) + 2·D_h).
+     */
+    public static long gruLayer(int dX, int dH) {
+        return 3 * (rnnLayer(dX, dH) + dH);
+    }
+
     /** One RNN layer and an output layer: (D_x·D_h + D_h·D_h + D_h) + (D_h·D_y + D_y). */
     public static long rnnWithOutput(int dX, int dH, int dY) {
         return rnnLayer(dX, dH) + dense(dH, dY);

@@ -75,6 +75,22 @@ class ImdbKerasSemanticsTest {
     }
 
     @Test
+    void encodeTurnsALearnersSentenceIntoTheIdsOfAReview() {
+        ImdbData d = loader.loadData(Imdb.options());
+        Map<String, Integer> wi = loader.getWordIndex();
+        assertArrayEquals(new int[] {1, wi.get("the") + 3, wi.get("film") + 3, wi.get("was") + 3,
+                wi.get("bad") + 3, wi.get("bad") + 3}, d.encode("The film was BAD, bad!"));
+        assertArrayEquals(new int[] {1, 2, wi.get("film") + 3}, d.encode("zebra film"), "an unknown word is OOV");
+        assertEquals("<start> <oov> film", d.decode(d.encode("zebra film")));
+        // With numWords, a word whose index is not below numWords becomes OOV, as in load_data.
+        ImdbData small = loader.loadData(Imdb.options().numWords(wi.get("the") + 3 + 1));
+        int[] ids = small.encode("the film");
+        assertEquals(wi.get("the") + 3, ids[1]);
+        assertEquals(wi.get("film") + 3 < wi.get("the") + 4 ? wi.get("film") + 3 : 2, ids[2]);
+        assertThrows(IllegalArgumentException.class, () -> d.encode(null));
+    }
+
+    @Test
     void testWordsUnseenInTrainingAreSkipped() {
         ImdbData d = loader.loadData(Imdb.options());
         Map<String, Integer> test = byText(d.xTest(), d.yTest(), d);

@@ -1,0 +1,41 @@
+"""Lesson 07 (SimpleRNN, Keras style): both summaries with Keras's rows, and the sine forecast plot."""
+import re
+
+from conftest import assert_runs_clean
+
+LESSON = "07-simplernn-keras-style.ipynb"
+
+
+def test_lesson_07_runs_and_its_three_checks_pass(run_lesson):
+    assert_runs_clean(run_lesson(LESSON), checks=3)
+
+
+def test_lesson_07_stacked_summary_has_the_keras_rows(run_lesson):
+    text = run_lesson(LESSON).text()
+    assert re.search(r"simple_rnn \(SimpleRNN\)\s+│ \(None, 10, 64\)\s+│\s+6,208 │", text)
+    assert re.search(r"simple_rnn_1 \(SimpleRNN\)\s+│ \(None, 32\)\s+│\s+3,104 │", text)
+    assert re.search(r"dense \(Dense\)\s+│ \(None, 10\)\s+│\s+330 │", text)
+    assert "Total params: 9,642 (37.66 KB)" in text
+
+
+def test_lesson_07_imdb_summary_has_the_keras_rows(run_lesson):
+    text = run_lesson(LESSON).text()
+    assert re.search(r"embedding \(Embedding\)\s+│ \(None, 200, 128\)\s+│\s+1,280,000 │", text)
+    assert re.search(r"simple_rnn \(SimpleRNN\)\s+│ \(None, 64\)\s+│\s+12,352 │", text)
+    assert re.search(r"dropout \(Dropout\)\s+│ \(None, 64\)\s+│\s+0 │", text)
+    assert re.search(r"dense \(Dense\)\s+│ \(None, 1\)\s+│\s+65 │", text)
+    assert "Total params: 1,292,417 (4.93 MB)" in text
+
+
+def test_lesson_07_trains_the_forecaster_and_plots_it_against_the_truth(run_lesson):
+    run = run_lesson(LESSON)
+    html = run.html_outputs()
+    progress = [h for h in html if h.startswith("<pre") and "Epoch 20/20" in h]
+    assert progress, "the live progress display should end at epoch 20/20"
+    assert [h for h in html if "Plotly.newPlot" in h and "val_loss" in h], "no live training curves"
+    forecast = [h for h in html if "Plotly.newPlot" in h and "SimpleRNN forecast" in h and "truth (next value)" in h]
+    assert forecast, "no forecast-vs-truth plot"
+    m = re.search(r"test MSE = ([0-9.]+), test MAE = ([0-9.]+)", run.text())
+    assert m, "the test scores are printed"
+    # The noise alone has an MAE of about 0.08: a trained model lands near it, an untrained one far above.
+    assert float(m.group(2)) < 0.15, m.group(0)

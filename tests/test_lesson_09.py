@@ -1,0 +1,71 @@
+"""Lesson 09 (vanishing and exploding gradients): the three-curve log plot, the measured per-step
+gradient norms of a real RNN, the clipped vectors, and a run that diverges without clipping and
+trains with it."""
+import re
+
+from conftest import assert_runs_clean, html_tables
+
+LESSON = "09-vanishing-exploding.ipynb"
+
+
+def test_lesson_09_runs_and_its_three_checks_pass(run_lesson):
+    assert_runs_clean(run_lesson(LESSON), checks=3)
+
+
+def test_lesson_09_shows_the_three_curves_on_a_log_axis(run_lesson):
+    run = run_lesson(LESSON)
+    plots = [h for h in run.html_outputs() if "Gradient flow: a factor per time step" in h]
+    assert plots, "no three-curve plot"
+    assert re.search(r"type:\s*'log'|\"type\"\s*:\s*\"log\"", plots[0]), "the y axis is not logarithmic"
+    for name in ("vanishing (0.9)", "stable (1.0)", "exploding (1.1)"):
+        assert name in plots[0], name
+    # 0.9^50, 1, 1.1^50 in the summary table and in the printed line.
+    table = html_tables(run, "Gradient after k steps")
+    assert table and "5.15e-03" in table[0] and "1.00e+00" in table[0] and "1.17e+02" in table[0]
+    m = re.search(r"0\.9\^50 = ([0-9.e+-]+), 1\.0\^50 = ([0-9.]+), 1\.1\^50 = ([0-9.]+)", run.text())
+    assert m, "the 50-step values are not printed"
+    assert abs(float(m.group(1)) - 5.2e-3) < 1e-4
+    assert float(m.group(2)) == 1.0
+    assert abs(float(m.group(3)) - 117.4) < 0.1
+
+
+def test_lesson_09_shows_measured_per_step_norms(run_lesson):
+    run = run_lesson(LESSON)
+    ratios = dict(re.findall(r"W_aa scale ([0-9.]+): T = 100, .*?ratio ([0-9.e+-]+)", run.text()))
+    assert set(ratios) == {"0.5", "3.0"}, ratios
+    assert float(ratios["0.5"]) < 1e-20, "small recurrent weights: the gradient should vanish"
+    assert float(ratios["3.0"]) > 1e5, "large recurrent weights: the gradient should explode"
+    table = html_tables(run, "Measured gradient norm per time step")
+    assert table, "no table of measured norms"
+    assert table[0].count("<tr") >= 11, "expected a row every ten steps"
+    assert any("‖∂L/∂h_t‖ in a real RNN" in h for h in run.html_outputs()), "no plot of the measured norms"
+
+
+def test_lesson_09_shows_the_clipped_vectors_and_their_norms(run_lesson):
+    text = run_lesson(LESSON).text()
+    assert re.search(r"original\s+\[3\.0, -4\.0, 12\.0\], norm 13\.0000", text)
+    assert re.search(r"clipnorm = 1\.0\s+\[0\.230769\d*, -0\.307692\d*, 0\.923076\d*\], norm 1\.0000", text)
+    assert re.search(r"clipvalue = 0\.5\s+\[0\.5, -0\.5, 0\.5\], norm 0\.8660", text)
+    table = html_tables(run_lesson(LESSON), "One gradient, three ways to clip it")
+    assert table, "no clipping table"
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table[0])
+    assert "clipnorm=1.0" in cells and "globalClipnorm=1.0" in cells and "clipvalue=0.5" in cells
+    assert "1.4142" in cells and "0.866" in cells, cells
+    assert cells.count("yes") == 2 and cells.count("no") == 2, cells
+
+
+def test_lesson_09_diverges_without_clipping_and_trains_with_it(run_lesson):
+    run = run_lesson(LESSON)
+    text = run.text()
+    assert re.search(r"fit stopped at epoch \d+, batch \d+:", text), "the unclipped fit did not diverge"
+    assert "trained without trouble" not in text
+    m = re.search(r"SGD\(0\.5\): \d+ epochs, first loss [0-9.e+-]+, last finite loss [0-9.e+-]+, diverged at epoch (\d+)", text)
+    assert m, "the plain SGD run did not diverge"
+    for label in ("clipnorm=1.0", "globalClipnorm=1.0"):
+        c = re.search(r"SGD\(0\.5\), " + label + r": 30 epochs, first loss ([0-9.e+-]+), last finite loss ([0-9.e+-]+), final loss",
+                      text)
+        assert c, label + " run missing or diverged"
+        first, last = float(c.group(1)), float(c.group(2))
+        assert last < first, (label, first, last)
+    assert any("Training loss with and without gradient clipping" in h for h in run.html_outputs()), "no loss plot"
+    assert html_tables(run, "Training loss per epoch"), "no loss table"
