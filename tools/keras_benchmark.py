@@ -9,6 +9,7 @@ binary cross-entropy, validation_split=0.2. Output lines, read by the Java side:
 
     INFO <text>
     EPOCH <n> <seconds> loss=<..> accuracy=<..> val_loss=<..> val_accuracy=<..>
+    PEAK <peak resident memory of this process>
 
 An epoch's seconds include its validation pass, as Keras's own "s/epoch" does and as on the Java side.
 """
@@ -57,6 +58,8 @@ def main():
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
     model.fit(x, y, epochs=a.epochs, batch_size=a.batch, validation_split=0.2, verbose=0,
               callbacks=[EpochTimer()])
+    import resource
+    print(f"PEAK resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (ru_maxrss)", flush=True)
 
 
 if __name__ == "__main__":

@@ -390,6 +390,7 @@ public class Sequential {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
 
+        if (front() != null) org.rnncourse.fast.Fast.adviseOnce(); // one line on stdout if the slow kernels run
         stopTraining = false;
         for (Callback c : callbacks) c.setModel(this);
         for (Callback c : callbacks) c.onTrainBegin();
