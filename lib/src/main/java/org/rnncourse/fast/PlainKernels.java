@@ -68,7 +68,7 @@ final class PlainKernels implements Kernels {
     @Override
     public void tanh(float[] x, int from, int to) {
         for (int i = from; i < to; i++) {
-            x[i] = (float) Math.tanh(x[i]);
+            x[i] = tanh(x[i]);
         }
     }
 
@@ -77,7 +77,7 @@ final class PlainKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int row = off + r * n;
             for (int j = 0; j < n; j++) {
-                z[row + j] = (float) Math.tanh(z[row + j] + bias[j]);
+                z[row + j] = tanh(z[row + j] + bias[j]);
             }
         }
     }
@@ -88,6 +88,40 @@ final class PlainKernels implements Kernels {
             float v = h[hOff + i];
             d[dOff + i] = (d[dOff + i] + carry[carryOff + i]) * (1f - v * v);
         }
+    }
+
+    // tanh as a rational function, x·P(x²)/Q(x²) on [−7.9, 7.9] (the float approximation of the Eigen
+    // library, within a few units in the last place of float): only multiplications, additions and one
+    // division, so VectorKernels computes it lane by lane with the very same operations and both paths
+    // give the same bits. The Vector API's own TANH does not: its compiled form and its interpreted
+    // form differ in the last bit, and which one runs depends on when the JIT compiler gets to it, so
+    // the same seed would not give the same training run.
+    static final float TANH_CLAMP = 7.90531110763549805f, TANH_TINY = 0.0004f;
+    static final float A1 = 4.89352455891786e-03f, A3 = 6.37261928875436e-04f, A5 = 1.48572235717979e-05f,
+            A7 = 5.12229709037114e-08f, A9 = -8.60467152213735e-11f, A11 = 2.00018790482477e-13f,
+            A13 = -2.76076847742355e-16f;
+    static final float B0 = 4.89352518554385e-03f, B2 = 2.26843463243900e-03f, B4 = 1.18534705686654e-04f,
+            B6 = 1.19825839466702e-06f;
+
+    static float tanh(float x) {
+        if (Math.abs(x) < TANH_TINY) {
+            return x; // tanh x = x − x³/3 + …: below 0.0004 the x³ term is under float's last bit
+        }
+        float c = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x)); // tanh is ±1 in float beyond
+        float x2 = c * c;
+        float p = A13;
+        p = p * x2 + A11;
+        p = p * x2 + A9;
+        p = p * x2 + A7;
+        p = p * x2 + A5;
+        p = p * x2 + A3;
+        p = p * x2 + A1;
+        p = p * c;
+        float q = B6;
+        q = q * x2 + B4;
+        q = q * x2 + B2;
+        q = q * x2 + B0;
+        return p / q;
     }
 
     @Override

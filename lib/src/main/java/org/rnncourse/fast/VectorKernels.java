@@ -2,7 +2,6 @@ package org.rnncourse.fast;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -249,11 +248,11 @@ final class VectorKernels implements Kernels {
     public void tanh(float[] x, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
+            tanh(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
         if (i < to) {
             VectorMask<Float> mask = S.indexInRange(i, to);
-            FloatVector.fromArray(S, x, i, mask).lanewise(VectorOperators.TANH).intoArray(x, i, mask);
+            tanh(FloatVector.fromArray(S, x, i, mask)).intoArray(x, i, mask);
         }
     }
 
@@ -262,13 +261,12 @@ final class VectorKernels implements Kernels {
         for (int r = 0; r < rows; r++) {
             int row = off + r * n, j = 0;
             for (; j + L <= n; j += L) {
-                FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j))
-                        .lanewise(VectorOperators.TANH).intoArray(z, row + j);
+                tanh(FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j))).intoArray(z, row + j);
             }
             if (j < n) {
                 VectorMask<Float> mask = S.indexInRange(j, n);
-                FloatVector.fromArray(S, z, row + j, mask).add(FloatVector.fromArray(S, bias, j, mask))
-                        .lanewise(VectorOperators.TANH).intoArray(z, row + j, mask);
+                tanh(FloatVector.fromArray(S, z, row + j, mask).add(FloatVector.fromArray(S, bias, j, mask)))
+                        .intoArray(z, row + j, mask);
             }
         }
     }
@@ -286,6 +284,29 @@ final class VectorKernels implements Kernels {
             float v = h[hOff + i];
             d[dOff + i] = (d[dOff + i] + carry[carryOff + i]) * (1f - v * v);
         }
+    }
+
+    /**
+     * {@link PlainKernels#tanh(float)} on every lane, with the same operations in the same order, so
+     * the two paths agree bit for bit and a run does not depend on when the JIT compiles this.
+     */
+    private static FloatVector tanh(FloatVector x) {
+        VectorMask<Float> tiny = x.abs().lt(PlainKernels.TANH_TINY);
+        FloatVector c = x.max(-PlainKernels.TANH_CLAMP).min(PlainKernels.TANH_CLAMP);
+        FloatVector x2 = c.mul(c);
+        FloatVector p = FloatVector.broadcast(S, PlainKernels.A13);
+        p = p.mul(x2).add(PlainKernels.A11);
+        p = p.mul(x2).add(PlainKernels.A9);
+        p = p.mul(x2).add(PlainKernels.A7);
+        p = p.mul(x2).add(PlainKernels.A5);
+        p = p.mul(x2).add(PlainKernels.A3);
+        p = p.mul(x2).add(PlainKernels.A1);
+        p = p.mul(c);
+        FloatVector q = FloatVector.broadcast(S, PlainKernels.B6);
+        q = q.mul(x2).add(PlainKernels.B4);
+        q = q.mul(x2).add(PlainKernels.B2);
+        q = q.mul(x2).add(PlainKernels.B0);
+        return p.div(q).blend(x, tiny);
     }
 
     @Override
