@@ -34,6 +34,10 @@ import org.rnncourse.fast.Fast;
  * </ul>
  * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
  * float copies, refreshed at each forward, and writes the gradients back in double.
+ *
+ * <p>Every sum is taken in a fixed order, so a seed gives the same run every time on the same number of
+ * threads (1 or 2: the halves of a batch are summed separately, which changes the last bits).
+ * Measured on lesson 08 (IMDB, batch 128, 2 cores): ≈ 1.5 s per epoch on two threads, ≈ 2.7 s on one.
  */
 final class FastFront {
     /** Below this many examples per thread, a second thread costs more than it saves. */

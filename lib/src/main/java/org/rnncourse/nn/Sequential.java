@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * History h = model.fit(x, y, new FitOptions().epochs(5).batchSize(32).validationSplit(0.2));
  * </pre>
  * One random generator, seeded from the constructor or from {@link Keras#setRandomSeed}, makes the
- * initial weights, dropout masks and shuffles: the same seed gives the same run.
+ * initial weights, dropout masks and shuffles: the same seed gives the same run (on a machine with the
+ * same number of cores, up to two: the fast path splits a batch between two threads when it can).
  */
 public class Sequential {
     private String name = "sequential";
