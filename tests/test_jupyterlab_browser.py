@@ -65,7 +65,7 @@ def test_lesson_00_runs_in_jupyterlab_and_draws_its_plot(lab, tmp_path):
             except Exception:
                 page.screenshot(path=str(OUTPUT / "jupyterlab-00-setup-failure.png"))
                 raise
-            page.wait_for_selector("text=✔ Right: 10 rows of n and n²", timeout=int(os.environ.get("LAB_WAIT_MS", "180000")))
+            page.wait_for_selector("text=✔ the table squares (10 rows of n and n²) is right.", timeout=int(os.environ.get("LAB_WAIT_MS", "180000")))
             page.locator(".jp-OutputArea svg.main-svg").first.scroll_into_view_if_needed()
             OUTPUT.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(OUTPUT / "jupyterlab-00-setup.png"))

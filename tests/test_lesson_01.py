@@ -19,4 +19,4 @@ def test_lesson_01_shows_the_whole_glossary_as_an_html_table(run_lesson):
 
 def test_lesson_01_checks_pass_on_the_solutions(run_lesson):
     text = run_lesson("01-terminology.ipynb").text()
-    assert "✔ Right: hidden state = Trạng thái ẩn." in text
+    assert "✔ the Vietnamese term for hidden state (Trạng thái ẩn) is right." in text

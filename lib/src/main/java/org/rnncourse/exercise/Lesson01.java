@@ -11,26 +11,23 @@ public final class Lesson01 {
     public static void checkHiddenStateInVietnamese(String answer) {
         Table glossary = Glossary.load();
         String expected = glossary.stringColumn("vietnamese").get(Glossary.find(glossary, "hidden state"));
+        String what = "the Vietnamese term for hidden state";
         if (answer == null || answer.isBlank()) {
-            throw new AssertionError("The answer is empty. Hint: filter the table on the column \"term\" "
-                    + "and read the column \"vietnamese\" of that row.");
+            throw Check.missing(what, "filter the table on the column \"term\" and read the column \"vietnamese\" of that row.");
         }
         if (!answer.trim().equalsIgnoreCase(expected)) {
-            throw new AssertionError("Expected \"" + expected + "\", got \"" + answer + "\". Hint: is it the row "
-                    + "whose term starts with \"Hidden state\", and the column \"vietnamese\"?");
+            throw Check.fail(what, "expected \"" + expected + "\", got \"" + answer + "\".",
+                    "is it the row whose term starts with \"Hidden state\", and the column \"vietnamese\"?");
         }
-        System.out.println("✔ Right: hidden state = " + expected + ".");
+        Check.pass(what + " (" + expected + ")");
     }
 
     /** Exercise 2: how many glossary explanations mention the word "gradient" (any case). */
     public static void checkGradientTermCount(int answer) {
         Table glossary = Glossary.load();
         int expected = countMentions(glossary, "gradient");
-        if (answer != expected) {
-            throw new AssertionError("Expected " + expected + " explanations that mention \"gradient\", got " + answer
-                    + ". Hint: lower-case each explanation before looking for \"gradient\", and count rows, not words.");
-        }
-        System.out.println("✔ Right: " + expected + " terms talk about gradients: training an RNN is mostly about them.");
+        Check.equal("the number of explanations that mention \"gradient\"", expected, answer,
+                "lower-case each explanation before looking for \"gradient\", and count rows, not words.");
     }
 
     /** Rows whose explanation contains {@code word}, ignoring case. */

@@ -37,6 +37,17 @@ public abstract class RecurrentLayer extends Layer {
         return returnState;
     }
 
+    /**
+     * A new, unbuilt layer with the same arguments: {@link Bidirectional} runs one of these over the
+     * reversed sequence, as Keras copies the layer's config for its backward half.
+     */
+    RecurrentLayer sameConfig() {
+        if (this instanceof SimpleRNN s) {
+            return new SimpleRNN(units, s.activation(), returnSequences, returnState);
+        }
+        throw new UnsupportedOperationException(describe() + " cannot be copied for Bidirectional");
+    }
+
     /** The final states of the last {@link #forward}, each (batch, units). */
     public abstract List<Tensor> states();
 

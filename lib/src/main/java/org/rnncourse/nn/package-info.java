@@ -35,6 +35,21 @@
  * Map<String, Double> test = model.evaluate(xTest, yTest);    // {loss=…, accuracy=…}
  * }</pre>
  *
+ * <h2>Lesson 10: LSTM, GRU and Bidirectional</h2>
+ * <pre>{@code
+ * new Sequential(new Input(200), new Embedding(10000, 128), new LSTM(64), new Dense(1, "sigmoid"));  // lstm: 49,408
+ * new Sequential(new Input(200), new Embedding(10000, 128), new GRU(64), new Dense(1, "sigmoid"));   // gru: 37,248
+ * new Sequential(new Input(200), new Embedding(10000, 128),
+ *         new Bidirectional(new SimpleRNN(64)), new Dense(1, "sigmoid"));                           // bidirectional: 24,704
+ * LSTM lstm = LSTM.builder(32).returnSequences(true).returnState(true).build();
+ * Tensor h = lstm.forward(x, false);                            // (batch, time, 32)
+ * List<Tensor> hc = lstm.states();                              // h_T and c_T
+ * }</pre>
+ * {@link org.rnncourse.nn.LSTM} and {@link org.rnncourse.nn.GRU} follow Keras 3's formulas, gate
+ * order (i, f, c, o; z, r, h), initializers and GRU's default {@code reset_after}; a
+ * {@link org.rnncourse.nn.Bidirectional} concatenates a forward and a backward copy of its layer.
+ * {@link org.rnncourse.nn.LayerComparison} trains one task with several layers and measures them.
+ *
  * <h2>How the pieces fit</h2>
  * <ul>
  *   <li>Data is a {@link org.rnncourse.nn.Tensor}: a flat row-major array with a shape whose first

@@ -29,13 +29,13 @@ class Lesson00Test {
     @Test
     void rejectsAWrongSquareAndSaysWhichRow() {
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson00.checkSquares(squares(10, 1)));
-        assertTrue(e.getMessage().contains("Row 0 (n = 1): expected square = 1, got 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 0 (n = 1): expected square = 1, got 2"), e.getMessage());
     }
 
     @Test
     void rejectsTheWrongNumberOfRows() {
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson00.checkSquares(squares(9, 0)));
-        assertTrue(e.getMessage().contains("Expected 10 rows"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected 10 rows"), e.getMessage());
     }
 
     @Test

@@ -24,7 +24,7 @@ class Lesson12Test {
 
     @Test
     void interviewAnswersWithTheKeyIdeasPass() {
-        assertEquals("✔ Your answer to 'how does an RNN work?' is right.\n", Output.of(() -> Lesson12.checkHowAnRnnWorks(HOW)));
+        assertEquals("✔ Your answer to 'how does an RNN work?' covers the key ideas: compare it with the model answer.\n", Output.of(() -> Lesson12.checkHowAnRnnWorks(HOW)));
         Output.of(() -> Lesson12.checkVanishingVsExploding(VANISH));
         Output.of(() -> Lesson12.checkWhenLstmOrGru(WHEN));
         Output.of(() -> Lesson12.checkBpttVsBackprop(BPTT));
