@@ -77,47 +77,98 @@ public final class Fast {
 
     /** C (m×n) = A (m×k) · B (k×n), or C += A·B when {@code accumulate}. */
     public static void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        check("a", a, m, k);
-        check("b", b, k, n);
-        check("c", c, m, n);
-        KERNELS.matmul(a, b, c, m, k, n, accumulate);
+        matmul(a, 0, b, 0, c, 0, m, k, n, accumulate);
+    }
+
+    /**
+     * {@link #matmul(float[], float[], float[], int, int, int, boolean)} on matrices that start at an
+     * offset: one time step's block inside a (time, batch, units) array is used in place, without a copy.
+     */
+    public static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                              int m, int k, int n, boolean accumulate) {
+        check("a", a, aOff, m, k);
+        check("b", b, bOff, k, n);
+        check("c", c, cOff, m, n);
+        KERNELS.matmul(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
     }
 
     /** C (k×n) = Aᵀ·B for A (m×k), B (m×n), or C += Aᵀ·B when {@code accumulate}. */
     public static void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        check("a", a, m, k);
-        check("b", b, m, n);
-        check("c", c, k, n);
-        KERNELS.matmulTransA(a, b, c, m, k, n, accumulate);
+        matmulTransA(a, 0, b, 0, c, 0, m, k, n, accumulate);
+    }
+
+    /** {@link #matmulTransA(float[], float[], float[], int, int, int, boolean)} with offsets. */
+    public static void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int k, int n, boolean accumulate) {
+        check("a", a, aOff, m, k);
+        check("b", b, bOff, m, n);
+        check("c", c, cOff, k, n);
+        KERNELS.matmulTransA(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
     }
 
     /** C (m×k) = A·Bᵀ for A (m×n), B (k×n), or C += A·Bᵀ when {@code accumulate}. */
     public static void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k, boolean accumulate) {
-        check("a", a, m, n);
-        check("b", b, k, n);
-        check("c", c, m, k);
-        KERNELS.matmulTransB(a, b, c, m, n, k, accumulate);
+        matmulTransB(a, 0, b, 0, c, 0, m, n, k, accumulate);
+    }
+
+    /** {@link #matmulTransB(float[], float[], float[], int, int, int, boolean)} with offsets. */
+    public static void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int n, int k, boolean accumulate) {
+        check("a", a, aOff, m, n);
+        check("b", b, bOff, k, n);
+        check("c", c, cOff, m, k);
+        KERNELS.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, accumulate);
     }
 
     /** x[from, to) = tanh(x[from, to)). */
     public static void tanh(float[] x, int from, int to) {
-        if (x == null || from < 0 || to > x.length || from > to) {
-            throw new IllegalArgumentException("tanh range [" + from + ", " + to + ") does not fit an array of length "
-                    + (x == null ? "null" : x.length));
-        }
+        checkRange("x", x, from, to);
         KERNELS.tanh(x, from, to);
     }
 
-    private static void check(String name, float[] array, int rows, int cols) {
+    /**
+     * One recurrent step's activation, fused: z = tanh(z + b) for {@code rows} rows of n numbers
+     * starting at z[off]. Adding the bias in the same pass as tanh reads and writes the block once
+     * instead of twice.
+     */
+    public static void biasTanh(float[] z, int off, float[] bias, int rows, int n) {
+        check("z", z, off, rows, n);
+        check("bias", bias, 0, 1, n);
+        KERNELS.biasTanh(z, off, bias, rows, n);
+    }
+
+    /**
+     * The backward pass through tanh, fused with the gradient arriving from the next step:
+     * d = (d + carry) ⊙ (1 − h²), where h = tanh(z) was kept from the forward pass, so the
+     * derivative costs one multiply and no tanh.
+     */
+    public static void tanhBackward(float[] d, int dOff, float[] carry, int carryOff, float[] h, int hOff, int len) {
+        check("d", d, dOff, 1, len);
+        check("carry", carry, carryOff, 1, len);
+        check("h", h, hOff, 1, len);
+        KERNELS.tanhBackward(d, dOff, carry, carryOff, h, hOff, len);
+    }
+
+    private static void checkRange(String name, float[] x, int from, int to) {
+        if (x == null || from < 0 || to > x.length || from > to) {
+            throw new IllegalArgumentException(name + " range [" + from + ", " + to + ") does not fit an array of length "
+                    + (x == null ? "null" : x.length));
+        }
+    }
+
+    private static void check(String name, float[] array, int off, int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException(name + " has a negative shape (" + rows + "×" + cols + ")");
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException(name + " has a negative offset " + off);
         }
         if (array == null) {
             throw new IllegalArgumentException(name + " is null, expected " + rows + "×" + cols + " floats");
         }
-        if (array.length < (long) rows * cols) {
+        if (array.length < off + (long) rows * cols) {
             throw new IllegalArgumentException(name + " holds " + array.length + " floats, too few for its shape ("
-                    + rows + "×" + cols + " = " + (long) rows * cols + ")");
+                    + rows + "×" + cols + " = " + (long) rows * cols + ")" + (off == 0 ? "" : " from offset " + off));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.rnncourse.fast;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -27,18 +26,21 @@ final class VectorKernels implements Kernels {
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     @Override
-    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        product(a, k, 1, b, c, m, k, n, accumulate);
+    public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
+                       boolean accumulate) {
+        product(a, aOff, k, 1, b, bOff, c, cOff, m, k, n, accumulate);
     }
 
     @Override
-    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n,
+                             boolean accumulate) {
         // Row i of Aᵀ is column i of A: element (i, p) of Aᵀ sits at p * k + i.
-        product(a, 1, k, b, c, k, m, n, accumulate);
+        product(a, aOff, 1, k, b, bOff, c, cOff, k, m, n, accumulate);
     }
 
     @Override
-    public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k, boolean accumulate) {
+    public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k,
+                             boolean accumulate) {
         float[] bt = SCRATCH.get();
         if (bt.length < n * k) {
             bt = new float[n * k];
@@ -46,18 +48,18 @@ final class VectorKernels implements Kernels {
         }
         for (int j = 0; j < k; j++) {
             for (int p = 0; p < n; p++) {
-                bt[p * k + j] = b[j * n + p];
+                bt[p * k + j] = b[bOff + j * n + p];
             }
         }
-        product(a, n, 1, bt, c, m, n, k, accumulate);
+        product(a, aOff, n, 1, bt, 0, c, cOff, m, n, k, accumulate);
     }
 
     /**
      * C (m×n) (+)= A' · B where A' (m×k) is read from {@code a} with element (i, p) at
      * {@code i * rs + p * cs}: (k, 1) for A itself, (1, rows of A) for Aᵀ.
      */
-    private static void product(float[] a, int rs, int cs, float[] b, float[] c, int m, int k, int n,
-                                boolean accumulate) {
+    private static void product(float[] a, int aOff, int rs, int cs, float[] b, int bOff, float[] c, int cOff,
+                                int m, int k, int n, boolean accumulate) {
         // The shared dimension in slices of KC rows of B, so that the slice stays in cache while every
         // tile of C walks over it (Xᵀ·dY has 25,600 rows: without slicing, B streams from memory).
         for (int p0 = 0; p0 < k || p0 == 0; p0 += KC) {
@@ -67,18 +69,18 @@ final class VectorKernels implements Kernels {
             for (; i + ROWS <= m; i += ROWS) {
                 int j = 0;
                 for (; j + 4 * L <= n; j += 4 * L) {
-                    tile4x4(a, rs, cs, b, c, i, j, p0, p1, n, acc);
+                    tile4x4(a, aOff, rs, cs, b, bOff, c, cOff, i, j, p0, p1, n, acc);
                 }
                 for (; j + 2 * L <= n; j += 2 * L) {
-                    tile4x2(a, rs, cs, b, c, i, j, p0, p1, n, acc);
+                    tile4x2(a, aOff, rs, cs, b, bOff, c, cOff, i, j, p0, p1, n, acc);
                 }
                 for (; j < n; j += L) {
-                    tile4x1(a, rs, cs, b, c, i, j, p0, p1, n, acc, S.indexInRange(j, n));
+                    tile4x1(a, aOff, rs, cs, b, bOff, c, cOff, i, j, p0, p1, n, acc, S.indexInRange(j, n));
                 }
             }
             for (; i < m; i++) {
                 for (int j = 0; j < n; j += L) {
-                    tile1x1(a, rs, cs, b, c, i, j, p0, p1, n, acc, S.indexInRange(j, n));
+                    tile1x1(a, aOff, rs, cs, b, bOff, c, cOff, i, j, p0, p1, n, acc, S.indexInRange(j, n));
                 }
             }
             if (k == 0) {
@@ -87,9 +89,9 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    private static void tile4x4(float[] a, int rs, int cs, float[] b, float[] c, int i, int j, int p0, int p1, int n,
+    private static void tile4x4(float[] a, int aOff, int rs, int cs, float[] b, int bOff, float[] c, int cOff, int i, int j, int p0, int p1, int n,
                                 boolean accumulate) {
-        int r0 = i * n + j, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+        int r0 = cOff + i * n + j, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
         FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
         if (accumulate) {
             c00 = FloatVector.fromArray(S, c, r0);
@@ -112,9 +114,9 @@ final class VectorKernels implements Kernels {
             c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = FloatVector.zero(S);
             c20 = c21 = c22 = c23 = c30 = c31 = c32 = c33 = FloatVector.zero(S);
         }
-        int a0 = i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
+        int a0 = aOff + i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
         for (int p = p0; p < p1; p++) {
-            int bp = p * n + j;
+            int bp = bOff + p * n + j;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
@@ -159,10 +161,10 @@ final class VectorKernels implements Kernels {
         c33.intoArray(c, r3 + 3 * L);
     }
 
-    private static void tile4x2(float[] a, int rs, int cs, float[] b, float[] c, int i, int j, int p0, int p1, int n,
+    private static void tile4x2(float[] a, int aOff, int rs, int cs, float[] b, int bOff, float[] c, int cOff, int i, int j, int p0, int p1, int n,
                                 boolean accumulate) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
-        int r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+        int r0 = cOff + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
         if (accumulate) {
             c00 = FloatVector.fromArray(S, c, r0 + j);
             c01 = FloatVector.fromArray(S, c, r0 + j + L);
@@ -175,9 +177,9 @@ final class VectorKernels implements Kernels {
         } else {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(S);
         }
-        int a0 = i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
+        int a0 = aOff + i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
         for (int p = p0; p < p1; p++) {
-            int bp = p * n + j;
+            int bp = bOff + p * n + j;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             int pc = p * cs;
@@ -204,9 +206,9 @@ final class VectorKernels implements Kernels {
         c31.intoArray(c, r3 + j + L);
     }
 
-    private static void tile4x1(float[] a, int rs, int cs, float[] b, float[] c, int i, int j, int p0, int p1, int n,
+    private static void tile4x1(float[] a, int aOff, int rs, int cs, float[] b, int bOff, float[] c, int cOff, int i, int j, int p0, int p1, int n,
                                 boolean accumulate, VectorMask<Float> mask) {
-        int r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+        int r0 = cOff + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
         FloatVector c0, c1, c2, c3;
         if (accumulate) {
             c0 = FloatVector.fromArray(S, c, r0 + j, mask);
@@ -216,9 +218,9 @@ final class VectorKernels implements Kernels {
         } else {
             c0 = c1 = c2 = c3 = FloatVector.zero(S);
         }
-        int a0 = i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
+        int a0 = aOff + i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
         for (int p = p0; p < p1; p++) {
-            FloatVector bv = FloatVector.fromArray(S, b, p * n + j, mask);
+            FloatVector bv = FloatVector.fromArray(S, b, bOff + p * n + j, mask);
             int pc = p * cs;
             c0 = FloatVector.broadcast(S, a[a0 + pc]).fma(bv, c0);
             c1 = FloatVector.broadcast(S, a[a1 + pc]).fma(bv, c1);
@@ -231,13 +233,13 @@ final class VectorKernels implements Kernels {
         c3.intoArray(c, r3 + j, mask);
     }
 
-    private static void tile1x1(float[] a, int rs, int cs, float[] b, float[] c, int i, int j, int p0, int p1, int n,
+    private static void tile1x1(float[] a, int aOff, int rs, int cs, float[] b, int bOff, float[] c, int cOff, int i, int j, int p0, int p1, int n,
                                 boolean accumulate, VectorMask<Float> mask) {
-        int r = i * n + j;
+        int r = cOff + i * n + j;
         FloatVector acc = accumulate ? FloatVector.fromArray(S, c, r, mask) : FloatVector.zero(S);
-        int ai = i * rs;
+        int ai = aOff + i * rs;
         for (int p = p0; p < p1; p++) {
-            acc = FloatVector.broadcast(S, a[ai + p * cs]).fma(FloatVector.fromArray(S, b, p * n + j, mask), acc);
+            acc = FloatVector.broadcast(S, a[ai + p * cs]).fma(FloatVector.fromArray(S, b, bOff + p * n + j, mask), acc);
         }
         acc.intoArray(c, r, mask);
     }
@@ -246,12 +248,65 @@ final class VectorKernels implements Kernels {
     public void tanh(float[] x, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
+            tanh(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
         if (i < to) {
             VectorMask<Float> mask = S.indexInRange(i, to);
-            FloatVector.fromArray(S, x, i, mask).lanewise(VectorOperators.TANH).intoArray(x, i, mask);
+            tanh(FloatVector.fromArray(S, x, i, mask)).intoArray(x, i, mask);
         }
+    }
+
+    @Override
+    public void biasTanh(float[] z, int off, float[] bias, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * n, j = 0;
+            for (; j + L <= n; j += L) {
+                tanh(FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j))).intoArray(z, row + j);
+            }
+            if (j < n) {
+                VectorMask<Float> mask = S.indexInRange(j, n);
+                tanh(FloatVector.fromArray(S, z, row + j, mask).add(FloatVector.fromArray(S, bias, j, mask)))
+                        .intoArray(z, row + j, mask);
+            }
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] d, int dOff, float[] carry, int carryOff, float[] h, int hOff, int len) {
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i + L <= len; i += L) {
+            FloatVector hv = FloatVector.fromArray(S, h, hOff + i);
+            FloatVector.fromArray(S, d, dOff + i).add(FloatVector.fromArray(S, carry, carryOff + i))
+                    .mul(one.sub(hv.mul(hv))).intoArray(d, dOff + i);
+        }
+        for (; i < len; i++) {
+            float v = h[hOff + i];
+            d[dOff + i] = (d[dOff + i] + carry[carryOff + i]) * (1f - v * v);
+        }
+    }
+
+    /**
+     * {@link PlainKernels#tanh(float)} on every lane, with the same operations in the same order, so
+     * the two paths agree bit for bit and a run does not depend on when the JIT compiles this.
+     */
+    private static FloatVector tanh(FloatVector x) {
+        VectorMask<Float> tiny = x.abs().lt(PlainKernels.TANH_TINY);
+        FloatVector c = x.max(-PlainKernels.TANH_CLAMP).min(PlainKernels.TANH_CLAMP);
+        FloatVector x2 = c.mul(c);
+        FloatVector p = FloatVector.broadcast(S, PlainKernels.A13);
+        p = p.mul(x2).add(PlainKernels.A11);
+        p = p.mul(x2).add(PlainKernels.A9);
+        p = p.mul(x2).add(PlainKernels.A7);
+        p = p.mul(x2).add(PlainKernels.A5);
+        p = p.mul(x2).add(PlainKernels.A3);
+        p = p.mul(x2).add(PlainKernels.A1);
+        p = p.mul(c);
+        FloatVector q = FloatVector.broadcast(S, PlainKernels.B6);
+        q = q.mul(x2).add(PlainKernels.B4);
+        q = q.mul(x2).add(PlainKernels.B2);
+        q = q.mul(x2).add(PlainKernels.B0);
+        return p.div(q).blend(x, tiny);
     }
 
     @Override

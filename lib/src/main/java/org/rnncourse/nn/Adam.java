@@ -43,10 +43,25 @@ public class Adam extends Optimizer {
         double[] w = p.value, g = p.grad, m = slots[0], v = slots[1];
         long t = iterations();
         double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-        for (int i = 0; i < w.length; i++) {
-            m[i] += (g[i] - m[i]) * (1 - beta1);
-            v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
-            w[i] -= alpha * m[i] / (Math.sqrt(v[i]) + epsilon);
+        // A large weight (an embedding table: 1.28 million numbers) is updated by all cores, each on its
+        // own range; every number's update is independent of the others, so the result is the same.
+        int parts = w.length >= PARALLEL_FROM ? Parallel.THREADS : 1;
+        Parallel.run(parts, part -> step(w, g, m, v, alpha, Parallel.bound(w.length, part, parts),
+                Parallel.bound(w.length, part + 1, parts)));
+    }
+
+    /** Below this many numbers, handing work to another thread costs more than it saves. */
+    private static final int PARALLEL_FROM = 1 << 16;
+
+    private void step(double[] w, double[] g, double[] m, double[] v, double alpha, int from, int to) {
+        double b1 = 1 - beta1, b2 = 1 - beta2;
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = m[i] + (gi - m[i]) * b1;
+            double vi = v[i] + (gi * gi - v[i]) * b2;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= alpha * mi / (Math.sqrt(vi) + epsilon);
         }
     }
 }

@@ -11,6 +11,8 @@ public class Embedding extends Layer {
     private final int inputDim, outputDim;
     private Parameter embeddings;
     private double[] ids;
+    /** Counts the double path's backward calls: the float path then knows every gradient row was written. */
+    long referenceBackwards;
 
     public Embedding(int inputDim, int outputDim) {
         if (inputDim <= 0 || outputDim <= 0) {
@@ -27,6 +29,11 @@ public class Embedding extends Layer {
 
     public int outputDim() {
         return outputDim;
+    }
+
+    /** The table (inputDim, outputDim); null before build. For the float path in {@link FastFront}. */
+    Parameter embeddings() {
+        return embeddings;
     }
 
     @Override
@@ -61,7 +68,7 @@ public class Embedding extends Layer {
         return new Tensor(out, x.dim(0), x.dim(1), outputDim);
     }
 
-    private int tokenId(double v, int flatIndex, Tensor x) {
+    int tokenId(double v, int flatIndex, Tensor x) {
         int id = (int) v;
         if (id != v || id < 0 || id >= inputDim) {
             int t = x.dim(1);
@@ -74,6 +81,7 @@ public class Embedding extends Layer {
     @Override
     public Tensor backward(Tensor gradOutput) {
         // Each row of the table gets the sum of the gradients of the positions that used it.
+        referenceBackwards++;
         java.util.Arrays.fill(embeddings.grad, 0.0);
         double[] g = gradOutput.data();
         for (int i = 0; i < ids.length; i++) {

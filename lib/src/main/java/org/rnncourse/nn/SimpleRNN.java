@@ -76,6 +76,11 @@ public class SimpleRNN extends RecurrentLayer {
         return activation;
     }
 
+    // The weights, for the float path in FastFront; null before build.
+    Parameter kernel() { return kernel; }
+    Parameter recurrentKernel() { return recurrentKernel; }
+    Parameter bias() { return bias; }
+
     @Override
     protected void createParameters(int[] inputShape, Random rng) {
         in = inputShape[1];

@@ -134,4 +134,106 @@ class KernelsTest {
         assertTrue(e.getMessage().contains("b holds 5 floats, too few for its shape (3×2 = 6)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Fast.tanh(new float[3], 2, 4));
     }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("cases")
+    void productsWorkOnBlocksAtAnOffsetAndLeaveTheRestAlone(Kernels kern, int m, int k, int n) {
+        Random r = new Random(m * 7 + k * 3 + n * 19);
+        int aOff = 3, bOff = 5, cOff = 7;
+        float[] a0 = random(r, m * k), b0 = random(r, k * n);
+        float[] a = new float[aOff + m * k + 2], b = new float[bOff + k * n + 1], c = new float[cOff + m * n + 4];
+        System.arraycopy(a0, 0, a, aOff, a0.length);
+        System.arraycopy(b0, 0, b, bOff, b0.length);
+        java.util.Arrays.fill(c, 9f);
+        kern.matmul(a, aOff, b, bOff, c, cOff, m, k, n, false);
+        float[] got = java.util.Arrays.copyOfRange(c, cOff, cOff + m * n);
+        assertClose(reference(a0, b0, m, k, n, false, false, m), got, k, "A·B at offsets");
+        for (int i = 0; i < cOff; i++) assertEquals(9f, c[i], "before C");
+        for (int i = cOff + m * n; i < c.length; i++) assertEquals(9f, c[i], "after C");
+
+        float[] bt0 = random(r, m * n), bt = new float[bOff + m * n];
+        System.arraycopy(bt0, 0, bt, bOff, bt0.length);
+        float[] ct = new float[cOff + k * n];
+        kern.matmulTransA(a, aOff, bt, bOff, ct, cOff, m, k, n, false);
+        assertClose(reference(a0, bt0, k, m, n, true, false, m), java.util.Arrays.copyOfRange(ct, cOff, ct.length), m,
+                "Aᵀ·B at offsets");
+
+        float[] w0 = random(r, n * k), w = new float[bOff + n * k];
+        System.arraycopy(w0, 0, w, bOff, w0.length);
+        float[] x0 = random(r, m * k), x = new float[aOff + m * k];
+        System.arraycopy(x0, 0, x, aOff, x0.length);
+        float[] cb = new float[cOff + m * n];
+        kern.matmulTransB(x, aOff, w, bOff, cb, cOff, m, k, n, false); // (m×k)·(n×k)ᵀ
+        assertClose(reference(x0, w0, m, k, n, false, true, m), java.util.Arrays.copyOfRange(cb, cOff, cb.length), k,
+                "A·Bᵀ at offsets");
+    }
+
+    @Test
+    void biasTanhAndTanhBackwardMatchTheFormulasOnBothPaths() {
+        for (Kernels kern : new Kernels[] {Fast.plain(), vectorOrPlain()}) {
+            for (int n : new int[] {1, 7, 16, 17, 64, 65}) {
+                Random r = new Random(n);
+                int rows = 3, off = 2;
+                float[] z = random(r, off + rows * n), bias = random(r, n), before = z.clone();
+                kern.biasTanh(z, off, bias, rows, n);
+                for (int i = 0; i < z.length; i++) {
+                    double expected = i < off ? before[i] : Math.tanh(before[i] + bias[(i - off) % n]);
+                    assertEquals(expected, z[i], 2e-6, kern.name() + " biasTanh n " + n + " i " + i);
+                }
+                float[] d = random(r, off + n), carry = random(r, n + 1), h = random(r, n + 3), d0 = d.clone();
+                kern.tanhBackward(d, off, carry, 1, h, 3, n);
+                for (int i = 0; i < n; i++) {
+                    double expected = (d0[off + i] + carry[1 + i]) * (1 - (double) h[3 + i] * h[3 + i]);
+                    assertEquals(expected, d[off + i], 1e-5, kern.name() + " tanhBackward n " + n + " i " + i);
+                }
+                assertEquals(d0[0], d[0]);
+            }
+        }
+    }
+
+    @Test
+    void offsetsOutsideTheArrayAreRefusedWithTheirName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fast.matmul(new float[6], 0, new float[6], 1, new float[4], 0, 2, 3, 2, false));
+        assertTrue(e.getMessage().contains("b holds 6 floats, too few for its shape (3×2 = 6) from offset 1"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Fast.biasTanh(new float[4], 0, new float[1], 2, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> Fast.tanhBackward(new float[4], 1, new float[4], 0, new float[4], 0, 4));
+    }
+
+    /** The same bits on both paths, so a seed gives the same training run whichever path runs, and whenever the JIT compiles. */
+    @Test
+    void tanhGivesTheSameBitsOnBothPathsAndIsAccurate() {
+        Kernels plain = Fast.plain(), vector = vectorOrPlain();
+        Random r = new Random(11);
+        int n = 100_003;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(7) - 4));
+        x[0] = 0f;
+        x[1] = -0f;
+        x[2] = 1e-30f;
+        x[3] = 100f;
+        x[4] = -100f;
+        x[5] = 0.0004f;
+        x[6] = Float.NaN;
+        float[] a = x.clone(), b = x.clone();
+        plain.tanh(a, 0, n);
+        for (int round = 0; round < 3; round++) { // interpreted, then compiled: the same bits each time
+            float[] v = x.clone();
+            vector.tanh(v, 0, n);
+            b = v;
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(a[i]), Float.floatToIntBits(b[i]), "x = " + x[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (Float.isNaN(x[i])) {
+                assertTrue(Float.isNaN(a[i]));
+                continue;
+            }
+            double exact = Math.tanh(x[i]);
+            assertEquals(exact, a[i], 6 * Math.ulp((float) exact) + 1e-45, "tanh(" + x[i] + ")"); // a few ulp, ~4e-7 relative
+        }
+    }
 }

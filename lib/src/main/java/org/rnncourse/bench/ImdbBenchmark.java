@@ -1,0 +1,330 @@
+package org.rnncourse.bench;
+
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.rnncourse.data.Imdb;
+import org.rnncourse.data.ImdbData;
+import org.rnncourse.data.Sequences;
+import org.rnncourse.fast.Fast;
+import org.rnncourse.nn.Adam;
+import org.rnncourse.nn.Dense;
+import org.rnncourse.nn.Dropout;
+import org.rnncourse.nn.Embedding;
+import org.rnncourse.nn.FitOptions;
+import org.rnncourse.nn.Input;
+import org.rnncourse.nn.ProgressListener;
+import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.Tensor;
+
+/**
+ * Times the training of lesson 08's model (Embedding(10000, 128) on 200 tokens → SimpleRNN(64) →
+ * Dropout(0.5) → Dense(1, sigmoid); Adam; binary cross-entropy) on the IMDB reviews and on random
+ * data of the same shape, and, when Keras with JAX is importable from the given Python, trains the
+ * same model in Keras on the same token ids in the same run, to print the ratio.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp lib/target/rnn-course.jar org.rnncourse.bench.ImdbBenchmark \
+ *      [--epochs 3] [--batch 128] [--data imdb|synthetic|both] [--python .venv/bin/python] [--no-keras]
+ *      [--no-test-accuracy] [--threads 1]
+ * </pre>
+ * An epoch is 20,000 training reviews and the validation pass over 5,000 (validationSplit 0.2), timed
+ * the same way on both sides, as Keras's own "s/epoch" is. It is a program, not a unit test: it takes
+ * minutes and its numbers depend on the machine.
+ */
+public final class ImdbBenchmark {
+    static final int VOCAB = 10_000, EMBED = 128, MAXLEN = 200, UNITS = 64;
+
+    private ImdbBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int epochs = 3, batch = 128;
+        String data = "both", python = null;
+        boolean keras = true, testAccuracy = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--data" -> data = args[++i];
+                case "--python" -> python = args[++i];
+                case "--no-keras" -> keras = false;
+                case "--no-test-accuracy" -> testAccuracy = false;
+                // Read once, when the nn package first runs: so set here, before any model exists.
+                case "--threads" -> System.setProperty("rnncourse.threads", args[++i]);
+                default -> {
+                    System.out.println("unknown option " + args[i] + "; options: --epochs N --batch N "
+                            + "--data imdb|synthetic|both --python PATH --no-keras --no-test-accuracy --threads N");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.println("Lesson 08 model: Embedding(" + VOCAB + ", " + EMBED + ") on " + MAXLEN
+                + " tokens -> SimpleRNN(" + UNITS + ") -> Dropout(0.5) -> Dense(1, sigmoid); Adam; binary cross-entropy");
+        System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, kernels: " + Fast.description() + ", load average " + loadAverage()
+                + " (other programs running make every figure slower)");
+
+        List<String[]> summary = new ArrayList<>();
+        int[][] imdbX = null;
+        int[] imdbY = null;
+        ImdbData imdb = null;
+        if (!data.equals("synthetic")) {
+            try {
+                imdb = Imdb.loadData(VOCAB);
+            } catch (RuntimeException e) {
+                System.out.println("\nIMDB: not available (" + e.getMessage() + "); timing on synthetic data only");
+                data = "synthetic";
+            }
+        }
+        if (imdb != null) {
+            imdbX = Sequences.padSequences(imdb.xTrain(), MAXLEN);
+            imdbY = imdb.yTrain();
+            System.out.printf(Locale.ROOT, "%nIMDB: %d training reviews padded to %d tokens%n", imdbX.length, MAXLEN);
+            Run r = train("IMDB", imdbX, imdbY, epochs, batch);
+            summary.add(r.row("ours, IMDB, batch " + batch));
+            if (testAccuracy) {
+                int[][] xTest = Sequences.padSequences(imdb.xTest(), MAXLEN);
+                Map<String, Double> m = r.model.evaluate(xTest, imdb.yTest());
+                System.out.printf(Locale.ROOT, "  test accuracy after %d epochs: %.4f (loss %.4f) on %d test reviews%n",
+                        epochs, m.get("accuracy"), m.get("loss"), xTest.length);
+            }
+        }
+        if (!data.equals("imdb")) {
+            Random rng = new Random(7);
+            int n = 25_000;
+            int[][] x = new int[n][MAXLEN];
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < MAXLEN; t++) x[i][t] = 1 + rng.nextInt(VOCAB - 1);
+                y[i] = rng.nextInt(2);
+            }
+            System.out.printf(Locale.ROOT, "%nSynthetic: %d random sequences of %d token ids, random labels%n", n, MAXLEN);
+            summary.add(train("synthetic", x, y, epochs, batch).row("ours, synthetic, batch " + batch));
+            if (imdbX == null) {
+                imdbX = x;
+                imdbY = y;
+            }
+        }
+
+        double oursBest = Double.NaN;
+        for (String[] row : summary) if (row[0].startsWith("ours, " + (imdb != null ? "IMDB" : "synthetic"))) {
+            oursBest = Double.parseDouble(row[1]);
+        }
+        if (keras) {
+            summary.addAll(keras(python, imdbX, imdbY, epochs, oursBest, imdb != null ? "IMDB" : "synthetic"));
+        }
+        System.out.println();
+        System.out.println("Summary (best epoch; an epoch = 20,000 training + 5,000 validation reviews; GFLOP/s counts"
+                + " the model's 254 GFLOP per epoch, see flops(); ours does fewer, by projecting tokens, not positions):");
+        System.out.printf(Locale.ROOT, "  %-34s %10s %12s %10s%n", "run", "s/epoch", "samples/s", "GFLOP/s");
+        for (String[] row : summary) {
+            System.out.printf(Locale.ROOT, "  %-34s %10s %12s %10s%n", row[0], row[1], row[2], row[3]);
+        }
+        printRatios(summary, oursBest);
+        System.out.println(memoryLine());
+        System.out.println("Load average at the end: " + loadAverage());
+    }
+
+    /** The result of training ours once. */
+    private record Run(Sequential model, double best, int trainRows, int valRows) {
+        String[] row(String name) {
+            return new String[] {name, fmt(best), String.format(Locale.ROOT, "%.0f", trainRows / best),
+                String.format(Locale.ROOT, "%.1f", flops(trainRows, valRows) / best / 1e9)};
+        }
+    }
+
+    private static Run train(String what, int[][] x, int[] y, int epochs, int batch) {
+        Sequential model = new Sequential(42, new Input(MAXLEN), new Embedding(VOCAB, EMBED), new SimpleRNN(UNITS),
+                new Dropout(0.5), new Dense(1, "sigmoid"));
+        model.compile(new Adam(), "binary_crossentropy", "accuracy");
+        List<Double> times = new ArrayList<>();
+        ProgressListener timer = new ProgressListener() {
+            long cpuAtStart;
+
+            @Override
+            public void onEpochBegin(int epoch, int total) {
+                cpuAtStart = cpuNanos();
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, int total, int steps, Map<String, Double> logs, double seconds) {
+                times.add(seconds);
+                System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
+                                + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch, total, seconds,
+                        (cpuNanos() - cpuAtStart) / 1e9, steps, batch, logs.get("loss"), logs.get("accuracy"),
+                        logs.get("val_loss"), logs.get("val_accuracy"));
+            }
+        };
+        model.fit(Tensor.of(x), Tensor.of(y), new FitOptions().epochs(epochs).batchSize(batch).validationSplit(0.2)
+                .progress(timer));
+        double best = times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        int trainRows = (int) Math.floor(x.length * 0.8);
+        return new Run(model, best, trainRows, x.length - trainRows);
+    }
+
+    /**
+     * Floating-point operations of one epoch, counted from the shapes (multiply + add = 2):
+     * per training review and step, forward x·W (2·E·U) and h·U (2·U²), backward dW (2·E·U), dU (2·U²),
+     * dh (2·U²) and dx = dz·Wᵀ for the embedding gradient (2·E·U); per validation review, forward only.
+     * For 20,000 + 5,000 reviews: 229 + 25 GFLOP.
+     */
+    static double flops(long trainRows, long valRows) {
+        double fwd = 2.0 * EMBED * UNITS + 2.0 * UNITS * UNITS;
+        double bwd = 4.0 * EMBED * UNITS + 4.0 * UNITS * UNITS;
+        return MAXLEN * (trainRows * (fwd + bwd) + valRows * fwd);
+    }
+
+    private static List<String[]> keras(String python, int[][] x, int[] y, int epochs, double ours, String what)
+            throws IOException, InterruptedException {
+        List<String[]> rows = new ArrayList<>();
+        String py = python != null ? python : System.getenv().getOrDefault("KERAS_PYTHON", "python3");
+        Path script = Path.of(System.getProperty("rnncourse.root", "."), "tools", "keras_benchmark.py");
+        if (!Files.exists(script)) {
+            System.out.println("\nKeras: skipped, " + script + " not found (run from the course folder)");
+            return rows;
+        }
+        ProcessBuilder checkBuilder = new ProcessBuilder(py, "-c", "import keras, jax").redirectErrorStream(true);
+        checkBuilder.environment().put("KERAS_BACKEND", "jax"); // Keras's default backend is TensorFlow
+        Process check = checkBuilder.start();
+        check.getInputStream().readAllBytes();
+        if (check.waitFor() != 0) {
+            System.out.println("\nKeras: skipped, 'KERAS_BACKEND=jax " + py + " -c \"import keras, jax\"' fails; install them with "
+                    + py + " -m pip install keras==3.15.1 jax");
+            return rows;
+        }
+        Path dir = Files.createTempDirectory("imdb-bench");
+        try {
+            writeNpy(dir.resolve("x.npy"), x);
+            writeNpy(dir.resolve("y.npy"), new int[][] {y});
+            System.out.println("\nKeras on JAX, the same model and the same " + what + " token ids:");
+            for (int b : new int[] {32, 128}) {
+                List<String> cmd = List.of(py, script.toString(), "--x", dir.resolve("x.npy").toString(),
+                        "--y", dir.resolve("y.npy").toString(), "--epochs", String.valueOf(epochs),
+                        "--batch", String.valueOf(b));
+                ProcessBuilder pb = new ProcessBuilder(cmd);
+                pb.environment().put("KERAS_BACKEND", "jax");
+                pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
+                pb.redirectErrorStream(true);
+                Process p = pb.start();
+                double best = Double.NaN;
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        if (line.startsWith("EPOCH ")) {
+                            String[] f = line.split(" ");
+                            double s = Double.parseDouble(f[2]);
+                            best = Double.isNaN(best) ? s : Math.min(best, s);
+                            System.out.printf(Locale.ROOT, "  keras batch %d epoch %s: %.2f s  %s%n", b, f[1], s,
+                                    String.join(" ", java.util.Arrays.copyOfRange(f, 3, f.length)));
+                        } else if (line.startsWith("PEAK ")) {
+                            System.out.println("  keras batch " + b + " peak memory (the Python process): " + line.substring(5));
+                        } else if (line.startsWith("INFO ")) {
+                            System.out.println("  " + line.substring(5));
+                        }
+                    }
+                }
+                if (p.waitFor() != 0 || Double.isNaN(best)) {
+                    System.out.println("  keras batch " + b + ": failed (exit " + p.exitValue() + ")");
+                    continue;
+                }
+                int trainRows = (int) Math.floor(x.length * 0.8);
+                rows.add(new String[] {"keras/jax, " + what + ", batch " + b, fmt(best),
+                    String.format(Locale.ROOT, "%.0f", trainRows / best),
+                    String.format(Locale.ROOT, "%.1f", flops(trainRows, x.length - trainRows) / best / 1e9)});
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+        return rows;
+    }
+
+    private static void printRatios(List<String[]> rows, double ours) {
+        for (String[] row : rows) {
+            if (row[0].startsWith("keras")) {
+                double k = Double.parseDouble(row[1]);
+                System.out.printf(Locale.ROOT, "  ratio ours (batch 128) / %s: %.3f (ours is %.1f× faster)%n",
+                        row[0], ours / k, k / ours);
+            }
+        }
+    }
+
+    /** A .npy file of int32 (NumPy's own format: a short header, then the numbers, little-endian). */
+    static void writeNpy(Path file, int[][] rows) throws IOException {
+        boolean vector = rows.length == 1;
+        int n = vector ? rows[0].length : rows.length, t = vector ? 0 : rows[0].length;
+        String shape = vector ? "(" + n + ",)" : "(" + n + ", " + t + ")";
+        StringBuilder header = new StringBuilder("{'descr': '<i4', 'fortran_order': False, 'shape': " + shape + ", }");
+        while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
+        header.append('\n');
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+            out.write(header.length() & 0xff);
+            out.write(header.length() >> 8);
+            out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+            ByteBuffer buf = ByteBuffer.allocate(4 * Math.max(1, vector ? n : t)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int[] row : rows) {
+                buf.clear();
+                for (int v : row) buf.putInt(v);
+                out.write(buf.array(), 0, buf.position());
+            }
+        }
+    }
+
+    /** Peak resident memory of this JVM (VmHWM, Linux) and the peak of its Java heap. */
+    static String memoryLine() {
+        String hwm = "n/a";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    hwm = String.format(Locale.ROOT, "%.0f MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the heap figure below still says something
+        }
+        long heap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) heap += pool.getPeakUsage().getUsed();
+        }
+        return String.format(Locale.ROOT, "Peak memory (ours, whole JVM incl. data): resident %s (VmHWM), Java heap %.0f MB",
+                hwm, heap / 1048576.0);
+    }
+
+    /** CPU time of this JVM, all threads: with 2 threads busy it grows twice as fast as the clock. */
+    static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** The machine's load over the last minute (Linux): a busy machine makes every figure slower. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static String fmt(double s) {
+        return String.format(Locale.ROOT, "%.2f", s);
+    }
+}
