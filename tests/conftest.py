@@ -123,6 +123,12 @@ def assert_runs_clean(run, checks=None):
         assert text.count("✔") == checks, f"{run.path.name}: expected {checks} passing checks, got {text.count('✔')}"
 
 
+def table_rows(html):
+    """The cells of each body row of an HTML table, as lists of strings."""
+    body = html.split("<tbody>", 1)[1]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
 def html_tables(run, caption):
     """The HTML tables the lesson showed whose caption contains `caption`."""
     return [h for h in run.html_outputs() if "<table" in h and caption in h]

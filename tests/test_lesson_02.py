@@ -1,18 +1,11 @@
 """Lesson 02 runs top to bottom and shows, side by side, that only the RNN tells two word orders apart."""
 import re
 
-
-def rows(html):
-    """The cells of each body row of an HTML table, as lists of strings."""
-    body = html.split("<tbody>", 1)[1]
-    return [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", body)]
+from conftest import assert_runs_clean, table_rows as rows
 
 
 def test_lesson_02_runs_without_error(run_lesson):
-    run = run_lesson("02-why-sequences.ipynb")
-    assert run.error is None, f"lesson 02 failed: {run.error}"
-    assert not [o for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
-    assert not re.search(r"\b[A-Za-z_.$]+@[0-9a-f]{4,}\b", run.text()), "an object address reached the learner"
+    assert_runs_clean(run_lesson("02-why-sequences.ipynb"), checks=3)
 
 
 def test_lesson_02_feed_forward_is_blind_to_order_and_the_rnn_is_not(run_lesson):

@@ -1,18 +1,9 @@
 """Lesson 05 runs top to bottom and runs each architecture, showing the shapes of its input and output."""
-import re
-
-
-def rows(html):
-    """The cells of each body row of an HTML table, as lists of strings."""
-    body = html.split("<tbody>", 1)[1]
-    return [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>", body)]
+from conftest import assert_runs_clean, table_rows as rows
 
 
 def test_lesson_05_runs_without_error(run_lesson):
-    run = run_lesson("05-architectures.ipynb")
-    assert run.error is None, f"lesson 05 failed: {run.error}"
-    assert not [o for o in run.outputs() if o.get("output_type") == "stream" and o.get("name") == "stderr"]
-    assert not re.search(r"\b[A-Za-z_.$]+@[0-9a-f]{4,}\b", run.text()), "an object address reached the learner"
+    assert_runs_clean(run_lesson("05-architectures.ipynb"), checks=3)
 
 
 def test_lesson_05_shows_the_input_and_output_shapes_of_each_architecture(run_lesson):
