@@ -132,25 +132,13 @@ public class GRU extends RecurrentLayer {
                 }
             }
         }
-        if (returnSequences) {
-            double[] out = new double[steps * bu];
-            MatOps.swapFirstAxes(hs, bu, out, steps, batch, units);
-            return new Tensor(out, batch, steps, units);
-        }
-        return lastState();
-    }
-
-    private Tensor lastState() {
-        int bu = batch * units;
-        double[] h = new double[bu];
-        System.arraycopy(hs, steps * bu, h, 0, bu);
-        return new Tensor(h, batch, units);
+        return output(hs, batch, steps);
     }
 
     @Override
     public List<Tensor> states() {
         if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
-        return List.of(lastState());
+        return List.of(lastStep(hs, batch, steps));
     }
 
     /** The activated gates of the last forward at step t (0-based) for example b: z, r, h̃, each of units values. */
@@ -170,12 +158,7 @@ public class GRU extends RecurrentLayer {
     public Tensor backward(Tensor gradOutput) {
         if (ax == null) throw new IllegalStateException(describe() + ": backward needs a forward pass first");
         int bu = batch * units, g3 = 3 * units, u = units;
-        double[] dhs = new double[steps * bu];
-        if (returnSequences) {
-            MatOps.swapFirstAxes(gradOutput.data(), 0, dhs, batch, steps, units);
-        } else {
-            System.arraycopy(gradOutput.data(), 0, dhs, (steps - 1) * bu, bu);
-        }
+        double[] dhs = gradientPerStep(gradOutput, batch, steps);
         // dA: dL/d(x-side pre-activations) a; dR: dL/d(h_{t−1}·U + b_rec). They differ only in the h
         // slot, where the reset gate sits between U's product and the sum.
         double[] dA = new double[steps * batch * g3], dR = new double[steps * batch * g3];

@@ -161,26 +161,14 @@ public class LSTM extends RecurrentLayer {
                 }
             }
         }
-        if (returnSequences) {
-            double[] out = new double[steps * bu];
-            MatOps.swapFirstAxes(hs, bu, out, steps, batch, units);
-            return new Tensor(out, batch, steps, units);
-        }
-        return lastBlock(hs);
-    }
-
-    private Tensor lastBlock(double[] timeMajor) {
-        int bu = batch * units;
-        double[] s = new double[bu];
-        System.arraycopy(timeMajor, steps * bu, s, 0, bu);
-        return new Tensor(s, batch, units);
+        return output(hs, batch, steps);
     }
 
     /** The final hidden state h_T and cell state c_T of the last forward, in Keras's order. */
     @Override
     public List<Tensor> states() {
         if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
-        return List.of(lastBlock(hs), lastBlock(cs));
+        return List.of(lastStep(hs, batch, steps), lastStep(cs, batch, steps));
     }
 
     /** The activated gates of the last forward at step t (0-based) for example b: i, f, c̃, o, each of units values. */
@@ -200,12 +188,7 @@ public class LSTM extends RecurrentLayer {
     public Tensor backward(Tensor gradOutput) {
         if (gates == null) throw new IllegalStateException(describe() + ": backward needs a forward pass first");
         int bu = batch * units, g4 = 4 * units, u = units;
-        double[] dhs = new double[steps * bu];
-        if (returnSequences) {
-            MatOps.swapFirstAxes(gradOutput.data(), 0, dhs, batch, steps, units);
-        } else {
-            System.arraycopy(gradOutput.data(), 0, dhs, (steps - 1) * bu, bu);
-        }
+        double[] dhs = gradientPerStep(gradOutput, batch, steps);
         double[] dGates = new double[steps * batch * g4]; // dL/dz for every step, time-major
         double[] dhNext = new double[bu], dcNext = new double[bu], dTanhC = new double[bu];
         double[] uT = new double[g4 * units];

@@ -51,6 +51,46 @@ public abstract class RecurrentLayer extends Layer {
     /** The final states of the last {@link #forward}, each (batch, units). */
     public abstract List<Tensor> states();
 
+    /*
+     * The layers keep their states time-major, h_0 … h_T one (batch, units) block after another,
+     * because each step reads the block before it. These turn that layout into Keras's outputs
+     * and back.
+     */
+
+    /** The layer's output from states kept time-major: every h_t with returnSequences, else h_T. */
+    protected final Tensor output(double[] timeMajor, int batch, int steps) {
+        if (!returnSequences) {
+            return lastStep(timeMajor, batch, steps);
+        }
+        int bu = batch * units;
+        double[] out = new double[steps * bu];
+        MatOps.swapFirstAxes(timeMajor, bu, out, steps, batch, units);
+        return new Tensor(out, batch, steps, units);
+    }
+
+    /** The block of step T (the last) of states kept time-major from step 0. */
+    protected final Tensor lastStep(double[] timeMajor, int batch, int steps) {
+        int bu = batch * units;
+        double[] last = new double[bu];
+        System.arraycopy(timeMajor, steps * bu, last, 0, bu);
+        return new Tensor(last, batch, units);
+    }
+
+    /**
+     * dL/dh_t for t = 1 … T, time-major, from the gradient of the layer's output: every step's
+     * with returnSequences, else only the last step's (the others are zero).
+     */
+    protected final double[] gradientPerStep(Tensor gradOutput, int batch, int steps) {
+        int bu = batch * units;
+        double[] perStep = new double[steps * bu];
+        if (returnSequences) {
+            MatOps.swapFirstAxes(gradOutput.data(), 0, perStep, batch, steps, units);
+        } else {
+            System.arraycopy(gradOutput.data(), 0, perStep, (steps - 1) * bu, bu);
+        }
+        return perStep;
+    }
+
     @Override
     public int[] outputShape(int[] inputShape) {
         if (inputShape.length != 2) {

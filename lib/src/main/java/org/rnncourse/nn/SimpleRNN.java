@@ -108,37 +108,20 @@ public class SimpleRNN extends RecurrentLayer {
             MatOps.addRowVector(hs, cur, bias.value, batch, units);
             activation.apply(hs, cur, bu);
         }
-        if (returnSequences) {
-            double[] out = new double[steps * bu];
-            MatOps.swapFirstAxes(hs, bu, out, steps, batch, units);
-            return new Tensor(out, batch, steps, units);
-        }
-        return lastState();
-    }
-
-    private Tensor lastState() {
-        int bu = batch * units;
-        double[] h = new double[bu];
-        System.arraycopy(hs, steps * bu, h, 0, bu);
-        return new Tensor(h, batch, units);
+        return output(hs, batch, steps);
     }
 
     @Override
     public List<Tensor> states() {
         if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
-        return List.of(lastState());
+        return List.of(lastStep(hs, batch, steps));
     }
 
     @Override
     public Tensor backward(Tensor gradOutput) {
         int bu = batch * units;
         // dz holds dL/dh_t for every step, then (in place) dL/dz_t, time-major.
-        double[] dz = new double[steps * bu];
-        if (returnSequences) {
-            MatOps.swapFirstAxes(gradOutput.data(), 0, dz, batch, steps, units);
-        } else {
-            System.arraycopy(gradOutput.data(), 0, dz, (steps - 1) * bu, bu);
-        }
+        double[] dz = gradientPerStep(gradOutput, batch, steps);
         double[] dhNext = new double[bu]; // what h_t receives from step t+1 through U
         double[] uT = new double[units * units]; // Uᵀ, made once so each step is a plain product
         MatOps.transpose(recurrentKernel.value, 0, uT, units, units);
