@@ -71,6 +71,9 @@ public final class LayerComparison {
         Sequential m = new Sequential(seed, new Input(xTrain[0].length), new Embedding(vocabulary, embeddingDim),
                 recurrent, new Dense(1, "sigmoid"));
         m.compile(new Adam(), "binary_crossentropy", "accuracy");
+        // Every layer on the double reference path: only SimpleRNN has the fast float path, and the
+        // race is meant to compare the layers' arithmetic, not two kinds of kernels.
+        m.fastPath(false);
         return m;
     }
 
