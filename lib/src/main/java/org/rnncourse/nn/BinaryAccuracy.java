@@ -1,25 +1,13 @@
 package org.rnncourse.nn;
 
 /** The share of outputs on the right side of 0.5: prediction > 0.5 counts as class 1, as Keras. */
-public final class BinaryAccuracy implements Metric {
-    private final String name;
-
+public final class BinaryAccuracy extends Accuracy {
     public BinaryAccuracy() {
         this("binary_accuracy");
     }
 
     BinaryAccuracy(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
+        super(name);
     }
 
     @Override

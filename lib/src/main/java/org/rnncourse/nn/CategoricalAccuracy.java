@@ -1,25 +1,13 @@
 package org.rnncourse.nn;
 
 /** The share of rows whose largest prediction is at the one-hot target's position (argmax). */
-public final class CategoricalAccuracy implements Metric {
-    private final String name;
-
+public final class CategoricalAccuracy extends Accuracy {
     public CategoricalAccuracy() {
         this("categorical_accuracy");
     }
 
     CategoricalAccuracy(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
+        super(name);
     }
 
     @Override

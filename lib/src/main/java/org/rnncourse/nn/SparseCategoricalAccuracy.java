@@ -1,25 +1,13 @@
 package org.rnncourse.nn;
 
 /** The share of rows whose largest prediction is at the integer label. */
-public final class SparseCategoricalAccuracy implements Metric {
-    private final String name;
-
+public final class SparseCategoricalAccuracy extends Accuracy {
     public SparseCategoricalAccuracy() {
         this("sparse_categorical_accuracy");
     }
 
     SparseCategoricalAccuracy(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
+        super(name);
     }
 
     @Override
