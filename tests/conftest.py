@@ -1,4 +1,5 @@
 """Shared fixtures of the notebook-level tests: paths, and each lesson executed once per run."""
+import contextlib
 import os
 import re
 import shutil
@@ -81,6 +82,50 @@ def run_lesson():
         return _runs[name]
 
     return run
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def main_job(tmp_path, *extra_args, token="course-test-token"):
+    """The README's main job, `./course --headless`, on a free port; yields (base URL, token) once
+    JupyterLab answers, and stops the whole process group afterwards."""
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+    port = free_port()
+    log_path = tmp_path / "lab.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([str(ROOT / "course"), "--headless", "--port", str(port), *extra_args],
+                                env=dict(os.environ, JUPYTER_TOKEN=token),
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.time() + 180
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"the main job exited with {proc.returncode}: {log_path.read_text()}")
+                try:
+                    urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        pytest.fail("JupyterLab did not answer within 180 s")
+                    time.sleep(1)
+            yield base, token
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
 
 
 def chromium_path():

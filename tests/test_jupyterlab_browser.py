@@ -2,15 +2,10 @@
 Chromium, Run All, and the plot appears. A screenshot is saved under tests/output/ to look at."""
 import os
 import shutil
-import signal
-import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from conftest import NOTEBOOKS, OUTPUT, ROOT, launch_chromium
-from test_setup_command import free_port
+from conftest import NOTEBOOKS, OUTPUT, launch_chromium, main_job
 
 
 @pytest.fixture()
@@ -18,30 +13,8 @@ def lab(tmp_path):
     # A copy of the lessons: running cells in JupyterLab must not save outputs into notebooks/.
     work = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, work)
-    port, token = free_port(), "browser-test-token"
-    env = dict(os.environ, JUPYTER_TOKEN=token)
-    venv_jupyter = ROOT / ".venv" / "bin" / "jupyter"
-    log = open(tmp_path / "lab.log", "w")
-    # The README's main job, headless; --ServerApp.root_dir repointed at the copy.
-    proc = subprocess.Popen([str(ROOT / "course"), "--headless", "--port", str(port), f"--root-dir={work}"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"JupyterLab exited: {(tmp_path / 'lab.log').read_text()}")
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
-            break
-        except OSError:
-            time.sleep(1)
-    yield base, token
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+    with main_job(tmp_path, f"--root-dir={work}", token="browser-test-token") as (base, token):
+        yield base, token
 
 
 def test_lesson_00_runs_in_jupyterlab_and_draws_its_plot(lab, tmp_path):

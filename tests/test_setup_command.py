@@ -1,18 +1,14 @@
 """The README's set-up command: clear refusals when a prerequisite is missing, and the main job
 (JupyterLab on the lessons) started headless, asked over its REST API, and stopped."""
 import json
-import os
 import shutil
-import signal
 import socket
 import subprocess
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, lessons
+from conftest import ROOT, lessons, main_job
 
 COURSE = ROOT / "course"
 # What the script needs from the system besides the prerequisites under test.
@@ -71,12 +67,6 @@ def test_missing_python_is_one_clear_line(tmp_path):
     assert_refused(r, venv, "Python is missing", "3.10")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get_json(url):
     with urllib.request.urlopen(url, timeout=5) as resp:
         return json.load(resp)
@@ -93,35 +83,10 @@ def test_busy_port_is_refused_with_a_clear_line():
 
 
 def test_main_job_serves_the_lessons_on_the_java_kernel(tmp_path):
-    port = free_port()
-    token = "course-test-token"
-    env = dict(os.environ, JUPYTER_TOKEN=token)
-    log = open(tmp_path / "lab.log", "w")
-    proc = subprocess.Popen([str(COURSE), "--headless", "--port", str(port)], env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 180
-        specs = None
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"the main job exited with {proc.returncode}: {(tmp_path / 'lab.log').read_text()}")
-            try:
-                specs = get_json(f"{base}/api/kernelspecs?token={token}")
-                break
-            except OSError:
-                time.sleep(1)
-        assert specs is not None, "JupyterLab did not answer within 180 s"
+    with main_job(tmp_path) as (base, token):
+        specs = get_json(f"{base}/api/kernelspecs?token={token}")
         assert "java" in specs["kernelspecs"], f"kernelspecs: {list(specs['kernelspecs'])}"
         assert specs["kernelspecs"]["java"]["spec"]["language"] == "java"
         listing = get_json(f"{base}/api/contents/?token={token}")
         names = sorted(item["name"] for item in listing["content"] if item["name"].endswith(".ipynb"))
         assert names == [p.name for p in lessons()]
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        log.close()
