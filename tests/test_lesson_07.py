@@ -2,6 +2,7 @@
 import re
 
 from conftest import assert_runs_clean
+from svg_outputs import diagram, diagrams
 
 LESSON = "07-simplernn-keras-style.ipynb"
 
@@ -39,3 +40,17 @@ def test_lesson_07_trains_the_forecaster_and_plots_it_against_the_truth(run_less
     assert m, "the test scores are printed"
     # The noise alone has an MAE of about 0.08: a trained model lands near it, an untrained one far above.
     assert float(m.group(2)) < 0.15, m.group(0)
+
+
+def test_lesson_07_draws_both_models_as_plot_model_does(run_lesson):
+    run = run_lesson(LESSON)
+    stacked = diagram(run, 'Model diagram of "sequential" (plot_model, show_shapes=True)')
+    # Keras's plot_model boxes: name (Type), input and output shape with None for the batch; the summary's counts beside.
+    for part in ("simple_rnn (SimpleRNN)", "simple_rnn_1 (SimpleRNN)", "dense (Dense)",
+                 "Input shape: (None, 10, 32)", "Output shape: (None, 10, 64)", "Input shape: (None, 10, 64)",
+                 "Output shape: (None, 32)", "Output shape: (None, 10)", "6,208 params", "3,104 params", "330 params"):
+        assert part in stacked, part
+    imdb = [svg for svg in diagrams(run).values() if "embedding (Embedding)" in svg]
+    assert len(imdb) == 1
+    for part in ("Output shape: (None, 200, 128)", "1,280,000 params", "12,352 params", "dropout (Dropout)", "1,292,417 params"):
+        assert part in imdb[0], part

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from conftest import assert_runs_clean, html_tables
+from svg_outputs import diagram, diagrams, value_cells
 
 LESSON = "08-imdb-sentiment.ipynb"
 QUICK = os.environ.get("RNN_COURSE_QUICK", "").strip() not in ("", "0")
@@ -56,3 +57,11 @@ def test_lesson_08_shows_the_confusion_matrix_f1_and_the_learners_reviews(run_le
     assert scores and "<td>F1</td>" in scores[0]
     mine = html_tables(run, "Your reviews")
     assert mine and mine[0].count("<tr>") == 4, "three sentences of the learner, one row each"
+
+
+def test_lesson_08_draws_the_model_it_trains(run_lesson):
+    svg = diagram(run_lesson(LESSON), 'Model diagram of "sequential" (plot_model, show_shapes=True)')
+    for part in ("input_layer (InputLayer)", "embedding (Embedding)", "simple_rnn (SimpleRNN)", "dropout (Dropout)",
+                 "dense (Dense)", "Input shape: (None, 200)", "Output shape: (None, 200, 128)", "Output shape: (None, 64)",
+                 "Output shape: (None, 1)", "1,280,000 params", "12,352 params", "65 params", "1,292,417 params"):
+        assert part in svg, part

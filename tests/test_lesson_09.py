@@ -4,6 +4,7 @@ trains with it."""
 import re
 
 from conftest import assert_runs_clean, html_tables
+from svg_outputs import diagram, diagrams, value_cells
 
 LESSON = "09-vanishing-exploding.ipynb"
 
@@ -69,3 +70,17 @@ def test_lesson_09_diverges_without_clipping_and_trains_with_it(run_lesson):
         assert last < first, (label, first, last)
     assert any("Training loss with and without gradient clipping" in h for h in run.html_outputs()), "no loss plot"
     assert html_tables(run, "Training loss per epoch"), "no loss table"
+
+
+def test_lesson_09_draws_the_measured_norms_as_strips_under_the_chain(run_lesson):
+    run = run_lesson(LESSON)
+    svg = diagram(run, "‖∂L/∂h_t‖ per step under the unrolled chain, T = 100")
+    assert value_cells(svg) == 2 * 100, "one coloured cell per step for each of the two measurements"
+    assert svg.count('class="hidden"') >= 100, "the unrolled chain has one box per step"
+    # The strips are drawn from the printed measurements: the norm at t = 1 of each is a cell's value.
+    firsts = re.findall(r"W_aa scale [0-9.]+: T = 100, ‖∂L/∂h_T‖ = \S+, ‖∂L/∂h_1‖ = ([0-9.e+-]+),", run.text())
+    assert len(firsts) == 2, firsts
+    for value in firsts:
+        assert f"t = 1: ‖∂L/∂h_t‖ = {value} " in svg, value
+    # Small weights lose orders of magnitude (blue), large ones gain them (red).
+    assert float(firsts[0]) < 1e-20 < 1e5 < float(firsts[1])

@@ -4,6 +4,7 @@ bidirectional layers."""
 import re
 
 from conftest import assert_runs_clean, html_tables
+from svg_outputs import diagram, diagrams, value_cells
 
 LESSON = "10-lstm-gru.ipynb"
 TABLE = "RNN vs LSTM vs GRU, measured on the IMDB subset"
@@ -83,3 +84,40 @@ def test_lesson_10_bidirectional_summary_and_run(run_lesson):
     assert m, "no bidirectional run"
     assert int(m.group(1).replace(",", "")) == 2 * (32 * 64 + 32)
     assert float(m.group(3)) > 0.5
+
+
+def printed_row(text, label):
+    m = re.search(re.escape(label) + r" \(1×2\)\n\s*(-?[0-9.]+)\s+(-?[0-9.]+)", text)
+    assert m, label
+    return [float(v) for v in m.groups()]
+
+
+def cell_labels(svg):
+    return [float(v) for v in re.findall(r"<text [^>]*font-size=\"[0-9.]+\" fill=\"#[0-9a-f]{6}\">(-?[0-9.]+)</text>", svg)]
+
+
+def test_lesson_10_draws_the_lstm_and_gru_cells_gate_by_gate_with_the_printed_values(run_lesson):
+    run = run_lesson(LESSON)
+    text = run.text()
+    lstm = diagram(run, "LSTM cell, gate by gate: n_x = 3, n_a = 2")   # the plain drawing (the other title is longer)
+    for gate in ("forget fₜ", "input iₜ", "candidate c̃ₜ", "output oₜ", "cell state", "W (3, 8), U (2, 8), b (1, 8): 48 weights"):
+        assert gate in lstm, gate
+    valued = diagram(run, "LSTM cell, gate by gate: n_x = 3, n_a = 2, with the values of one step")
+    labels = cell_labels(valued)
+    for label in ("f_t (forget gate)", "i_t (input gate)", "c̃_t (candidate)", "o_t (output gate)", "c_t (new cell state)", "h_t (new hidden state)"):
+        for v in printed_row(text, label):
+            assert any(abs(v - x) < 6e-4 for x in labels), f"{label} value {v} is not drawn"
+    assert value_cells(valued) == 4 * 2 + 4 * 2 + 3, "two cells per gate and state, three for x_t"
+    gru = diagram(run, "GRU cell, gate by gate: n_x = 3, n_a = 2")
+    assert "update zₜ" in gru and "reset rₜ" in gru and "candidate h̃ₜ" in gru
+    gru_valued = diagram(run, "GRU cell, gate by gate: n_x = 3, n_a = 2, with the values of one step")
+    labels = cell_labels(gru_valued)
+    for label in ("z_t (update gate)", "r_t (reset gate)", "h̃_t (candidate)", "h_t (new state)"):
+        for v in printed_row(text, label):
+            assert any(abs(v - x) < 6e-4 for x in labels), f"{label} value {v} is not drawn"
+
+
+def test_lesson_10_draws_the_bidirectional_layer_it_builds(run_lesson):
+    svg = diagram(run_lesson(LESSON), "Bidirectional(SimpleRNN(64)) over 200 steps")
+    for part in ("x₂₀₀", "→h₁", "←h₁", "[→h₂₀₀ ; ←h₁]", "128 numbers", "12,352 weights each", "backward_simple_rnn"):
+        assert part in svg, part

@@ -4,6 +4,7 @@ import math
 import re
 
 from conftest import assert_runs_clean, html_tables
+from svg_outputs import diagram, diagrams, value_cells
 
 LESSON = "11-practice.ipynb"
 REPORT = re.compile(r"iteration +(\d+) \| loss +(\S+) +\| val perplexity +([0-9.]+) \| the (.*)")
@@ -69,3 +70,26 @@ def test_lesson_11_confusion_matrix_matches_the_accuracy(run_lesson):
     tn, fp, fn, tp = counts
     acc = float(re.search(r"Metrics: +accuracy ([0-9.]+)", run.text()).group(1))
     assert abs((tp + tn) / sum(counts) - acc) < 1e-4
+
+
+def test_lesson_11_colours_the_generators_hidden_units_over_its_text(run_lesson):
+    run = run_lesson(LESSON)
+    svg = diagram(run, "Hidden units of the character model over 240 characters")
+    m = re.search(r"HiddenActivations\(240 characters × 48 units\); the three most varying units: \[(\d+), (\d+), (\d+)\]", run.text())
+    assert m, "the lesson prints which units it draws"
+    for unit in m.groups():
+        assert f"unit {unit}: from " in svg, unit
+    assert value_cells(svg) == 3 * 240, "one coloured cell per character and unit"
+
+
+def test_lesson_11_shows_which_words_move_the_imdb_models_prediction(run_lesson):
+    run = run_lesson(LESSON)
+    text = run.text()
+    acc = re.search(r"accuracy on the first 5,000 test reviews: ([0-9.]+)", text)
+    assert acc and float(acc.group(1)) > 0.6, "the briefly trained model is better than a coin"
+    m = re.search(r"Occlusion\(P\(positive\) = ([0-9.]+), (\d+) words; strongest: \[(\w+) \(([+-][0-9.]+)\)", text)
+    assert m, "the occlusion result is printed"
+    svg = diagram(run, f"Which words move the prediction: P(positive) = {m.group(1)}")
+    assert value_cells(svg) == int(m.group(2)) == 19, "one cell per word of the review"
+    assert f">{m.group(3)}<" in svg
+    assert abs(float(m.group(4))) > 0.01, "the strongest word moves P by more than a hundredth"
