@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import assert_runs_clean, html_tables
-from svg_outputs import diagram, diagrams, value_cells
+from diagrams import diagram
 
 LESSON = "08-imdb-sentiment.ipynb"
 QUICK = os.environ.get("RNN_COURSE_QUICK", "").strip() not in ("", "0")

@@ -4,7 +4,7 @@ trains with it."""
 import re
 
 from conftest import assert_runs_clean, html_tables
-from svg_outputs import diagram, diagrams, value_cells
+from svg_outputs import diagram, value_cells
 
 LESSON = "09-vanishing-exploding.ipynb"
 

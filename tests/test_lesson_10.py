@@ -4,7 +4,7 @@ bidirectional layers."""
 import re
 
 from conftest import assert_runs_clean, html_tables
-from svg_outputs import diagram, diagrams, value_cells
+from svg_outputs import diagram, value_cells
 
 LESSON = "10-lstm-gru.ipynb"
 TABLE = "RNN vs LSTM vs GRU, measured on the IMDB subset"
@@ -99,10 +99,10 @@ def cell_labels(svg):
 def test_lesson_10_draws_the_lstm_and_gru_cells_gate_by_gate_with_the_printed_values(run_lesson):
     run = run_lesson(LESSON)
     text = run.text()
-    lstm = diagram(run, "LSTM cell, gate by gate: n_x = 3, n_a = 2")   # the plain drawing (the other title is longer)
+    lstm = diagram(run, "LSTM cell, gate by gate: n_x = 3, n_a = 2")
     for gate in ("forget fₜ", "input iₜ", "candidate c̃ₜ", "output oₜ", "cell state", "W (3, 8), U (2, 8), b (1, 8): 48 weights"):
         assert gate in lstm, gate
-    valued = diagram(run, "LSTM cell, gate by gate: n_x = 3, n_a = 2, with the values of one step")
+    valued = diagram(run, "LSTM cell with the values of one step: n_x = 3, n_a = 2")
     labels = cell_labels(valued)
     for label in ("f_t (forget gate)", "i_t (input gate)", "c̃_t (candidate)", "o_t (output gate)", "c_t (new cell state)", "h_t (new hidden state)"):
         for v in printed_row(text, label):
@@ -110,7 +110,7 @@ def test_lesson_10_draws_the_lstm_and_gru_cells_gate_by_gate_with_the_printed_va
     assert value_cells(valued) == 4 * 2 + 4 * 2 + 3, "two cells per gate and state, three for x_t"
     gru = diagram(run, "GRU cell, gate by gate: n_x = 3, n_a = 2")
     assert "update zₜ" in gru and "reset rₜ" in gru and "candidate h̃ₜ" in gru
-    gru_valued = diagram(run, "GRU cell, gate by gate: n_x = 3, n_a = 2, with the values of one step")
+    gru_valued = diagram(run, "GRU cell with the values of one step: n_x = 3, n_a = 2")
     labels = cell_labels(gru_valued)
     for label in ("z_t (update gate)", "r_t (reset gate)", "h̃_t (candidate)", "h_t (new state)"):
         for v in printed_row(text, label):

@@ -4,7 +4,7 @@ import math
 import re
 
 from conftest import assert_runs_clean, html_tables
-from svg_outputs import diagram, diagrams, value_cells
+from svg_outputs import diagram, value_cells
 
 LESSON = "11-practice.ipynb"
 REPORT = re.compile(r"iteration +(\d+) \| loss +(\S+) +\| val perplexity +([0-9.]+) \| the (.*)")

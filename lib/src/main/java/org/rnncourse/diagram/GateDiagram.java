@@ -59,7 +59,7 @@ public final class GateDiagram {
         double ox = gx[3] + L.boxW / 2 + 56;    // the output column: tanh(c_t) and o_t ⊙ tanh(c_t)
         double xr = ox + 150;   // room for the formula of hₜ beside its × node
         double width = xr + L.side + 24;
-        String title = "LSTM cell, gate by gate: n_x = " + cell.nX + ", n_a = " + cell.nA + (s == null ? "" : ", with the values of one step");
+        String title = (s == null ? "LSTM cell, gate by gate: " : "LSTM cell with the values of one step: ") + "n_x = " + cell.nX + ", n_a = " + cell.nA;
         Svg svg = new Svg(width, L.height, title, describeLstm(cell, s));
         header(svg, L, String.format(Locale.ROOT, "LSTM cell · n_x = %d inputs, n_a = %d units · W (%d, %d), U (%d, %d), b (1, %d): %,d weights",
                 cell.nX, cell.nA, cell.nX, 4 * cell.nA, cell.nA, 4 * cell.nA, 4 * cell.nA, cell.parameterCount()), s != null);
@@ -141,7 +141,7 @@ public final class GateDiagram {
         double sx = px + 52;                   // the sum, on the h line
         double xr = sx + 50;
         double width = xr + L.side + 24;
-        String title = "GRU cell, gate by gate: n_x = " + cell.nX + ", n_a = " + cell.nA + (s == null ? "" : ", with the values of one step");
+        String title = (s == null ? "GRU cell, gate by gate: " : "GRU cell with the values of one step: ") + "n_x = " + cell.nX + ", n_a = " + cell.nA;
         Svg svg = new Svg(width, L.height, title, describeGru(cell, s));
         header(svg, L, String.format(Locale.ROOT, "GRU cell (Keras, reset_after) · n_x = %d inputs, n_a = %d units · W (%d, %d), U (%d, %d), b (2, %d): %,d weights",
                 cell.nX, cell.nA, cell.nX, 3 * cell.nA, cell.nA, 3 * cell.nA, 3 * cell.nA, cell.parameterCount()), s != null);
