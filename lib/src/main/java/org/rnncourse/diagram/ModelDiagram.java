@@ -80,7 +80,9 @@ public final class ModelDiagram {
         double noteW = 120;
         double width = LEFT + boxW + noteW + 16;
         double height = TOP + nodes.size() * rowH + (nodes.size() - 1) * GAP + 20;
-        String title = "Model diagram of \"" + model.name() + "\" (plot_model" + (showShapes ? ", show_shapes=True" : "") + ")";
+        // The shapes in the title tell two models of the same name apart (to a screen reader, too).
+        String title = "Model diagram of \"" + model.name() + "\" (plot_model" + (showShapes ? ", show_shapes=True" : "") + ")"
+                + (outputs == null ? "" : ": " + Shapes.withBatch(model.inputShape()) + " → " + Shapes.withBatch(model.outputShape()));
         Svg svg = new Svg(width, height, title, describe(model, nodes, showShapes));
         svg.text(LEFT, 26, "Model: \"" + model.name() + "\" · " + String.format(Locale.ROOT, "%,d", model.countParams())
                 + " params · data flows top to bottom", "heading");

@@ -35,7 +35,7 @@ class ModelDiagramTest {
         // Input + 3 layers: a header box and two shape cells each.
         assertEquals(12, d.boxes());
         assertEquals(3, SvgXml.count(doc, "polygon", null), "one arrow head between each pair of boxes");
-        assertTrue(d.title().contains("show_shapes=True"));
+        assertEquals("Model diagram of \"sequential\" (plot_model, show_shapes=True): (None, 10, 32) → (None, 10)", d.title());
         assertTrue(d.description().contains("simple_rnn_1 (SimpleRNN), input (None, 10, 64), output (None, 32)"));
         assertEquals("Diagram: " + d.title(), d.toString());
     }
