@@ -19,10 +19,12 @@ import nbformat
 import pytest
 
 from conftest import EXECUTED, OUTPUT, ROOT, launch_chromium, lessons, main_job
-from diagrams import svgs
+from diagrams import SVG_NS, svgs
 
 SHOTS = OUTPUT / "diagrams"
 LESSONS = [p.name for p in lessons()]
+LAB_DIAGRAMS = ".jp-OutputArea svg[role=img]"
+LAB_SCROLLER = ".jp-WindowedPanel-outer, .jp-NotebookPanel-notebook"
 
 # Pixel statistics of a PNG, computed by the browser itself (no image library needed): how many
 # distinct colours, the share of light pixels, and the spread of the grey levels.
@@ -50,32 +52,69 @@ PIXEL_STATS = """async (data) => {
 
 
 def expected(run_lesson, name):
-    """The titles of the diagrams the lesson shows when it runs top to bottom."""
+    """The diagrams the lesson shows when it runs top to bottom, each as "title\ndescription"."""
+    import xml.etree.ElementTree as ET
     run = run_lesson(name)
     assert run.error is None, f"{name} did not run: {run.error}"
-    return [title for title, _ in svgs(run)]
+    keys = []
+    for _, svg in svgs(run):
+        root = ET.fromstring(svg)
+        keys.append(root.find(SVG_NS + "title").text + "\n" + root.find(SVG_NS + "desc").text)
+    return keys
 
 
-def check_diagrams(page, locator, titles, where, shot_prefix):
-    """Every diagram of the page: the expected number, a real size, not blank."""
+# JupyterLab 4 renders only the cells near the viewport: the notebook is scrolled through, and
+# each diagram is checked when it appears. The static site has them all at once.
+SCROLL_BY = """([sel, dy]) => {
+  const e = [...document.querySelectorAll(sel)].find(e => e.scrollHeight > e.clientHeight + 5);
+  if (!e) return false;
+  const before = e.scrollTop;
+  e.scrollTop = dy === 0 ? 0 : e.scrollTop + dy;
+  return dy === 0 || e.scrollTop !== before;
+}"""
+KEY = "s => s.querySelector('title').textContent + '\\n' + s.querySelector('desc').textContent"
+
+
+def check_diagrams(page, selector, keys, where, shot_prefix, scroller=None):
+    """Every diagram the lesson shows is on the page, has a real size and is not blank."""
     stats_page = page.context.new_page()     # about:blank, to measure the screenshots
-    count = locator.count()
-    assert count == len(titles), f"{where}: {count} diagrams drawn, the lesson shows {len(titles)}: {titles}"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    results = []
-    for i in range(count):
-        svg = locator.nth(i)
-        svg.scroll_into_view_if_needed()
-        box = svg.bounding_box()
-        assert box and box["width"] >= 100 and box["height"] >= 60, f"{where}: diagram {i + 1} ({titles[i]}) is {box}"
-        png = svg.screenshot(path=str(SHOTS / f"{shot_prefix}-{i + 1}.png"))
-        stats = stats_page.evaluate(PIXEL_STATS, base64.b64encode(png).decode())
-        # A blank or one-colour box has a handful of colours and no spread; a diagram has boxes,
-        # text in several colours and value cells.
-        assert stats["colours"] >= 40 and stats["std"] >= 8, f"{where}: diagram {i + 1} ({titles[i]}) looks blank: {stats}"
-        results.append(stats)
+    results = {}
+
+    def visit():
+        found = page.locator(selector)
+        for i in range(found.count()):
+            svg = found.nth(i)
+            key = svg.evaluate(KEY)
+            if key in results:
+                continue
+            title = key.split("\n")[0]
+            svg.scroll_into_view_if_needed()
+            box = svg.bounding_box()
+            assert box and box["width"] >= 100 and box["height"] >= 60, f"{where}: diagram {title!r} is {box}"
+            png = svg.screenshot(path=str(SHOTS / f"{shot_prefix}-{len(results) + 1}.png"))
+            stats = stats_page.evaluate(PIXEL_STATS, base64.b64encode(png).decode())
+            # A blank or one-colour box has a handful of colours and no spread; a diagram has
+            # boxes, text in several colours and value cells.
+            assert stats["colours"] >= 40 and stats["std"] >= 8, f"{where}: diagram {title!r} looks blank: {stats}"
+            results[key] = stats
+
+    if scroller is None:
+        visit()
+    else:
+        page.evaluate(SCROLL_BY, [scroller, 0])
+        page.wait_for_timeout(300)
+        while True:
+            visit()
+            if set(results) >= set(keys) or not page.evaluate(SCROLL_BY, [scroller, 400]):
+                break
+            page.wait_for_timeout(200)
+        visit()
     stats_page.close()
-    return results
+    missing = [k.split("\n")[0] for k in keys if k not in results]
+    assert not missing, f"{where}: diagrams the lesson shows but the page does not draw: {missing}"
+    assert len(results) == len(set(keys)), f"{where}: diagrams drawn that the lesson did not show"
+    return list(results.values())
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +145,15 @@ def test_diagrams_render_in_jupyterlab_light_and_dark(name, run_lesson, lab, tmp
             page = context.new_page()
             page.goto(f"{base}/lab/workspaces/diagrams-{name[:2]}/tree/{name}?reset&token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
-            diagrams = page.locator(".jp-OutputArea svg[role=img]")
-            diagrams.first.wait_for(state="attached", timeout=60000)
-            check_diagrams(page, diagrams, titles, f"JupyterLab light, {name}", f"lab-light-{name[:2]}")
+            page.locator(".jp-OutputArea svg[role=img]").first.wait_for(state="attached", timeout=60000)
+            check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab light, {name}", f"lab-light-{name[:2]}", LAB_SCROLLER)
             page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
             page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
             page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^JupyterLab Dark$")).click()
             page.wait_for_function("document.body.dataset.jpThemeLight === 'false'", timeout=30000)
             page.wait_for_timeout(500)
-            dark = check_diagrams(page, diagrams, titles, f"JupyterLab dark, {name}", f"lab-dark-{name[:2]}")
+            dark = check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab dark, {name}", f"lab-dark-{name[:2]}",
+                                  LAB_SCROLLER)
             for i, d in enumerate(dark):
                 # The light card is drawn on the dark page too: most pixels stay light.
                 assert d["light"] > 0.5, f"{name}: diagram {i + 1} on the dark theme is mostly dark: {d}"
@@ -170,9 +209,8 @@ def test_diagrams_render_in_the_static_site_offline(name, run_lesson, site_pages
             errors = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(served + page_name)
-            diagrams = page.locator(".jp-OutputArea svg[role=img]")
-            diagrams.first.wait_for(state="attached", timeout=30000)
-            check_diagrams(page, diagrams, titles, f"site, {name}", f"site-{name[:2]}")
+            page.locator(LAB_DIAGRAMS).first.wait_for(state="attached", timeout=30000)
+            check_diagrams(page, LAB_DIAGRAMS, titles, f"site, {name}", f"site-{name[:2]}")
             assert not errors, errors
         finally:
             context.close()
