@@ -24,7 +24,6 @@ from diagrams import SVG_NS, svgs
 SHOTS = OUTPUT / "diagrams"
 LESSONS = [p.name for p in lessons()]
 LAB_DIAGRAMS = ".jp-OutputArea svg[role=img]"
-LAB_SCROLLER = ".jp-WindowedPanel-outer, .jp-NotebookPanel-notebook"
 
 # Pixel statistics of a PNG, computed by the browser itself (no image library needed): how many
 # distinct colours, the share of light pixels, and the spread of the grey levels.
@@ -63,19 +62,12 @@ def expected(run_lesson, name):
     return keys
 
 
-# JupyterLab 4 renders only the cells near the viewport: the notebook is scrolled through, and
-# each diagram is checked when it appears. The static site has them all at once.
-SCROLL_BY = """([sel, dy]) => {
-  const e = [...document.querySelectorAll(sel)].find(e => e.scrollHeight > e.clientHeight + 5);
-  if (!e) return false;
-  const before = e.scrollTop;
-  e.scrollTop = dy === 0 ? 0 : e.scrollTop + dy;
-  return dy === 0 || e.scrollTop !== before;
-}"""
+# JupyterLab 4 renders only the cells near the viewport: the notebook is walked through cell by
+# cell, and each diagram is checked when it appears. The static pages have them all at once.
 KEY = "s => s.querySelector('title').textContent + '\\n' + s.querySelector('desc').textContent"
 
 
-def check_diagrams(page, selector, keys, where, shot_prefix, scroller=None):
+def check_diagrams(page, selector, keys, where, shot_prefix, cells=None):
     """Every diagram the lesson shows is on the page, has a real size and is not blank."""
     stats_page = page.context.new_page()     # about:blank, to measure the screenshots
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -99,19 +91,25 @@ def check_diagrams(page, selector, keys, where, shot_prefix, scroller=None):
             assert stats["colours"] >= 40 and stats["std"] >= 8, f"{where}: diagram {title!r} looks blank: {stats}"
             results[key] = stats
 
-    if scroller is None:
+    if cells is None:
         visit()
     else:
-        page.evaluate(SCROLL_BY, [scroller, 0])
-        page.wait_for_timeout(300)
-        while True:
+        # JupyterLab's own "select the next cell" (key j in command mode) scrolls each cell into
+        # view, so every output gets drawn once; setting scrollTop by hand can outrun the renderer.
+        page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-InputPrompt").click()
+        page.keyboard.press("Escape")
+        for _ in range(cells):
             visit()
-            if set(results) >= set(keys) or not page.evaluate(SCROLL_BY, [scroller, 400]):
+            if set(results) >= set(keys):
                 break
-            page.wait_for_timeout(200)
+            page.keyboard.press("j")
+            page.wait_for_timeout(120)
+        page.wait_for_timeout(500)
         visit()
     stats_page.close()
     missing = [k.split("\n")[0] for k in keys if k not in results]
+    if missing:
+        page.screenshot(path=str(SHOTS / f"{shot_prefix}-failure.png"))
     assert not missing, f"{where}: diagrams the lesson shows but the page does not draw: {missing}"
     assert len(results) == len(set(keys)), f"{where}: diagrams drawn that the lesson did not show"
     return list(results.values())
@@ -135,33 +133,43 @@ def test_diagrams_render_in_jupyterlab_light_and_dark(name, run_lesson, lab, tmp
         pytest.skip(f"{name} shows no diagram")
     lab_copy, base, token = lab
     shutil.copy(EXECUTED / name, lab_copy / name)
-    # Outputs a learner made in their own session are trusted; a copy executed elsewhere is not,
-    # and JupyterLab would sanitize it. `jupyter trust` signs it as the learner's session would.
+    cells = len(nbformat.read(EXECUTED / name, as_version=4).cells)
+    # Outputs a learner made in their own session are trusted. A copy executed elsewhere is not,
+    # and JupyterLab's sanitizer then strips inline SVG (as it blanks plots: see TOOLCHAIN.md)
+    # and leaves only the diagram's title and description as text. `jupyter trust` signs the copy
+    # as the learner's own run would.
     subprocess.run([str(ROOT / ".venv" / "bin" / "jupyter"), "trust", str(lab_copy / name)],
                    check=True, capture_output=True)
     with sync_playwright() as p:
         context = launch_chromium(p, tmp_path, base, viewport={"width": 1500, "height": 1000})
-        try:
+
+        def open_lesson():
             page = context.new_page()
             page.goto(f"{base}/lab/workspaces/diagrams-{name[:2]}/tree/{name}?reset&token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
-            page.locator(".jp-OutputArea svg[role=img]").first.wait_for(state="attached", timeout=60000)
-            check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab light, {name}", f"lab-light-{name[:2]}", LAB_SCROLLER)
+            page.wait_for_timeout(1000)
+            return page
+
+        def set_theme(page, theme, light):
             page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
             page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
-            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^JupyterLab Dark$")).click()
+            page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{theme}$")).click()
+            page.wait_for_function(f"document.body.dataset.jpThemeLight === '{light}'", timeout=30000)
+
+        try:
+            page = open_lesson()
+            check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab light, {name}", f"lab-light-{name[:2]}", cells)
+            # The theme is a saved setting: a fresh page opens on it, at the top of the notebook.
+            set_theme(page, "JupyterLab Dark", "false")
+            page.close()
+            page = open_lesson()
             page.wait_for_function("document.body.dataset.jpThemeLight === 'false'", timeout=30000)
-            page.wait_for_timeout(500)
             dark = check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab dark, {name}", f"lab-dark-{name[:2]}",
-                                  LAB_SCROLLER)
+                                  cells)
             for i, d in enumerate(dark):
                 # The light card is drawn on the dark page too: most pixels stay light.
                 assert d["light"] > 0.5, f"{name}: diagram {i + 1} on the dark theme is mostly dark: {d}"
-            # Back to the light theme: the setting is saved for the next lesson's page.
-            page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
-            page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
-            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^JupyterLab Light$")).click()
-            page.wait_for_function("document.body.dataset.jpThemeLight === 'true'", timeout=30000)
+            set_theme(page, "JupyterLab Light", "true")     # for the next lesson's test
         finally:
             context.close()
 
@@ -212,5 +220,27 @@ def test_diagrams_render_in_the_static_site_offline(name, run_lesson, site_pages
             page.locator(LAB_DIAGRAMS).first.wait_for(state="attached", timeout=30000)
             check_diagrams(page, LAB_DIAGRAMS, titles, f"site, {name}", f"site-{name[:2]}")
             assert not errors, errors
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_diagrams_render_in_nbconvert_html_offline(name, run_lesson, tmp_path):
+    """The lesson exported by plain nbconvert (its default template), opened from disk, offline."""
+    from nbconvert import HTMLExporter
+    from playwright.sync_api import sync_playwright
+    titles = expected(run_lesson, name)
+    if not titles:
+        pytest.skip(f"{name} shows no diagram")
+    body, _ = HTMLExporter().from_notebook_node(nbformat.read(EXECUTED / name, as_version=4))
+    page_file = tmp_path / name.replace(".ipynb", ".html")
+    page_file.write_text(body, encoding="utf-8")
+    with sync_playwright() as p:
+        context = launch_chromium(p, tmp_path, "file:", offline=True, viewport={"width": 1300, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(page_file.as_uri())
+            page.locator(LAB_DIAGRAMS).first.wait_for(state="attached", timeout=30000)
+            check_diagrams(page, LAB_DIAGRAMS, titles, f"nbconvert HTML, {name}", f"html-{name[:2]}")
         finally:
             context.close()

@@ -121,7 +121,7 @@ public final class UnrolledRnn {
             }
         }
         RnnCache cache = rnn.forward(xs);
-        return draw(rnn, cache, false, null);
+        return draw(rnn, cache, false, null, null);
     }
 
     /** The states, outputs and their shared scale, for {@link #draw} and the BPTT graph. */
@@ -139,9 +139,11 @@ public final class UnrolledRnn {
 
     /**
      * Draws the unrolled forward computation into a new Svg; {@code bptt} (null for none) then
-     * adds the backward arrows of lesson 06 before it is built.
+     * adds the backward arrows of lesson 06 before it is built, and {@code moreDescription} says
+     * what they show to a screen reader.
      */
-    static Diagram draw(Rnn rnn, RnnCache cache, boolean lastOutputOnly, BiFunction<Svg, Layout, String> bptt) {
+    static Diagram draw(Rnn rnn, RnnCache cache, boolean lastOutputOnly, BiFunction<Svg, Layout, String> bptt,
+                        String moreDescription) {
         int T = cache.timeSteps(), nx = rnn.cell.nX, nh = rnn.cell.nA, ny = rnn.output.nY;
         double c = Cells.size(nh, 170, 40);
         double cx = Cells.size(nx, 170, 40);
@@ -160,6 +162,9 @@ public final class UnrolledRnn {
                 + "The same W_xh, W_hh and W_hy are used at every step. Hidden states:");
         for (int t = 1; t <= T; t++) {
             desc.append(" h_").append(t).append(" = ").append(values(cache.a(t))).append(';');
+        }
+        if (moreDescription != null) {
+            desc.append(' ').append(moreDescription);
         }
         Svg s = new Svg(width, height, extra ? "Backpropagation through time on the unrolled RNN"
                 : "The RNN unrolled over " + T + " steps, with shared weights", desc.toString());
