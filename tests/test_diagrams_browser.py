@@ -158,6 +158,8 @@ def test_diagrams_render_in_jupyterlab_light_and_dark(name, run_lesson, lab, tmp
 
         try:
             page = open_lesson()
+            if page.evaluate("document.body.dataset.jpThemeLight") != "true":
+                set_theme(page, "JupyterLab Light", "true")   # an earlier test stopped on dark
             check_diagrams(page, LAB_DIAGRAMS, titles, f"JupyterLab light, {name}", f"lab-light-{name[:2]}", cells)
             # The theme is a saved setting: a fresh page opens on it, at the top of the notebook.
             set_theme(page, "JupyterLab Dark", "false")
