@@ -1,0 +1,79 @@
+package org.rnncourse.nn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that a crash, a full disk or an interrupt half-way never leaves a half-written
+ * model behind: the content goes to a temporary file in the same folder (same disk, so the rename
+ * below is one step), is flushed to the disk, and only then replaces the target with
+ * {@code Files.move(ATOMIC_MOVE)}. Until that rename the old file is untouched; if anything fails,
+ * the temporary file is deleted and the old file stays as it was.
+ */
+final class AtomicFile {
+    /** Writes the whole content into the (temporary) path it is given. */
+    interface Body {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private AtomicFile() {}
+
+    /** Writes {@code target} through {@code body}; {@code what} names the file in error messages. */
+    static void write(Path target, String what, Body body) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot save " + what + " to " + target + ": cannot create the folder "
+                    + dir + " (" + e.getMessage() + ")", e);
+        }
+        Path tmp = null;
+        try {
+            // Starts with a dot so that a file browser or a glob for *.keras does not show it.
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            body.writeTo(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true); // on the disk before the rename, or a power cut could leave an empty file
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // A file system without atomic renames (rare): still never a half-written target.
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new ModelFileException("cannot save " + what + " to " + target + ": " + e.getMessage()
+                    + (Files.exists(target) ? " (the file that was there is unchanged)" : ""), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; that error is the one the learner needs
+                }
+            }
+        }
+    }
+
+    /** Reads a whole file, with an error naming it. */
+    static byte[] read(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException("cannot load " + what + ": " + file + (Files.exists(file)
+                    ? " is not a file" : " does not exist"));
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot load " + what + " from " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new ModelFileException("cannot load " + what + " from " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
