@@ -38,6 +38,7 @@ final class AtomicFile {
             // Starts with a dot so that a file browser or a glob for *.keras does not show it.
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             body.writeTo(tmp);
+            readableLikeAnyFile(tmp, target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true); // on the disk before the rename, or a power cut could leave an empty file
             }
@@ -60,6 +61,18 @@ final class AtomicFile {
                 }
             }
         }
+    }
+
+    /**
+     * A temporary file is private to its owner (rw-------); the saved file should have the
+     * permissions of the one it replaces, or rw-r--r-- as a new file usually has.
+     */
+    private static void readableLikeAnyFile(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /** Reads a whole file, with an error naming it. */
