@@ -160,6 +160,7 @@ public class ModelCheckpoint implements Callback {
         while (m.find()) {
             String key = m.group(1), spec = m.group(2);
             String text;
+            try {
             if (key.equals("epoch")) {
                 text = spec == null ? Integer.toString(epoch + 1) : String.format(Locale.ROOT, "%" + spec, epoch + 1);
             } else if (logs.containsKey(key)) {
@@ -167,6 +168,10 @@ public class ModelCheckpoint implements Callback {
             } else {
                 throw new IllegalArgumentException("ModelCheckpoint: the filepath " + filepath + " names {" + key
                         + "}, which is not in the logs " + logs.keySet() + " nor epoch");
+            }
+            } catch (java.util.IllegalFormatException e) {
+                throw new IllegalArgumentException("ModelCheckpoint: {" + m.group().substring(1) + " in the filepath "
+                        + filepath + " is not a format Java knows (" + e.getMessage() + "); use e.g. {epoch:02d} or {val_loss:.2f}");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }

@@ -211,7 +211,7 @@ public class Sequential {
      * if it fails, a file that was there before is unchanged.
      */
     public void save(String path) {
-        save(Path.of(path));
+        save(pathOf("save", path));
     }
 
     public void save(Path path) {
@@ -220,7 +220,19 @@ public class Sequential {
 
     /** Rebuilds a model saved with {@link #save} (Keras's {@code keras.models.load_model}). */
     public static Sequential loadModel(String path) {
-        return loadModel(Path.of(path));
+        return loadModel(pathOf("loadModel", path));
+    }
+
+    private static Path pathOf(String method, String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(method + ": the path must be a file name such as \"models/imdb.keras\", got "
+                    + (path == null ? "null" : "an empty string"));
+        }
+        try {
+            return Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(method + ": \"" + path + "\" is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     public static Sequential loadModel(Path path) {
@@ -230,7 +242,7 @@ public class Sequential {
 
     /** Saves only the weights, as HDF5 (Keras's {@code model.save_weights("imdb.weights.h5")}). */
     public void saveWeights(String path) {
-        saveWeights(Path.of(path));
+        saveWeights(pathOf("saveWeights", path));
     }
 
     public void saveWeights(Path path) {
@@ -242,7 +254,7 @@ public class Sequential {
      * and shapes (Keras's {@code load_weights}). If the file does not fit, nothing is changed.
      */
     public void loadWeights(String path) {
-        loadWeights(Path.of(path));
+        loadWeights(pathOf("loadWeights", path));
     }
 
     public void loadWeights(Path path) {
