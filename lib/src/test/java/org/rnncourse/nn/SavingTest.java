@@ -323,6 +323,77 @@ class SavingTest {
         assertEquals(2, m.history().epochs());
     }
 
+    @Test
+    void aModelOnSequencesOfNumbersRoundTripsToo() {
+        Sequential m = new Sequential(2, new Input(10, 1), new LSTM(6), new Dense(3, "relu"), new Dense(1));
+        m.compile(new SGD(0.01, 0.5, false).globalClipnorm(2.0), "mse", "mae");
+        double[][][] x = new double[12][10][1];
+        double[] y = new double[12];
+        for (int i = 0; i < 12; i++) {
+            for (int t = 0; t < 10; t++) x[i][t][0] = Math.sin(i + t * 0.3);
+            y[i] = Math.sin(i + 3.0);
+        }
+        m.fit(x, y, new FitOptions().epochs(2).batchSize(4).verbose(0));
+        Path file = dir.resolve("sine.keras");
+        m.save(file);
+        Sequential back = Sequential.loadModel(file);
+        assertEquals(m.summaryText(), back.summaryText());
+        assertEquals(m.optimizer().kerasConfig(), back.optimizer().kerasConfig());
+        assertArrayEquals(m.predict(x).data(), back.predict(x).data(), 0.0);
+    }
+
+    @Test
+    void loadOrTrainTrainsOnlyWhenThereIsNoUsableFileAndSaysWhichHappened() throws IOException {
+        Path file = dir.resolve("sub").resolve("m.keras");
+        int[] trained = {0};
+        java.util.function.Supplier<Sequential> train = () -> {
+            trained[0]++;
+            Sequential m = everyLayer(8, new Adam());
+            m.fit(X, Y, oneEpoch());
+            return m;
+        };
+        java.io.PrintStream out = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(said, true));
+        try {
+            Sequential first = SavedModel.loadOrTrain(file.toString(), train);
+            Sequential second = SavedModel.loadOrTrain(file.toString(), train);
+            assertEquals(1, trained[0], "the second call loads the file instead of training");
+            assertArrayEquals(first.predict(X).data(), second.predict(X).data(), 0.0);
+            Files.writeString(file, "damaged");
+            SavedModel.loadOrTrain(file.toString(), train);
+            assertEquals(2, trained[0], "a file that does not load is replaced by a new model");
+        } finally {
+            System.setOut(out);
+        }
+        String text = said.toString();
+        assertTrue(text.contains("No saved model at " + file + " (lesson 08 saves it): training one now."), text);
+        assertTrue(text.contains("Loaded the saved model from " + file + " (no training needed)."), text);
+        assertTrue(text.contains("could not be loaded") && text.contains("not a .keras file"), text);
+        Sequential.loadModel(file); // the replacement was saved
+    }
+
+    @Test
+    void badPathsAndNamesAreRefusedWithTheArgumentNamed() {
+        Sequential m = everyLayer(1, new Adam());
+        for (String bad : new String[] {null, "", "  "}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> m.save(bad)).getMessage().startsWith("save: the path"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Sequential.loadModel(bad)).getMessage()
+                    .startsWith("loadModel: the path"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new ModelCheckpoint(bad)).getMessage()
+                    .startsWith("ModelCheckpoint: filepath"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> m.loadWeights((Path) null));
+        assertThrows(IllegalArgumentException.class, () -> SavedModel.loadOrTrain(null, () -> m));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.saveWeights(dir.resolve("w.h5").toString()));
+        assertTrue(e.getMessage().contains("must end in .weights.h5"), e.getMessage());
+        ModelCheckpoint format = new ModelCheckpoint(dir.resolve("m-{epoch:zz}.keras").toString());
+        e = assertThrows(IllegalArgumentException.class, () -> m.fit(X, Y, oneEpoch().callbacks(format)));
+        assertTrue(e.getMessage().contains("{epoch:zz}"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ModelCheckpoint("m.keras").mode("best"));
+    }
+
     private static void assertLoadFails(Path file, String expected) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.loadModel(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
