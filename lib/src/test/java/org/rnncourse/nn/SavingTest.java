@@ -394,6 +394,42 @@ class SavingTest {
         assertThrows(IllegalArgumentException.class, () -> new ModelCheckpoint("m.keras").mode("best"));
     }
 
+    @Test
+    void kerasSettingsThisLibraryDoesNotHaveAreRefusedByName() throws IOException {
+        Sequential m = new Sequential(1, new Input(6), new Embedding(20, 4), new SimpleRNN(5), new Dense(1, "sigmoid"));
+        m.compile(new Adam(), "binary_crossentropy");
+        Path good = dir.resolve("good.keras");
+        m.save(good);
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(good.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+        entries.remove("rnn-course.json"); // as Keras writes it: no manifest, no checksums
+        String config = new String(entries.get("config.json"));
+        assertLoadFails(rewritten("nobias.keras", entries, config.replaceFirst("\"use_bias\" : true", "\"use_bias\" : false")),
+                "has use_bias=false; this library supports only use_bias=true");
+        assertLoadFails(rewritten("conv.keras", entries, config.replace("\"SimpleRNN\"", "\"Conv1D\"")),
+                "the layer type Conv1D is not one this library has");
+        assertLoadFails(rewritten("broken.keras", entries, config.substring(0, config.length() / 2)),
+                "config.json is not valid JSON");
+        // and unchanged, without the manifest, it loads (a file Keras wrote has none)
+        Sequential back = Sequential.loadModel(rewritten("plain.keras", entries, config));
+        assertArrayEquals(m.predict(X).data(), back.predict(X).data(), 0.0);
+    }
+
+    private Path rewritten(String name, java.util.Map<String, byte[]> entries, String config) throws IOException {
+        Path p = dir.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(p))) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getKey().equals("config.json") ? config.getBytes() : e.getValue());
+            }
+        }
+        return p;
+    }
+
     private static void assertLoadFails(Path file, String expected) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.loadModel(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
