@@ -430,6 +430,16 @@ class SavingTest {
         return p;
     }
 
+    @Test
+    void anUncompiledModelRoundTripsWithoutCompileSettings() {
+        Sequential m = new Sequential(4, new Input(6), new Embedding(20, 4), new GRU(3), new Dense(2, "softmax"));
+        Path file = dir.resolve("plain.keras");
+        m.save(file);
+        Sequential back = Sequential.loadModel(file);
+        assertEquals(null, back.optimizer());
+        assertArrayEquals(m.predict(X).data(), back.predict(X).data(), 0.0);
+    }
+
     private static void assertLoadFails(Path file, String expected) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.loadModel(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
