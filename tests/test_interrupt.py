@@ -31,15 +31,17 @@ for (int i = 0; i < x.length; i++) {
 }
 Sequential model = new Sequential(3, new Input(80), new Embedding(2000, 32), new SimpleRNN(32), new Dense(1, "sigmoid"));
 model.compile("adam", "binary_crossentropy", "accuracy");
-Callback announce = new Callback() {
-    public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        System.out.println("finished epoch " + (epoch + 1));
+// Progress is reported after History has the epoch (callbacks run before): what is announced is in History.
+ProgressListener announce = new ProgressListener() {
+    public void onEpochBegin(int epoch, int epochs) {}
+    public void onEpochEnd(int epoch, int epochs, int steps, Map<String, Double> logs, double seconds) {
+        System.out.println("finished epoch " + epoch);
         System.out.flush();
     }
 };
 """
 
-FIT = "model.fit(x, y, new FitOptions().epochs(10000).batchSize(256).verbose(0).callbacks(announce));"
+FIT = "model.fit(x, y, new FitOptions().epochs(10000).batchSize(256).progress(announce));"
 
 THREADS = r"""
 Thread.getAllStackTraces().keySet().stream()
