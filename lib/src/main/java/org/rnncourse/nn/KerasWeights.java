@@ -173,8 +173,9 @@ final class KerasWeights {
     }
 
     /**
-     * Reads and checks an HDF5 weights file against the model. {@code file} names the file in errors,
-     * {@code entry} the HDF5 inside a .keras (or null for a bare .weights.h5).
+     * Reads and checks HDF5 weights (a .weights.h5 file, or the model.weights.h5 of a .keras file)
+     * against the model, and the optimizer's state too when {@code withOptimizer} and the model is
+     * compiled; {@code file} names the file in errors. Nothing in the model changes here.
      */
     static Loaded read(byte[] h5, Sequential model, boolean withOptimizer, String file) {
         String where = "cannot load weights from " + file + ": ";
