@@ -26,12 +26,16 @@ final class AtomicFile {
 
     /** Writes {@code target} through {@code body}; {@code what} names the file in error messages. */
     static void write(Path target, String what, Body body) {
+        if (Files.isDirectory(target)) {
+            throw new ModelFileException("cannot save " + what + " to " + target + ": it is a folder; give a file name "
+                    + "inside it, e.g. " + target.resolve("model.keras"));
+        }
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new ModelFileException("cannot save " + what + " to " + target + ": cannot create the folder "
-                    + dir + " (" + e.getMessage() + ")", e);
+                    + dir + " (" + reason(e) + ")", e);
         }
         Path tmp = null;
         try {
@@ -50,7 +54,7 @@ final class AtomicFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new ModelFileException("cannot save " + what + " to " + target + ": " + e.getMessage()
+            throw new ModelFileException("cannot save " + what + " to " + target + ": " + reason(e)
                     + (Files.exists(target) ? " (the file that was there is unchanged)" : ""), e);
         } finally {
             if (tmp != null) {
@@ -75,6 +79,14 @@ final class AtomicFile {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
+    /** What went wrong, in words: Java's file exceptions often carry only the path as their message. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Reads a whole file, with an error naming it. */
     static byte[] read(Path file, String what) {
         if (!Files.isRegularFile(file)) {
@@ -84,7 +96,7 @@ final class AtomicFile {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelFileException("cannot load " + what + " from " + file + ": " + e.getMessage(), e);
+            throw new ModelFileException("cannot load " + what + " from " + file + ": " + reason(e), e);
         } catch (UncheckedIOException e) {
             throw new ModelFileException("cannot load " + what + " from " + file + ": " + e.getMessage(), e);
         }

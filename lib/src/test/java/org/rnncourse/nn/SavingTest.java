@@ -249,6 +249,9 @@ class SavingTest {
         ModelFileException e = assertThrows(ModelFileException.class, () -> unbuilt.save(target));
         assertTrue(e.getMessage().contains("no weights yet"), e.getMessage());
         assertArrayEquals(old, Files.readAllBytes(target));
+        Path folder = Files.createDirectories(dir.resolve("folder.keras"));
+        e = assertThrows(ModelFileException.class, () -> everyLayer(1, new Adam()).save(folder));
+        assertTrue(e.getMessage().contains("it is a folder"), e.getMessage());
         IllegalArgumentException suffix = assertThrows(IllegalArgumentException.class,
                 () -> everyLayer(1, new Adam()).save(dir.resolve("m.h5")));
         assertTrue(suffix.getMessage().contains("must end in .keras"), suffix.getMessage());
