@@ -56,5 +56,11 @@ def test_a_model_saved_here_predicts_the_same_in_keras(tmp_path):
     assert result["max_diff_load_model"] < 1e-5, result
     assert result["max_diff_load_weights"] < 1e-5, result
     assert result["iterations"] == int((tmp_path / "iterations.txt").read_text()), result
+    # Embedding + LSTM + Dense: 6 weights; RMSprop and SGD with momentum keep one array per weight,
+    # plain SGD none; each file also holds the step count and the learning rate.
+    expected = {"rmsprop": ("RMSprop", 2 + 6), "sgd_momentum": ("SGD", 2 + 6), "sgd": ("SGD", 2)}
+    for name, (cls, variables) in expected.items():
+        got = result["optimizers"][name]
+        assert (got["class"], got["variables"], got["iterations"], got["warnings"]) == (cls, variables, 4, []), got
     assert result["layers"] == ["Embedding", "SimpleRNN", "Bidirectional", "Bidirectional", "Dropout", "Dense",
                                 "Dense"], result

@@ -37,5 +37,14 @@ public class SaveForKeras {
         Files.writeString(out.resolve("inputs.json"), xs.append("]").toString());
         Files.writeString(out.resolve("predictions.json"), ps.append("]").toString());
         Files.writeString(out.resolve("iterations.txt"), Long.toString(m.optimizer().iterations()));
+        // Every optimizer's state, on a small model: opt-rmsprop.keras, opt-sgd_momentum.keras, opt-sgd.keras.
+        Optimizer[] others = {new RMSprop(0.01), new SGD(0.05, 0.9, false), new SGD(0.05)};
+        String[] names = {"rmsprop", "sgd_momentum", "sgd"};
+        for (int k = 0; k < others.length; k++) {
+            Sequential s = new Sequential(1, new Input(steps), new Embedding(vocab, 3), new LSTM(2), new Dense(1, "sigmoid"));
+            s.compile(others[k], "binary_crossentropy", "accuracy");
+            s.fit(x, y, new FitOptions().epochs(1).batchSize(8).verbose(0));
+            s.save(out.resolve("opt-" + names[k] + ".keras"));
+        }
     }
 }

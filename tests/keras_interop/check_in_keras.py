@@ -7,6 +7,7 @@ load_weights into the same architecture, and the optimizer's step counter as Ker
 import json
 import os
 import sys
+import warnings
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
@@ -26,7 +27,19 @@ clone = keras.Sequential.from_config(model.get_config())  # uncompiled: no optim
 clone.load_weights(os.path.join(out, "model.weights.h5"))
 from_weights = clone.predict(x, verbose=0).reshape(-1)
 
+# Every optimizer's saved state loads into Keras's optimizer of the same name, with no warning
+# (Keras warns and skips the state when the number of arrays does not match).
+optimizers = {}
+for name in ("rmsprop", "sgd_momentum", "sgd"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        other = keras.saving.load_model(os.path.join(out, f"opt-{name}.keras"))
+    optimizers[name] = {"class": type(other.optimizer).__name__, "iterations": int(other.optimizer.iterations.numpy()),
+                        "variables": len(other.optimizer.variables),
+                        "warnings": [str(w.message) for w in caught]}
+
 print(json.dumps({
+    "optimizers": optimizers,
     "max_diff_load_model": float(np.max(np.abs(theirs - ours))),
     "max_diff_load_weights": float(np.max(np.abs(from_weights - ours))),
     "iterations": int(model.optimizer.iterations.numpy()),
