@@ -59,6 +59,16 @@ public final class BpttGraph {
             maxW = Math.max(maxW, v);
         }
         final double top = maxNorm > 0 ? maxNorm : 1, topW = maxW > 0 ? maxW : 1;
+        StringBuilder back = new StringBuilder("Backward, in red: the loss " + Diagram.format(lossValue)
+                + " sends its gradient into A_" + T + ", and each step passes one back to the step before, each arrow as "
+                + "thick as the norm it carries:");
+        for (int t = T; t >= 0; t--) {
+            back.append(" ‖dA_").append(t).append("‖ = ").append(Diagram.format(norms.dA(t))).append(t > 0 ? "," : ".");
+        }
+        back.append(" Each step's share of dW_aa:");
+        for (int t = 1; t <= T; t++) {
+            back.append(" step ").append(t).append(' ').append(Diagram.format(norms.dWaa(t))).append(t < T ? "," : ".");
+        }
         return UnrolledRnn.draw(rnn, cache, true, (s, at) -> {
             double lx = at.boxRight()[T] + 36, ly = at.yTop() - 6;
             s.roundRect(lx, ly, 70, 34, 7, "loss");
@@ -90,7 +100,7 @@ public final class BpttGraph {
             }
             return "Red: the gradient going back in time; each arrow as thick as the norm it carries. "
                     + "Bars: each step's share of dW_aa (summed over the steps).";
-        });
+        }, back.toString());
     }
 
     private static RnnCache forward(Rnn rnn, List<DMatrixRMaj> xs) {

@@ -121,7 +121,7 @@ public final class UnrolledRnn {
             }
         }
         RnnCache cache = rnn.forward(xs);
-        return draw(rnn, cache, false, null);
+        return draw(rnn, cache, false, null, null);
     }
 
     /** The states, outputs and their shared scale, for {@link #draw} and the BPTT graph. */
@@ -139,9 +139,11 @@ public final class UnrolledRnn {
 
     /**
      * Draws the unrolled forward computation into a new Svg; {@code bptt} (null for none) then
-     * adds the backward arrows of lesson 06 before it is built.
+     * adds the backward arrows of lesson 06 before it is built, and {@code moreDescription} says
+     * what they show to a screen reader.
      */
-    static Diagram draw(Rnn rnn, RnnCache cache, boolean lastOutputOnly, BiFunction<Svg, Layout, String> bptt) {
+    static Diagram draw(Rnn rnn, RnnCache cache, boolean lastOutputOnly, BiFunction<Svg, Layout, String> bptt,
+                        String moreDescription) {
         int T = cache.timeSteps(), nx = rnn.cell.nX, nh = rnn.cell.nA, ny = rnn.output.nY;
         double c = Cells.size(nh, 170, 40);
         double cx = Cells.size(nx, 170, 40);
@@ -151,15 +153,21 @@ public final class UnrolledRnn {
         double left = 40 + hw + 40;                  // h_0 on the left
         double yY = 62, yBox = 150, boxH = 30 + CELL_H, yX = 262;
         boolean extra = bptt != null;
+        // Lesson 03 names the weights in the column form, lesson 06 (BPTT) in the row form it derives.
+        String wx = extra ? "W_ax" : "W_xh", wh = extra ? "W_aa" : "W_hh", wy = extra ? "W_ay" : "W_hy";
+        String hn = extra ? "A" : "h";
         double width = left + T * colW + 20 + (extra ? 110 : 0);
         double height = extra ? 470 : 372;
         double scale = valueScale(cache);
-        StringBuilder desc = new StringBuilder("The RNN unrolled over " + T + " time steps from h_0 = 0: at each step t "
-                + "the input x_t " + Shapes.of(cache.x(1)) + " goes up through W_xh into the cell, the previous state comes "
-                + "in from the left through W_hh, and the output y_t " + Shapes.of(1, ny) + " comes out through W_hy. "
-                + "The same W_xh, W_hh and W_hy are used at every step. Hidden states:");
+        StringBuilder desc = new StringBuilder("The RNN unrolled over " + T + " time steps from " + hn + "_0 = 0: at each step t "
+                + "the input x_t " + Shapes.of(cache.x(1)) + " goes up through " + wx + " into the cell, the previous state comes "
+                + "in from the left through " + wh + ", and the output y_t " + Shapes.of(1, ny) + " comes out through " + wy + ". "
+                + "The same " + wx + ", " + wh + " and " + wy + " are used at every step. Hidden states:");
         for (int t = 1; t <= T; t++) {
-            desc.append(" h_").append(t).append(" = ").append(values(cache.a(t))).append(';');
+            desc.append(' ').append(hn).append('_').append(t).append(" = ").append(values(cache.a(t))).append(';');
+        }
+        if (moreDescription != null) {
+            desc.append(' ').append(moreDescription);
         }
         Svg s = new Svg(width, height, extra ? "Backpropagation through time on the unrolled RNN"
                 : "The RNN unrolled over " + T + " steps, with shared weights", desc.toString());
@@ -168,8 +176,8 @@ public final class UnrolledRnn {
         // h_0 = 0.
         double h0x = 40;
         s.roundRect(h0x - 6, yBox, hw + 12, boxH, 8, "empty");
-        s.textMiddle(h0x + hw / 2, yBox + 17, "h_0 = 0", "heading");
-        Cells.grid(s, h0x, yBox + 24, cache.a(0), c, CELL_H, scale, c >= 30, "h_0");
+        s.textMiddle(h0x + hw / 2, yBox + 17, hn + "_0 = 0", "heading");
+        Cells.grid(s, h0x, yBox + 24, cache.a(0), c, CELL_H, scale, c >= 30, hn + "_0");
         double[] boxLeft = new double[T + 1], boxRight = new double[T + 1];
         boxLeft[0] = h0x - 6;
         boxRight[0] = h0x + hw + 6;
@@ -180,8 +188,8 @@ public final class UnrolledRnn {
             boxRight[t] = bx + hw + 8;
             // The cell's copy at step t, with h_t inside.
             s.roundRect(bx - 8, yBox, hw + 16, boxH, 8, "hidden");
-            s.textMiddle(mid, yBox + 17, "h_" + t, "heading");
-            Cells.grid(s, bx, yBox + 24, cache.a(t), c, CELL_H, scale, c >= 30, "h_" + t);
+            s.textMiddle(mid, yBox + 17, hn + "_" + t, "heading");
+            Cells.grid(s, bx, yBox + 24, cache.a(t), c, CELL_H, scale, c >= 30, hn + "_" + t);
             // x_t below.
             DMatrixRMaj x = cache.x(t);
             double xw = nx * cx;
@@ -193,28 +201,29 @@ public final class UnrolledRnn {
             }
             s.textMiddle(mid, yX + CELL_H + 16, "x_" + t, "heading");
             s.arrow(mid, yX - 3, mid, yBox + boxH + 3, "arrow");
-            sharedTag(s, mid + 6, (yX + yBox + boxH) / 2 + 4, "W_xh");
+            sharedTag(s, mid + 6, (yX + yBox + boxH) / 2 + 4, wx);
             // y_t above.
             if (cache.hasOutputs() && (!lastOutputOnly || t == T)) {
                 double yw = ny * cy;
                 Cells.grid(s, mid - yw / 2, yY, cache.y(t), cy, CELL_H, scale, cy >= 30, "y_" + t);
                 s.textMiddle(mid, yY - 8, "y_" + t, "heading");
                 s.arrow(mid, yBox - 3, mid, yY + CELL_H + 3, "arrow");
-                sharedTag(s, mid + 6, (yBox + yY + CELL_H) / 2 + 5, "W_hy");
+                sharedTag(s, mid + 6, (yBox + yY + CELL_H) / 2 + 5, wy);
             }
             // The recurrence from the previous copy.
             double from = boxRight[t - 1] + 3, to = boxLeft[t] - 3;
             s.arrow(from, yBox + boxH / 2, to, yBox + boxH / 2, "recurrent", 2);
-            sharedTag(s, (from + to) / 2 - 17, yBox + boxH / 2 - 10, "W_hh");
+            sharedTag(s, (from + to) / 2 - 17, yBox + boxH / 2 - 10, wh);
         }
         double noteY = yX + CELL_H + 44;
-        s.text(16, noteY + 14, "W_xh, W_hh, W_hy (purple tags): the same three matrices at every step. "
-                + "Cells: values of h_t and y_t.", "note");
+        s.text(16, noteY + 14, "Shared by every step (purple tags): " + wx + " " + Shapes.of(extra ? rnn.cell.Wax : rnn.cell.Wxh())
+                + ", " + wh + " " + Shapes.of(extra ? rnn.cell.Waa : rnn.cell.Whh()) + ", " + wy + " "
+                + Shapes.of(extra ? rnn.output.Way : rnn.output.Why()) + ". Cells: values of " + hn + "_t and y_t.", "note");
         if (extra) {
             String more = bptt.apply(s, new Layout(boxLeft, boxRight, yBox, yBox + boxH, yY, yX,
                     (boxLeft[T] + boxRight[T]) / 2 + ny * cy / 2, width, height));
             s.text(16, height - 14, more, "note");
-            s.divergingLegend(width - 190, height - 60, 160, scale, "h_t, y_t value");
+            s.divergingLegend(width - 190, height - 60, 160, scale, "A_t, y_t value");
         } else {
             s.divergingLegend(width - 190, noteY + 4, 160, scale, "h_t, y_t value");
         }

@@ -182,6 +182,7 @@ class LessonDiagramsTest {
         }
         assertEquals(BpttGraph.MAX_WIDTH, widths.stream().mapToDouble(Double::doubleValue).max().getAsDouble(), 0.01);
         assertTrue(d.svg().contains(Diagram.format(norms.dA(3))));
+        assertTrue(d.description().contains("‖dA_0‖ = " + Diagram.format(norms.dA(0))), d.description());
         List<DMatrixRMaj> six = new ArrayList<>(xs);
         six.add(Matrices.gaussian(1, 3, 1.0, random));
         six.add(Matrices.gaussian(1, 3, 1.0, random));
