@@ -22,8 +22,8 @@ def test_lesson_10_runs_and_its_five_checks_pass(run_lesson):
 
 def test_lesson_10_walks_through_the_gates(run_lesson):
     text = run_lesson(LESSON).text()
-    for gate in ("f_t (forget gate)", "i_t (input gate)", "c̃_t (candidate)", "o_t (output gate)", "c_t (new cell state)",
-                 "z_t (update gate)", "r_t (reset gate)", "h̃_t (candidate)"):
+    for gate in ("f_t (forget gate)", "i_t (input gate)", "cTilde_t (candidate)", "o_t (output gate)", "c_t (new cell state)",
+                 "z_t (update gate)", "r_t (reset gate)", "hTilde_t (candidate)"):
         assert gate in text, gate
     by_hand = re.search(r"by hand: c_t\[0\] = (-?[0-9.]+), h_t\[0\] = (-?[0-9.]+)", text)
     cell = re.search(r"cell:    c_t\[0\] = (-?[0-9.]+), h_t\[0\] = (-?[0-9.]+)", text)

@@ -77,3 +77,74 @@ def test_every_page_loads_offline_without_console_errors_and_renders(site, serve
                 page.close()
         finally:
             context.close()
+
+
+class _Links(__import__("html.parser").parser.HTMLParser):
+    """Every link (a/link href, script/img/iframe/source src) of a page, and every id or name it defines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links, self.anchors = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key):
+                self.anchors.add(a[key])
+        attr = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "iframe": "src",
+                "source": "src", "video": "src", "audio": "src"}.get(tag)
+        if attr and a.get(attr) is not None:
+            self.links.append((tag, a[attr]))
+
+
+def _parse(page):
+    p = _Links()
+    p.feed(page.read_text(encoding="utf-8"))
+    return p
+
+
+def site_pages(site):
+    return sorted(p for p in site.rglob("*.html") if "mathjax" not in p.relative_to(site).parts)
+
+
+def test_every_link_of_every_page_of_the_site_leads_somewhere(site):
+    """Local files and anchors must exist; external links are listed, not fetched (no network here)."""
+    from urllib.parse import unquote, urlsplit
+    parsed = {page: _parse(page) for page in site_pages(site)}
+    assert len(parsed) == len(lessons()) + 1, sorted(p.name for p in parsed)
+    broken, external, checked = [], set(), 0
+    for page, p in parsed.items():
+        for tag, link in p.links:
+            url = urlsplit(link)
+            if url.scheme in ("data", "javascript", "mailto"):
+                continue
+            if url.scheme or link.startswith("//"):
+                external.add(link)
+                continue
+            target = page if not url.path else (page.parent / unquote(url.path)).resolve()
+            checked += 1
+            if not target.is_file() or site.resolve() not in target.resolve().parents:
+                broken.append(f"{page.name}: <{tag}> {link} (no file {target})")
+                continue
+            if url.fragment and target.suffix == ".html":
+                anchors = parsed[target].anchors if target in parsed else _parse(target).anchors
+                if unquote(url.fragment) not in anchors:
+                    broken.append(f"{page.name}: <{tag}> {link} (no id \"{unquote(url.fragment)}\" in {target.name})")
+    print(f"{checked} local links checked; {len(external)} external links, not fetched:")
+    for link in sorted(external):
+        print("  ", link)
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    # The lessons link to each other: the index, previous/next, and the "Next:" line of each lesson.
+    assert checked > 3 * len(lessons())
+
+
+def test_links_between_lessons_lead_to_their_pages_in_the_site(site):
+    names = {p.stem for p in lessons()}
+    for page in site_pages(site):
+        for tag, link in _parse(page).links:
+            stem = link.split("#")[0].rsplit(".", 1)[0]
+            assert not (stem in names and link.split("#")[0].endswith(".ipynb")), f"{page.name} links to {link}"
+    text = (site / "00-setup.html").read_text(encoding="utf-8")
+    assert 'href="01-terminology.html"' in text.replace("'", '"'), "lesson 00's Next: link is not a site page"
+    review = _parse(site / "12-review.html").links
+    assert sum(1 for _, link in review if re.fullmatch(r"\d\d-[\w-]+\.html", link)) >= 12

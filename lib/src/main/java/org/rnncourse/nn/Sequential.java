@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.rnncourse.show.LiveDisplay;
+import org.rnncourse.show.Show;
 import tech.tablesaw.api.Table;
 
 /**
@@ -202,9 +204,17 @@ public class Sequential {
 
     // ---- summary -------------------------------------------------------------------------------
 
-    /** Prints the summary exactly as Keras 3 does. */
+    /**
+     * Prints the summary exactly as Keras 3 does. In a notebook it is shown as a block of
+     * monospaced text whose lines touch, so the table's box lines join (see {@link Show#monospaced}).
+     */
     public void summary() {
-        System.out.print(summaryText());
+        String text = summaryText();
+        if (LiveDisplay.inNotebook()) {
+            Show.monospaced(text);
+        } else {
+            System.out.print(text);
+        }
     }
 
     /** The summary as text, line for line Keras 3's. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.TickSettings;
 
 /**
  * Makes a Tablesaw jsplot {@link Figure} into HTML that draws itself in JupyterLab, in the
@@ -65,6 +67,20 @@ public final class Plots {
                 + "  }, 100);\n"
                 + "})();\n"
                 + "</script>\n";
+    }
+
+    /**
+     * A log-scale axis whose ticks are powers of ten written as powers of ten (1, 10, 10², 10⁻³…).
+     * Plotly's default for log axes mixes SI prefixes with powers (10⁻¹⁸, 1n, 1, 1B), and its "B"
+     * reads as billion, not as a power: the exponent format "power" keeps one notation.
+     */
+    public static Axis logAxis(String title) {
+        return Axis.builder().title(title).type(Axis.Type.LOG)
+                .tickSettings(TickSettings.builder()
+                        .tickMode(TickSettings.TickMode.AUTO)
+                        .exponentFormat(TickSettings.ExponentFormat.POWER)
+                        .build())
+                .build();
     }
 
     private static String stripScriptTags(String javascript) {

@@ -14,6 +14,7 @@ import org.rnncourse.nn.Parameter;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.TrainingDivergedException;
+import org.rnncourse.show.Plots;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -159,7 +160,7 @@ public final class ClippingDemo {
         }
         Layout layout = Layout.builder("Training loss with and without gradient clipping")
                 .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Axis.builder().title("MSE loss (log scale)").type(Axis.Type.LOG).build())
+                .yAxis(Plots.logAxis("MSE loss (log scale)"))
                 .height(420).width(760).build();
         return new Figure(layout, traces);
     }

@@ -69,6 +69,19 @@ class PlotsTest {
         assertFalse(text.contains("<script"), "no HTML in a terminal: " + text);
     }
 
+    /** Plotly's default log axis writes 10⁻¹⁸, 1n, 1, 1B side by side: the course's says powers of ten only. */
+    @Test
+    void logAxesWriteTheirTicksAsPowersOfTen() {
+        tech.tablesaw.plotly.components.Layout layout = tech.tablesaw.plotly.components.Layout.builder("log")
+                .yAxis(Plots.logAxis("norm")).build();
+        double[] x = {1, 2, 3}, y = {1e-18, 1, 1e9};
+        String js = Plots.figureHtml(new tech.tablesaw.plotly.components.Figure(layout,
+                tech.tablesaw.plotly.traces.ScatterTrace.builder(x, y).build()));
+        assertTrue(js.contains("type: 'log'"), js);
+        assertTrue(js.contains("exponentformat: 'power'"), js);
+        assertTrue(js.contains("tickmode: 'auto'"), js);
+    }
+
     @Test
     void aNullFigureNamesTheArgument() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.figureHtml(null));
