@@ -149,6 +149,7 @@ public final class ClippingDemo {
     public static Figure plot(Run... runs) {
         requireRuns(runs);
         ScatterTrace[] traces = new ScatterTrace[runs.length];
+        double[][] ys = new double[runs.length][];
         for (int j = 0; j < runs.length; j++) {
             List<Double> l = runs[j].losses();
             double[] x = new double[l.size()], y = new double[l.size()];
@@ -156,11 +157,12 @@ public final class ClippingDemo {
                 x[k] = k + 1;
                 y[k] = l.get(k);
             }
+            ys[j] = y;
             traces[j] = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(runs[j].label()).build();
         }
         Layout layout = Layout.builder("Training loss with and without gradient clipping")
                 .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Plots.logAxis("MSE loss (log scale)"))
+                .yAxis(Plots.logAxis("MSE loss (log scale)", ys))
                 .height(420).width(760).build();
         return new Figure(layout, traces);
     }

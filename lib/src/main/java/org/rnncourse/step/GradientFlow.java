@@ -113,7 +113,10 @@ public final class GradientFlow {
             String label = (f < 1 ? "vanishing" : f > 1 ? "exploding" : "stable") + " (" + fmt(f) + ")";
             traces[j] = ScatterTrace.builder(x, simulate(steps, f)).mode(ScatterTrace.Mode.LINE).name(label).build();
         }
-        return new Figure(logLayout("Gradient flow: a factor per time step", "time steps back", "gradient magnitude (log scale)"), traces);
+        double[][] ys = new double[factors.length][];
+        for (int j = 0; j < factors.length; j++) ys[j] = simulate(steps, factors[j]);
+        return new Figure(logLayout("Gradient flow: a factor per time step", "time steps back", "gradient magnitude (log scale)", ys),
+                traces);
     }
 
     // ---- the measurement: BPTT of a real RNN ----------------------------------------------------
@@ -280,8 +283,10 @@ public final class GradientFlow {
             for (int k = 0; k < x.length; k++) x[k] = k + 1;
             traces[j] = ScatterTrace.builder(x, ms[j].gradientNorms()).mode(ScatterTrace.Mode.LINE).name(ms[j].label()).build();
         }
+        double[][] ys = new double[ms.length][];
+        for (int j = 0; j < ms.length; j++) ys[j] = ms[j].gradientNorms();
         return new Figure(logLayout("‖∂L/∂h_t‖ in a real RNN (loss at the last step)", "time step t",
-                "‖∂L/∂h_t‖ (log scale)"), traces);
+                "‖∂L/∂h_t‖ (log scale)", ys), traces);
     }
 
     // ---- clipping on one gradient ---------------------------------------------------------------
@@ -351,10 +356,10 @@ public final class GradientFlow {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private static Layout logLayout(String title, String x, String y) {
+    private static Layout logLayout(String title, String x, String y, double[]... series) {
         return Layout.builder(title)
                 .xAxis(Axis.builder().title(x).build())
-                .yAxis(Plots.logAxis(y))
+                .yAxis(Plots.logAxis(y, series))
                 .height(420).width(760)
                 .build();
     }
