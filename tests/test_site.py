@@ -148,3 +148,46 @@ def test_links_between_lessons_lead_to_their_pages_in_the_site(site):
     assert 'href="01-terminology.html"' in text.replace("'", '"'), "lesson 00's Next: link is not a site page"
     review = _parse(site / "12-review.html").links
     assert sum(1 for _, link in review if re.fullmatch(r"\d\d-[\w-]+\.html", link)) >= 12
+
+
+def test_display_details_in_the_browser(site, served, tmp_path):
+    """In Chromium, on the site's pages: log axes read in powers of ten only, the reviews' text column
+    is left-aligned (JupyterLab's stylesheet right-aligns every cell), and a model summary sits in a
+    monospaced block with normal line spacing, so its box lines join."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        context = launch_chromium(p, tmp_path, served)
+        try:
+            page = context.new_page()
+            page.goto(served + "09-vanishing-exploding.html")
+            page.wait_for_selector("svg.main-svg", timeout=20000)
+            page.wait_for_timeout(500)
+            labels = page.eval_on_selector_all(
+                ".plot-container", """plots => plots
+                    .filter(p => p.querySelector('.ytitle') && /log scale/.test(p.querySelector('.ytitle').textContent))
+                    .map(p => Array.from(p.querySelectorAll('.ytick text')).map(t => t.textContent))""")
+            assert len(labels) >= 3, f"lesson 09 has three log plots, found {len(labels)}"
+            for ticks in labels:
+                assert len(ticks) >= 2, ticks
+                # 1, 10, or 10 and a superscript exponent (plotly's <sup> reads as "10−18" in textContent).
+                odd = [t for t in ticks if not re.fullmatch(r"1|10|10−?\d+", t)]
+                assert not odd, f"log axis labels that are not powers of ten: {odd} in {ticks}"
+            page.screenshot(path=str(OUTPUT / "site-09-log-axes.png"), full_page=True)
+
+            page.goto(served + "08-imdb-sentiment.html")
+            cell = page.locator("table.rnn-course-table:has(caption:text('Your reviews')) td").first
+            assert cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
+
+            page.goto(served + "07-simplernn-keras-style.html")
+            pre = page.locator("pre:has-text('Total params')").first
+            style = pre.evaluate("""pre => { const s = getComputedStyle(pre);
+                                    return {lineHeight: s.lineHeight, font: s.fontFamily, size: parseFloat(s.fontSize),
+                                            height: pre.getBoundingClientRect().height,
+                                            lines: pre.textContent.split('\\n').length}; }""")
+            assert style["lineHeight"] == "normal", style
+            assert "mono" in style["font"].lower() or "menlo" in style["font"].lower(), style
+            # Lines no further apart than the font's own height: box characters touch.
+            assert style["height"] / style["lines"] <= 1.25 * style["size"], style
+            pre.screenshot(path=str(OUTPUT / "site-07-summary.png"))
+        finally:
+            context.close()

@@ -117,20 +117,24 @@ public final class Html {
 
     /**
      * True when every cell of a text column is a number written out (a column the library formatted
-     * itself). Numbers are right-aligned so their digits line up, text left-aligned so it reads as
+     * itself), or a one-word mark where a number could not be ("diverged"). Numbers are right-aligned so their digits line up, text left-aligned so it reads as
      * text: said on every cell, because JupyterLab's stylesheet right-aligns every table cell.
      */
     static boolean allNumbers(String[] cells) {
         boolean any = false;
         for (String cell : cells) {
             String t = cell == null ? "" : cell.trim();
-            if (!NUMBER.matcher(t).matches()) {
+            if (NUMBER.matcher(t).matches()) {
+                any |= !t.isEmpty() && !t.matches("[–—-]");
+            } else if (!MARK.matcher(t).matches()) {
                 return false;
             }
-            any |= !t.isEmpty() && !t.matches("[–—-]");
         }
         return any;
     }
+
+    // A one-word mark in a column of numbers, where a number could not be: "diverged", "NaN", "n/a".
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("[\\p{L}/]{1,12}");
 
     /**
      * Text in a {@code <pre>} block as a terminal shows it: the notebook's code font (an HTML output

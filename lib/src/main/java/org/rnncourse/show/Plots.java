@@ -102,7 +102,9 @@ public final class Plots {
                 values[i] = Math.pow(10, powers[i]);
                 labels[i] = powerOfTen(powers[i]);
             }
-            ticks.tickMode(TickSettings.TickMode.ARRAY).arrayTicks(values, labels);
+            // No tickmode: plotly 1.54 drops tickvals when tickmode 'array' is said explicitly, and
+            // derives 'array' itself from the tickvals.
+            ticks.arrayTicks(values, labels).tickMode(null);
         } else {
             ticks.tickMode(TickSettings.TickMode.AUTO);
         }

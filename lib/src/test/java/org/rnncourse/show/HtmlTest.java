@@ -61,11 +61,14 @@ class HtmlTest {
 
     @Test
     void textColumnsHoldingNumbersTheLibraryWroteStayRightAligned() {
-        Table t = Table.create("losses", StringColumn.create("loss", "1.234e-05", "2.10×", "–", "1,280,000"),
-                StringColumn.create("review", "a fine film", "12", "", "bad"));
+        Table t = Table.create("losses", StringColumn.create("loss", "1.234e-05", "2.10×", "–", "1,280,000", "diverged"),
+                StringColumn.create("review", "a fine film", "12", "", "bad", "good"),
+                StringColumn.create("kept?", "yes", "no", "yes", "no", "yes"));
         String html = Html.table(t);
         assertTrue(html.contains("<td style=\"text-align:right\">1.234e-05</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:right\">diverged</td>"), html);
         assertTrue(html.contains("<td style=\"text-align:left\">12</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">yes</td>"), html);
     }
 
     @Test

@@ -79,7 +79,8 @@ class PlotsTest {
         String js = Plots.figureHtml(new tech.tablesaw.plotly.components.Figure(layout,
                 tech.tablesaw.plotly.traces.ScatterTrace.builder(x, y).build()));
         assertTrue(js.contains("type: 'log'"), js);
-        assertTrue(js.contains("tickmode: 'array'"), js);
+        // Said explicitly, tickmode 'array' makes plotly 1.54 drop the tickvals (seen in Chromium).
+        assertFalse(js.contains("tickmode:"), js);
         // 27 decades: every 5th power, from 10⁻²⁰ to 10¹⁰, written as plotly writes powers.
         assertTrue(js.contains("ticktext: [\"10<sup>\u221220</sup>\",\"10<sup>\u221215</sup>\",\"10<sup>\u221210</sup>\","
                 + "\"10<sup>\u22125</sup>\",\"1\",\"10<sup>5</sup>\",\"10<sup>10</sup>\"]"), js);
