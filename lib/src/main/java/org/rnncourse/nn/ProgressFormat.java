@@ -43,13 +43,23 @@ public final class ProgressFormat {
 
     /**
      * The head and then " - name: value" for each value, on one line when it fits in {@link #WIDTH}
-     * characters; otherwise the values that do not fit continue on lines indented by {@code indent}.
+     * characters; otherwise the validation values (and any value that would still pass the width)
+     * continue on lines indented by {@code indent}.
      */
     private static String fit(String head, Map<String, Double> logs, int indent) {
+        List<String> items = items(logs);
+        String oneLine = head + String.join("", items);
+        if (oneLine.length() <= WIDTH) {
+            return oneLine;
+        }
+        // Too long: the validation values start the second line, under the training values.
         StringBuilder out = new StringBuilder(head);
         int lineStart = 0;
-        for (String item : items(logs)) {
-            if (out.length() - lineStart + item.length() > WIDTH) {
+        boolean broken = false;
+        for (String item : items) {
+            boolean firstValidation = !broken && item.startsWith(" - val_");
+            if (firstValidation || out.length() - lineStart + item.length() > WIDTH) {
+                broken = true;
                 out.append('\n');
                 lineStart = out.length();
                 out.append(" ".repeat(indent)).append(item.substring(1)); // "- name: value", no leading space

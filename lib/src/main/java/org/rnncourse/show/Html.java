@@ -89,11 +89,12 @@ public final class Html {
 
     /**
      * The first {@code rows} cells of a column as text. Decimal columns follow {@link Numbers}'s one
-     * rule (the same decimals down the column); other columns show as Tablesaw prints them.
+     * rule (the same decimals down the column) unless they were given a print format of their own;
+     * other columns show as Tablesaw prints them.
      */
     static String[] cells(Column<?> column, int rows) {
         String[] out = new String[rows];
-        if (column instanceof DoubleColumn || column instanceof FloatColumn) {
+        if ((column instanceof DoubleColumn || column instanceof FloatColumn) && !hasOwnFormat(column, rows)) {
             NumericColumn<?> numbers = (NumericColumn<?>) column;
             double[] values = new double[rows];
             for (int r = 0; r < rows; r++) {
@@ -109,6 +110,22 @@ public final class Html {
             out[r] = column.getString(r);
         }
         return out;
+    }
+
+    /**
+     * True when the column was given a print format of its own ({@code setPrintFormatter}, e.g. a
+     * lesson's probabilities to 3 decimals): that choice is kept. Tablesaw does not say which
+     * formatter a column has, so its text is compared with a fresh column's (the default format).
+     */
+    private static boolean hasOwnFormat(Column<?> column, int rows) {
+        Column<?> fresh = column instanceof FloatColumn f ? FloatColumn.create("", f.asFloatArray())
+                : DoubleColumn.create("", ((DoubleColumn) column).asDoubleArray());
+        for (int r = 0; r < rows; r++) {
+            if (!column.isMissing(r) && !column.getString(r).equals(fresh.getString(r))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A number as a text cell may be written: 0.25, -1.5e-05, 1,280,000, 2.10×, 95%, 1.9 s, or "–".

@@ -27,8 +27,8 @@ class ProgressTest {
         assertEquals("157/157 ━━━━━━━━━━━━━━━━━━━━ 12s 76ms/step - accuracy: 0.5012 - loss: 0.6931\n"
                         + "        - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
                 ProgressFormat.progressLine(157, 157, logs, 12.0));
-        assertEquals("157/157 - 12s - 76ms/step - accuracy: 0.5012 - loss: 0.6931 - val_accuracy: 4.2100e-05\n"
-                        + "        - val_loss: 0.6920",
+        assertEquals("157/157 - 12s - 76ms/step - accuracy: 0.5012 - loss: 0.6931\n"
+                        + "        - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
                 ProgressFormat.compactLine(157, logs, 12.0));
         assertEquals(" 10/157 ━" + " ".repeat(19) + " 1s 100ms/step - loss: 0.6931",
                 ProgressFormat.progressLine(10, 157, Map.of("loss", 0.69314), 1.0));

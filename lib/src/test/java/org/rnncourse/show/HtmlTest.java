@@ -60,6 +60,14 @@ class HtmlTest {
     }
 
     @Test
+    void aColumnGivenItsOwnPrintFormatKeepsIt() {
+        DoubleColumn p = DoubleColumn.create("P(positive)", 0.99689, 0.0019, 0.209);
+        p.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
+        String html = Html.table(Table.create("Your reviews", p));
+        assertTrue(html.contains(">0.997</td>") && html.contains(">0.002</td>") && html.contains(">0.209</td>"), html);
+    }
+
+    @Test
     void textColumnsHoldingNumbersTheLibraryWroteStayRightAligned() {
         Table t = Table.create("losses", StringColumn.create("loss", "1.234e-05", "2.10×", "–", "1,280,000", "diverged"),
                 StringColumn.create("review", "a fine film", "12", "", "bad", "good"),
