@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's promise for a kernel without the Vector API module ("the same results, more slowly"),
  * held to the bit: every product, and whole training runs like lessons 08 and 09's, give the same
- * numbers on the plain path as on the vector path.
+ * numbers on the plain path as on the vector path, and on one thread as on two.
  */
 class SameResultsOnBothPathsTest {
 
@@ -68,22 +68,40 @@ class SameResultsOnBothPathsTest {
         }
     }
 
+    private static String probe(String... jvmOptions) throws Exception {
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(javaExe));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rnncourse.fast.SameRunProbe"));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out + err);
+        return out;
+    }
+
+    /** The probe's losses without its first line (the path) and the plain path's one line of advice. */
+    private static String losses(String out) {
+        return out.substring(out.indexOf('\n') + 1).replaceAll("(?m)^Note: .*\n", "");
+    }
+
     /** Lesson 09's three SGD runs and an IMDB-like Adam run, on a JVM without the module and on this one. */
     @Test
     void trainingRunsGiveTheSameLossesWithAndWithoutTheVectorModule() throws Exception {
         assertTrue(Fast.isVectorized(), "Surefire runs with " + Fast.JVM_FLAG);
-        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(javaExe, "-cp", System.getProperty("java.class.path"),
-                "org.rnncourse.fast.SameRunProbe")).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out + err);
+        String out = probe();
         assertTrue(out.startsWith("path: plain Java"), out);
-        // The plain path's one line of advice ("Note: …") is not a result.
-        String plain = out.substring(out.indexOf('\n') + 1).replaceAll("(?m)^Note: .*\n", "");
         String vector = SameRunProbe.report();
         assertTrue(vector.contains("SGD diverged at ") && !vector.contains("SGD diverged at 0:"),
                 "lesson 09's plain SGD run should diverge:\n" + vector);
-        assertEquals(vector, plain, "the plain path trained differently from the vector path");
+        assertEquals(vector, losses(out), "the plain path trained differently from the vector path");
+    }
+
+    /** On one core (Binder, a small VM) the batch's two parts run one after the other: the same run. */
+    @Test
+    void trainingRunsGiveTheSameLossesOnOneThread() throws Exception {
+        String out = probe("--add-modules", "jdk.incubator.vector", "-Drnncourse.threads=1");
+        assertTrue(out.startsWith("path: JDK Vector API"), out);
+        assertEquals(SameRunProbe.report(), losses(out), "one thread trained differently from two");
     }
 }
