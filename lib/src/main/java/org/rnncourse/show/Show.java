@@ -48,8 +48,8 @@ public final class Show {
 
     /**
      * Shows monospaced text as it prints (a model summary, progress lines), in a block whose lines
-     * touch: a notebook's output area spaces lines 1.3 apart, which leaves a gap between the rows of
-     * box-drawing characters (┃ │ ┼); Keras's own summary (through rich) does the same.
+     * touch. A notebook's output area spaces printed lines 1.3 apart, which leaves a gap between the
+     * rows of box-drawing characters (┃ │ ┼); Keras's summary, drawn by rich, is shown the same way.
      */
     public static void monospaced(String text) {
         if (text == null) {
