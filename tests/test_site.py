@@ -169,8 +169,8 @@ def test_display_details_in_the_browser(site, served, tmp_path):
             assert len(labels) >= 3, f"lesson 09 has three log plots, found {len(labels)}"
             for ticks in labels:
                 assert len(ticks) >= 2, ticks
-                # 1, 10, or 10 and a superscript exponent (plotly's <sup> reads as "10−18" in textContent).
-                odd = [t for t in ticks if not re.fullmatch(r"1|10|10−?\d+", t)]
+                # 1, 10, or 10 and a superscript exponent: plotly's <sup> reads "10\u200b−18\u200b" in textContent.
+                odd = [t for t in ticks if not re.fullmatch(r"1|10|10−?\d+", t.replace("\u200b", ""))]
                 assert not odd, f"log axis labels that are not powers of ten: {odd} in {ticks}"
             page.screenshot(path=str(OUTPUT / "site-09-log-axes.png"), full_page=True)
 
