@@ -175,11 +175,11 @@ def test_display_details_in_the_browser(site, served, tmp_path):
             page.screenshot(path=str(OUTPUT / "site-09-log-axes.png"), full_page=True)
 
             page.goto(served + "08-imdb-sentiment.html")
-            cell = page.locator("table.rnn-course-table:has(caption:text('Your reviews')) td").first
+            cell = page.locator("table.rnn-course-table", has_text="Your reviews").locator("td").first
             assert cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
 
             page.goto(served + "07-simplernn-keras-style.html")
-            pre = page.locator("pre:has-text('Total params')").first
+            pre = page.locator("pre", has_text="Total params").first
             style = pre.evaluate("""pre => { const s = getComputedStyle(pre);
                                     return {lineHeight: s.lineHeight, font: s.fontFamily, size: parseFloat(s.fontSize),
                                             height: pre.getBoundingClientRect().height,
