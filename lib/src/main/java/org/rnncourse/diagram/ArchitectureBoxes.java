@@ -106,7 +106,7 @@ public final class ArchitectureBoxes {
             s.line(split, yHid - 18, split, yIn + BOX + 8, "dashed");
             s.textMiddle((first + split) / 2, yIn + BOX + 22, "encoder", "note");
             s.textMiddle((split + first + (T - 1) * STEP + BOX) / 2, yIn + BOX + 22, "decoder", "note");
-            s.textMiddle(split, yHid - 26, "context h_T", "shape");
+            s.textEnd(split - 4, yHid - 24, "context h_T", "shape");
         }
         s.textMiddle(x0 + w / 2, yIn + BOX + 42, r.inputShape() + " → " + r.outputShape(), "shape");
     }
