@@ -67,12 +67,16 @@ def kind_of(spec, path: Path) -> str:
                      "the course knows how to configure those two kernels only.")
 
 
-def configure(kernel_dir: Path, jar: Path) -> str:
-    """Sets the classpath and the fast-path option in kernel_dir/kernel.json; returns the kernel's kind."""
-    path = kernel_dir / "kernel.json"
-    if not path.is_file():
+def require_kernel(kernel_dir: Path):
+    if not (kernel_dir / "kernel.json").is_file():
         raise SetupError(f"There is no Jupyter kernel in {kernel_dir}: install JJava first "
                          "(pip install jjava==1.0a8) or IJava (see README.md, 'Using IJava').")
+
+
+def configure(kernel_dir: Path, jar: Path) -> str:
+    """Sets the classpath and the fast-path option in kernel_dir/kernel.json; returns the kernel's kind."""
+    require_kernel(kernel_dir)
+    path = kernel_dir / "kernel.json"
     spec = json.loads(path.read_text())
     before = json.dumps(spec, sort_keys=True)
     kind = kind_of(spec, path)
@@ -126,6 +130,10 @@ def main(argv=None):
     p.add_argument("--kernel", default="java", help="the kernelspec's name (default: java)")
     p.add_argument("--jar", type=Path, default=REPO / "lib" / "target" / "rnn-course.jar",
                    help="the course's jar (default: lib/target/rnn-course.jar of this repository)")
+    p.add_argument("--copy-jar", action="store_true",
+                   help="copy the jar into the kernelspec folder and use that copy (postBuild does: on "
+                        "JupyterHub the home folder, where the repository sits in the image, is replaced "
+                        "by each user's own volume)")
     p.add_argument("--install-ijava", type=Path, metavar="DIR",
                    help="first install IJava from DIR (kernel.json and ijava-<version>.jar) as that kernelspec")
     p.add_argument("--grading-root", type=Path, metavar="DIR",
@@ -137,18 +145,25 @@ def main(argv=None):
     try:
         if args.install_ijava:
             install_ijava(args.install_ijava.resolve(), kernel_dir, args.kernel)
-        kind = configure(kernel_dir, args.jar.resolve())
+        jar = args.jar.resolve()
+        if args.copy_jar:
+            require_kernel(kernel_dir)
+            if not jar.is_file():
+                raise SetupError(f"{jar} is not built, so it cannot be copied: run mvn -q -DskipTests package first.")
+            shutil.copy2(jar, kernel_dir / jar.name)
+            jar = kernel_dir / jar.name
+        kind = configure(kernel_dir, jar)
         turn_off_lab_news(prefix)
         if args.grading_root:
             student_nbgrader_config(prefix, args.grading_root.resolve())
     except SetupError as e:
         print(f"[configure_kernel] {e}", file=sys.stderr)
         return 1
-    if not args.jar.is_file() and not args.quiet:
-        print(f"[configure_kernel] note: {args.jar} is not built yet (mvn -q -DskipTests package builds it).",
+    if not jar.is_file() and not args.quiet:
+        print(f"[configure_kernel] note: {jar} is not built yet (mvn -q -DskipTests package builds it).",
               file=sys.stderr)
     if not args.quiet:
-        print(f"[configure_kernel] {kernel_dir / 'kernel.json'}: {kind}, classpath {args.jar.resolve()}, {VECTOR_API}")
+        print(f"[configure_kernel] {kernel_dir / 'kernel.json'}: {kind}, classpath {jar}, {VECTOR_API}")
     return 0
 
 
