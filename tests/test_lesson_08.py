@@ -56,3 +56,11 @@ def test_lesson_08_shows_the_confusion_matrix_f1_and_the_learners_reviews(run_le
     assert scores and "<td>F1</td>" in scores[0]
     mine = html_tables(run, "Your reviews")
     assert mine and mine[0].count("<tr>") == 4, "three sentences of the learner, one row each"
+
+
+def test_lesson_08_trains_on_the_fast_path(run_lesson, kernel):
+    """On both kernels the course's kernelspec starts the JVM with the Vector API module: the
+    library would otherwise say, once, that training takes the plain Java path."""
+    text = run_lesson(LESSON).text()
+    assert "Epoch 1/" in text
+    assert "plain Java path" not in text, f"{kernel} trained without the fast path"
