@@ -22,6 +22,12 @@ IJAVA_SOURCE = ROOT.parent / "shared" / "kernels" / "ijava"
 # IJava, installed for the tests under its own name with the same settings (tools/configure_kernel.py).
 KERNELS = {"jjava": "java", "ijava": "ijava"}
 
+# Lessons save models (lesson 08) and load them (lesson 11) in this folder during the tests, not
+# in the user's cache: each run starts from what it made itself. The kernels inherit it.
+MODELS = OUTPUT / "models"
+os.environ["RNN_COURSE_MODELS"] = str(MODELS)
+shutil.rmtree(MODELS, ignore_errors=True)
+
 # A cell that runs longer than this has hung (training cells report their own progress).
 CELL_TIMEOUT = int(os.environ.get("COURSE_CELL_TIMEOUT", "1800"))
 
@@ -217,3 +223,9 @@ def table_rows(html):
 def html_tables(run, caption):
     """The HTML tables the lesson showed whose caption contains `caption`."""
     return [h for h in run.html_outputs() if "<table" in h and caption in h]
+
+
+def bare_cells(html):
+    """The HTML with the attributes of its table cells dropped (`<td style="text-align:left">x</td>`
+    → `<td>x</td>`), so a test can look for a header or a cell by its text."""
+    return re.sub(r"<(t[dh])\s[^>]*>", r"<\1>", html)
