@@ -35,3 +35,15 @@ def test_lesson_02_checks_pass_on_the_solutions(run_lesson):
     assert "✔ h_4 is right." in text
     assert "✔ the cell's weight count is right." in text
     assert text.count("✔") == 3
+
+
+def test_lesson_02_draws_the_feed_forward_network_beside_the_rnn(run_lesson):
+    from diagrams import diagram, tooltips
+    svg = diagram(run_lesson("02-why-sequences.ipynb"), "feed-forward network beside a recurrent one")
+    ff = tooltips(svg, "y")            # the feed-forward output, sentence 1 then sentence 2
+    rnn = tooltips(svg, "y_T")         # the RNN's output after the last word
+    assert len(ff) == 4 and len(rnn) == 4
+    assert ff[:2] == ff[2:], "the average forgets the order: the same output for both sentences"
+    assert rnn[:2] != rnn[2:], "the RNN's output depends on the order"
+    for word in ("tôi", "yêu", "việt", "nam"):
+        assert f">{word}</text>" in svg

@@ -1,7 +1,7 @@
 """Lesson 03 (the RNN cell): the worked example's shapes at each step and its unrolled table."""
 import re
 
-from conftest import assert_runs_clean, html_tables
+from conftest import assert_runs_clean, html_tables, table_rows as rows
 
 LESSON = "03-rnn-cell.ipynb"
 
@@ -29,3 +29,26 @@ def test_lesson_03_row_and_column_forms_print_the_same_h_1(run_lesson):
     row = re.search(r"A_1 \(row form\) \(1×4\)\n(.+)\n", text).group(1).split()
     col = re.search(r"h_1 transposed \(column form\) \(1×4\)\n(.+)\n", text).group(1).split()
     assert row == col and len(row) == 4
+
+
+def test_lesson_03_draws_the_cell_with_the_shapes_of_its_matrices(run_lesson):
+    from diagrams import diagram
+    svg = diagram(run_lesson(LESSON), "RNN cell with its matrices")
+    for shape in ("(4×3)", "(4×4)", "(2×4)", "(3×1)", "(4×1)", "(2×1)"):
+        assert shape in svg, shape
+    # One square per weight: W_xh has 12, W_hh 16, W_hy 8.
+    assert svg.count("<title>W_xh[") == 12 and svg.count("<title>W_hh[") == 16 and svg.count("<title>W_hy[") == 8
+
+
+def test_lesson_03_draws_the_unrolled_cell_with_the_tables_h_t_values(run_lesson):
+    from diagrams import diagram, tooltips
+    run = run_lesson(LESSON)
+    svg = diagram(run, "unrolled over 3 steps")
+    table = rows(html_tables(run, "unrolled over 3 steps")[0])
+    for t in (1, 2, 3):
+        drawn = tooltips(svg, f"h_{t}")
+        printed = [float(v) for v in table[t - 1][2:6]]
+        assert len(drawn) == 4
+        assert all(abs(a - b) < 1e-3 for a, b in zip(drawn, printed)), (t, drawn, printed)
+    # The shared weights are marked on each of the three copies.
+    assert svg.count(">W_hh</text>") == 3 and svg.count(">W_xh</text>") == 3 and svg.count(">W_hy</text>") == 3

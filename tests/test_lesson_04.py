@@ -27,3 +27,23 @@ def test_lesson_04_shows_the_shapes_of_a_two_layer_stack(run_lesson):
     text = run.text()
     assert "layer 1 returns 4 states H_t, each (2×3)" in text
     assert "layer 2 reads them and returns 4 states K_t, each (2×2)" in text
+
+
+def test_lesson_04_draws_the_batch_step_with_the_shape_of_every_product(run_lesson):
+    from diagrams import diagram
+    svg = diagram(run_lesson("04-shapes-and-parameters.ipynb"), "batch step")
+    for product in ("(2×4)·(4×3) → (2×3)", "(2×3)·(3×3) → (2×3)", "(2×3)·(3×1) → (2×1)"):
+        assert product in svg, product
+    # One square per number: X_t 2×4, W_ax 4×3, A_t-1 2×3, W_aa 3×3, b_a 1×3, A_t 2×3.
+    for name, n in (("X_t", 8), ("W_ax", 12), ("A_t-1", 6), ("W_aa", 9), ("b_a", 3), ("W_ay", 3), ("Y_t", 2)):
+        assert svg.count(f"<title>{name}[") == n, name
+
+
+def test_lesson_04_draws_the_stack_with_layer_1_returning_its_sequence(run_lesson):
+    from diagrams import diagram
+    svg = diagram(run_lesson("04-shapes-and-parameters.ipynb"), "two-layer RNN stack")
+    for t in (1, 2, 3, 4):
+        assert f">H_{t}</text>" in svg and f">K_{t}</text>" in svg and f">X_{t}</text>" in svg
+    # Every H_t goes up into layer 2: one upward (blue) arrow per step.
+    assert svg.count('class="head-forward"') == 4
+    assert "(2×3)" in svg and "(2×2)" in svg

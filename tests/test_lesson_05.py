@@ -40,3 +40,13 @@ def test_lesson_05_checks_pass_on_the_solutions(run_lesson):
     for ok in ("✔ the many-to-one output is right.", "✔ the context is right.", "✔ y_3 of the generator is right."):
         assert ok in text, ok
     assert text.count("✔") == 3
+
+
+def test_lesson_05_draws_the_five_architectures_side_by_side(run_lesson):
+    from diagrams import diagram
+    svg = diagram(run_lesson("05-architectures.ipynb"), "side by side")
+    for name in ("one-to-one", "one-to-many", "many-to-one", "many-to-many (aligned)", "many-to-many (encoder–decoder)"):
+        assert f">{name}</text>" in svg, name
+    # From the runs: inputs read 1 + 1 + 5 + 5 + 5, outputs written 1 + 3 + 1 + 5 + 3.
+    assert svg.count('class="input"') == 17 and svg.count('class="output"') == 13
+    assert ">context h_T</text>" in svg

@@ -25,3 +25,22 @@ def test_lesson_06_relative_errors_are_below_1e_7(run_lesson):
     errors = [float(x) for t in checks for x in re.findall(r">([0-9.]+e-\d+)</td>", t)]
     assert errors, "no relative errors in the gradient-check tables"
     assert max(errors) < 1e-7, errors
+
+
+def test_lesson_06_draws_bptt_with_arrows_as_thick_as_the_printed_gradient_norms(run_lesson):
+    from diagrams import diagram
+    run = run_lesson(LESSON)
+    svg = diagram(run, "Backpropagation through time")
+    printed = {int(t): float(v) for t, v in re.findall(r"t = (\d): ‖dA_t‖ = ([0-9.]+)", run.text())}
+    assert sorted(printed) == [1, 2, 3, 4]
+    drawn = {int(t): float(v) for t, v in re.findall(r"‖dA_(\d)‖ = ([0-9.e+-]+)</text>", svg)}
+    drawn.update({int(t): float(v) for t, v in
+                  re.findall(r">‖dA_(\d)‖</text>\s*<text[^>]*>([0-9.e+-]+)</text>", svg)})
+    for t in (1, 2, 3, 4):
+        assert abs(drawn[t] - printed[t]) < 1e-3 * max(1, printed[t]), (t, drawn, printed)
+    # Arrow widths follow the norms: the thickest arrow carries the largest one.
+    widths = [float(w) for w in re.findall(r'class="back" [^>]*stroke-width="([0-9.]+)"', svg)]
+    assert len(widths) == 5
+    order = sorted(range(1, 5), key=lambda t: printed[t])
+    by_t = {4: widths[0], 3: widths[1], 2: widths[2], 1: widths[3]}
+    assert [by_t[t] for t in order] == sorted(by_t.values())
