@@ -68,14 +68,14 @@ public final class Lesson02 {
         long expected = demo.rnn.cell.parameterCount();
         String what = "the cell's weight count";
         if (n == expected * LONG_SENTENCE) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + " = " + LONG_SENTENCE + " × " + expected + ".",
+            throw Check.fail(what, "got " + n + ": this counts the weights once per word, " + LONG_SENTENCE + " times.",
                     "the weights are shared: all " + LONG_SENTENCE + " steps use the same W_ax, W_aa and b_a.");
         }
         long nx = demo.rnn.cell.nX, na = demo.rnn.cell.nA;
         if (n == nx * na + na * na) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".", "count the bias b_a too: " + na + " numbers.");
+            throw Check.fail(what, "got " + n + ": W_ax and W_aa are counted, the bias is not.", "count the bias b_a too.");
         }
-        Check.equal(what, expected, n, "W_ax is (" + nx + "×" + na + "), W_aa (" + na + "×" + na + "), b_a (1×" + na
-                + "); the length of the sentence does not appear.");
+        Check.equal(what, expected, n, "a matrix of shape (r×c) holds r·c numbers: read the shapes of W_ax, W_aa and b_a "
+                + "(Shapes.of(demo.rnn.cell.Wax) …); the length of the sentence does not appear.");
     }
 }

@@ -40,7 +40,7 @@ class Lesson02Test {
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson02.checkAverage(s));
         assertTrue(e.getMessage().startsWith("the average: this is the sum of the four word vectors."), e.getMessage());
         AssertionError one = assertThrows(AssertionError.class, () -> Lesson02.checkAverage(demo.vectors("tôi").get(0)));
-        assertTrue(one.getMessage().startsWith("the average: entry (0, 0) should be"), one.getMessage());
+        assertTrue(one.getMessage().startsWith("the average: 3 of 3 entries are wrong. First wrong: entry (0, 0)"), one.getMessage());
         assertTrue(assertThrows(AssertionError.class, () -> Lesson02.checkAverage(null)).getMessage().contains("the answer is missing"));
     }
 
@@ -67,6 +67,6 @@ class Lesson02Test {
         AssertionError noBias = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(28));
         assertTrue(noBias.getMessage().contains("count the bias"), noBias.getMessage());
         AssertionError other = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(12));
-        assertTrue(other.getMessage().startsWith("the cell's weight count: expected 32, got 12."), other.getMessage());
+        assertTrue(other.getMessage().startsWith("the cell's weight count: got 12, which is not the answer.") && !other.getMessage().contains("32"), other.getMessage());
     }
 }
