@@ -117,7 +117,7 @@ def lesson12_pasted(messages):
         m = re.search(rf"Quiz {check[-2:]} [^\n]*", messages)
         nums = re.findall(r"-?\d+(?:\.\d+)?", m.group(0).split(":", 1)[1]) if m else []
         return nums[0] if nums else default
-    nb = lesson12_wrong()
+    nb = solution(L12)
     answer(nb, 5, f"quiz00 = 'a';\nquiz01 = 'a';\nquiz02 = {int(float(first_number('quiz02', '7')))};\n")
     answer(nb, 6, f"quiz03 = Matrices.zeros(3, 1);\nquiz04 = {int(float(first_number('quiz04', '7')))};\nquiz05 = 'a';\n")
     answer(nb, 7, f"quiz06 = {first_number('quiz06', '0.5')};\nquiz07 = {int(float(first_number('quiz07', '7')))};\n"

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public class Sequential {
     /** A model whose run is reproducible from {@code seed}. */
     public Sequential(long seed, Layer... layers) {
         this.rng = new Random(seed);
-        for (Layer l : layers) add(l);
+        for (Layer l : Args.noNulls("layers", layers)) add(l);
     }
 
     /** Keras's {@code name=}: the name in the summary's first line. */

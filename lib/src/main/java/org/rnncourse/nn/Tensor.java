@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Arrays;
 
 /**
@@ -171,6 +172,14 @@ public final class Tensor {
 
     /** The examples {@code index[from..to)} as a new tensor: one mini-batch. */
     public Tensor take(int[] index, int from, int to) {
+        Args.notNull("index", index);
+        requireRange(from, to, index.length, "index");
+        for (int i = from; i < to; i++) {
+            if (index[i] < 0 || index[i] >= shape[0]) {
+                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is not a row of this tensor: rows are 0 to "
+                        + (shape[0] - 1) + ".");
+            }
+        }
         int per = shape[0] == 0 ? 0 : data.length / shape[0];
         double[] d = new double[(to - from) * per];
         for (int i = from; i < to; i++) System.arraycopy(data, index[i] * per, d, (i - from) * per, per);
@@ -181,10 +190,19 @@ public final class Tensor {
 
     /** The examples {@code [from, to)}, in order. */
     public Tensor rows(int from, int to) {
+        requireRange(from, to, shape[0], "rows");
         int per = shape[0] == 0 ? 0 : data.length / shape[0];
         int[] s = shape.clone();
         s[0] = to - from;
         return new Tensor(Arrays.copyOfRange(data, from * per, to * per), s);
+    }
+
+    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to. */
+    private static void requireRange(int from, int to, int n, String of) {
+        if (from < 0 || from > to || to > n) {
+            throw new IllegalArgumentException("from = " + from + " and to = " + to + " must satisfy 0 ≤ from ≤ to ≤ " + n
+                    + " (the number of " + of + ").");
+        }
     }
 
     public Tensor copy() {
@@ -192,9 +210,10 @@ public final class Tensor {
     }
 
     static int sizeOf(int[] shape) {
+        Args.notNull("shape", shape);
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            if (d < 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension: each must be at least 0.");
             n *= d;
         }
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor too large: " + Arrays.toString(shape));
