@@ -100,7 +100,7 @@ public abstract class Optimizer {
 
     /** Looks an optimizer up by Keras's name, with Keras's default settings. */
     public static Optimizer of(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return switch (Args.notNull("optimizer", name).toLowerCase(Locale.ROOT)) {
             case "adam" -> new Adam();
             case "rmsprop" -> new RMSprop();
             case "sgd" -> new SGD();

@@ -34,6 +34,7 @@ public final class Tensor {
 
     /** Sequences of feature vectors, shape (batch, time, features). */
     public static Tensor of(double[][][] x) {
+        Args.notNull("x", x);
         int n = x.length, t = n == 0 ? 0 : x[0].length, f = t == 0 ? 0 : x[0][0].length;
         double[] d = new double[n * t * f];
         for (int i = 0; i < n; i++) {
@@ -48,6 +49,7 @@ public final class Tensor {
 
     /** Sequences of feature vectors in float, shape (batch, time, features). */
     public static Tensor of(float[][][] x) {
+        Args.notNull("x", x);
         int n = x.length, t = n == 0 ? 0 : x[0].length, f = t == 0 ? 0 : x[0][0].length;
         double[] d = new double[n * t * f];
         for (int i = 0; i < n; i++) {
@@ -62,6 +64,7 @@ public final class Tensor {
 
     /** Rows of numbers, shape (batch, features) — e.g. one-hot labels. */
     public static Tensor of(double[][] x) {
+        Args.notNull("x", x);
         int n = x.length, f = n == 0 ? 0 : x[0].length;
         double[] d = new double[n * f];
         for (int i = 0; i < n; i++) {
@@ -73,6 +76,7 @@ public final class Tensor {
 
     /** Token ids, shape (batch, time): the input of an Embedding. */
     public static Tensor of(int[][] ids) {
+        Args.notNull("ids", ids);
         int n = ids.length, t = n == 0 ? 0 : ids[0].length;
         double[] d = new double[n * t];
         for (int i = 0; i < n; i++) {
@@ -84,11 +88,13 @@ public final class Tensor {
 
     /** One number per example, shape (batch,): regression targets or 0/1 labels. */
     public static Tensor of(double[] y) {
+        Args.notNull("y", y);
         return new Tensor(y.clone(), y.length);
     }
 
     /** One number per example in float, shape (batch,). */
     public static Tensor of(float[] y) {
+        Args.notNull("y", y);
         double[] d = new double[y.length];
         for (int i = 0; i < y.length; i++) d[i] = y[i];
         return new Tensor(d, y.length);
@@ -96,6 +102,7 @@ public final class Tensor {
 
     /** One integer label per example, shape (batch,): class ids or 0/1. */
     public static Tensor of(int[] y) {
+        Args.notNull("y", y);
         double[] d = new double[y.length];
         for (int i = 0; i < y.length; i++) d[i] = y[i];
         return new Tensor(d, y.length);
