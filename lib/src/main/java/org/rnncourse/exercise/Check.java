@@ -24,7 +24,7 @@ public final class Check {
     /** Checks a whole number, e.g. a parameter count. */
     public static void equal(String what, long expected, long actual, String hint) {
         if (expected != actual) {
-            throw fail(what, "got " + actual + ", which is not the answer." + howFar(expected, actual), hint);
+            throw fail(what, "got " + actual + ", which is not the answer." + howFarWhole(expected, actual), hint);
         }
         pass(what);
     }
@@ -153,6 +153,12 @@ public final class Check {
             return " It is close (within 1 %) but not within the tolerance: a rounding, a float or a step size?";
         }
         return "";
+    }
+
+    /** {@link #howFar} for a count: "close but not within the tolerance" is about real numbers only. */
+    static String howFarWhole(long expected, long actual) {
+        String far = howFar(expected, actual);
+        return far.contains("within 1 %") ? "" : far;
     }
 
     /** "k of n entries are wrong", so a learner sees whether one entry or the whole matrix is off. */

@@ -21,7 +21,7 @@ public final class Lesson10 {
             String hint = lstm == simple ? "that is one SimpleRNN's count: an LSTM has four gate blocks, each a SimpleRNN's worth."
                     : lstm == 4L * u * (d + u) ? "the four bias vectors (4·u numbers) are missing."
                     : "4 · (u·(d + u) + u): each of i, f, c̃, o has its own W (d×u), U (u×u) and b (u).";
-            throw Check.fail("the LSTM count", "got " + lstm + ", which is not the answer." + Check.howFar(wantLstm, lstm), hint);
+            throw Check.fail("the LSTM count", "got " + lstm + ", which is not the answer." + Check.howFarWhole(wantLstm, lstm), hint);
         }
         Check.pass("the LSTM count");
         if (gru != wantGru) {
@@ -29,7 +29,7 @@ public final class Lesson10 {
                     ? "that is the count with one bias per gate (reset_after = false). Keras's default GRU has TWO bias vectors per gate: 3 · (u·(d + u) + 2u)."
                     : gru == simple ? "that is one SimpleRNN's count: a GRU has three blocks z, r, h̃."
                     : "3 · (u·(d + u) + 2u): three blocks z, r, h̃, each with W, U and two biases (input side and recurrent side).";
-            throw Check.fail("the GRU count", "got " + gru + ", which is not the answer." + Check.howFar(wantGru, gru), hint);
+            throw Check.fail("the GRU count", "got " + gru + ", which is not the answer." + Check.howFarWhole(wantGru, gru), hint);
         }
         Check.pass("the GRU count");
     }

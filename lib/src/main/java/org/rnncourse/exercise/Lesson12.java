@@ -27,38 +27,38 @@ public final class Lesson12 {
 
     // ---- interview questions: key ideas in a written answer -----------------------------------
 
-    private static final Set<String> HOW_MEMORY = Set.of(
+    static final Set<String> HOW_MEMORY = Set.of(
             "3e1454fa9ae07953", "40f426617424b007", "9d25407335ffb121", "dd329b6b484386ba");
-    private static final Set<String> HOW_PREVIOUS = Set.of(
+    static final Set<String> HOW_PREVIOUS = Set.of(
             "18164ebcdaa028b0", "1cced822f8618409", "548605fcb09ae437", "65469d0ab8a84e2f", "83c2ae7b12ac69c4", "a90006eb80ae3374", "cf2952b10ebfb06a");
-    private static final Set<String> HOW_SHARED = Set.of(
+    static final Set<String> HOW_SHARED = Set.of(
             "014e3bd6b2ddc73f", "3fa10c2a57b9213a", "6d4e32f31eb66c01", "7074d85def06c4f3", "8c404936eeb0cd22", "990a5daa72a4cba7", "d72393f2011ab989", "fbf5fc67d88e3031");
-    private static final Set<String> VANISH_PRODUCT = Set.of(
+    static final Set<String> VANISH_PRODUCT = Set.of(
             "096c812e0e0a2c51", "0d67ec7c0472fa90", "2f7869f4cad0af97", "45007fe26b27845a", "7cda833add08db62", "9ad4d2a917b11b91", "9d6ef1c22d7ee136", "dbb51fb1f7bdc432", "e409cc12d1bd013b");
-    private static final Set<String> VANISH_SHRINK = Set.of(
+    static final Set<String> VANISH_SHRINK = Set.of(
             "07ec1e7b8edb6f6d", "18ea7df870e32655", "2bffa20195e62f7e", "32ef7a5a98ebd516", "58fd247adf606b1c", "8b67fa03c0f1e9d5", "ad282849b4ea8723", "b275b2b51cef5ad3", "cafdfe7f189b9a19");
-    private static final Set<String> VANISH_GROW = Set.of(
+    static final Set<String> VANISH_GROW = Set.of(
             "09dcfeeedd1fb6c4", "3de972f517d2aefe", "40a6f251bc959383", "544e5d7ea60e99d0", "622112c3273a030f", "7746a4661e99a695", "841a9ba743ccb744", "bdf093eb40595be9", "c1c27988dad85f28", "fc66798990fb237e");
-    private static final Set<String> VANISH_REMEDY = Set.of(
+    static final Set<String> VANISH_REMEDY = Set.of(
             "2aa99d8a4ea260f7", "5d328f1d71e45e20", "6851b661fdcc1e79", "9cac5c79cbb951a4", "ae6ad2e6b7e469e9", "af8f147a85179330", "b74b7be763f648eb", "b77fc05c9ac29e54");
-    private static final Set<String> WHEN_LONG = Set.of(
+    static final Set<String> WHEN_LONG = Set.of(
             "a5ec455376051c7a", "a62a5d56ef41ac5e", "b4d651849c4a5eac", "d58628d633a99af6");
-    private static final Set<String> WHEN_GATES = Set.of(
+    static final Set<String> WHEN_GATES = Set.of(
             "8e3beec0fe3e0d10", "f7a4cf3bd0521e39");
-    private static final Set<String> WHEN_TRADEOFF = Set.of(
+    static final Set<String> WHEN_TRADEOFF = Set.of(
             "0f07397fbce95f7f", "18ea7df870e32655", "351394be56e65772", "4f8f085e3843c60a", "bf3f5096444ed471", "c5a2e74a5d0e12b3");
-    private static final Set<String> BPTT_UNROLLED = Set.of(
+    static final Set<String> BPTT_UNROLLED = Set.of(
             "0c4dc40cbc11628d", "142d6eaef58b68c6", "3bbd538f0ecfa4f2", "5a376839c5e8f674", "cdb0085dda2ab7c4");
-    private static final Set<String> BPTT_SUMMED = Set.of(
+    static final Set<String> BPTT_SUMMED = Set.of(
             "0d2a8cdbfb461f9f", "2f354646e627de7b", "79adfb1e1263e674", "901bd4845c035ea8", "cba70ddbc46a7acf", "e54aebc6e5eafd79");
-    private static final Set<String> BPTT_BACK = Set.of(
+    static final Set<String> BPTT_BACK = Set.of(
             "1133d3b9db16bd09", "65469d0ab8a84e2f", "85dcffa6955b3d22", "9d1834fd20a10793", "bb502e9e03b7cf31");
 
     private static final String TERM_SALT = "rnn-course/12/interview/";
     private static final String[] ENDINGS = {"ations", "ation", "ing", "ies", "ied", "ed", "es", "s", "ly"};
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     /** The small words of English prose: a list of key terms has almost none of them. */
-    private static final Set<String> SMALL_WORDS = Set.of("the", "a", "an", "is", "are", "was", "be", "of", "to",
+    static final Set<String> SMALL_WORDS = Set.of("the", "a", "an", "is", "are", "was", "be", "of", "to",
             "and", "or", "in", "on", "at", "by", "for", "from", "with", "as", "it", "its", "that", "this", "which",
             "so", "each", "every", "one", "can", "when", "if", "than", "then", "their", "they", "what", "how",
             "but", "not", "no", "into", "through", "back", "has", "have", "does", "do", "all", "more", "much",

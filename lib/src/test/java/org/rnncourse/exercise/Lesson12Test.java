@@ -54,6 +54,26 @@ class Lesson12Test {
     }
 
     @Test
+    void noFailureMessageHoldsAKeyTermOfItsOwnQuestion() {
+        // Prose that says none of the ideas: every check fails and lists every idea it misses.
+        String empty = "It is a thing that people ask about in the interview. I would say that it is a good question to ask, and that it is an important part of the course.";
+        java.util.Map<Runnable, List<java.util.Set<String>>> checks = new java.util.LinkedHashMap<>();
+        checks.put(() -> Lesson12.checkHowAnRnnWorks(empty), List.of(Lesson12.HOW_MEMORY, Lesson12.HOW_PREVIOUS, Lesson12.HOW_SHARED));
+        checks.put(() -> Lesson12.checkVanishingVsExploding(empty), List.of(Lesson12.VANISH_PRODUCT, Lesson12.VANISH_SHRINK,
+                Lesson12.VANISH_GROW, Lesson12.VANISH_REMEDY));
+        checks.put(() -> Lesson12.checkWhenLstmOrGru(empty), List.of(Lesson12.WHEN_LONG, Lesson12.WHEN_GATES, Lesson12.WHEN_TRADEOFF));
+        checks.put(() -> Lesson12.checkBpttVsBackprop(empty), List.of(Lesson12.BPTT_UNROLLED, Lesson12.BPTT_SUMMED, Lesson12.BPTT_BACK));
+        checks.forEach((check, ideas) -> {
+            String m = assertThrows(AssertionError.class, check::run).getMessage();
+            assertTrue(m.contains("does not yet say"), m);
+            java.util.Set<String> said = Lesson12.termHashes(Lesson12.words(m));
+            for (java.util.Set<String> idea : ideas) {
+                for (String t : said) assertTrue(!idea.contains(t), "a key term of the question is in its failure message: " + m);
+            }
+        });
+    }
+
+    @Test
     void aStringOfKeywordsDoesNotPass() {
         String keywords = "hidden state memory previous h_{t-1} same weights shared sharing reuse unroll sum gradient "
                 + "multiply shrink grow clip lstm gru gate long fewer faster through time hidden state t-1";
