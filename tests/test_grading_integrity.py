@@ -288,7 +288,7 @@ def test_student_versions_hold_no_quiz_answer(graded):
 
 def test_the_honest_submissions_score_full_marks(graded):
     grading, _ = graded
-    for lesson, points in ((L03, 3), (L06, 3), (L12, 12)):
+    for lesson, points in ((L03, 3), (L06, 3), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
         g = grades(grading, lesson, "honest")
         assert len(g) == points and all(v == 1 for v in g.values()), (lesson, g)
 
@@ -332,3 +332,13 @@ def test_edited_or_deleted_check_cells_are_restored_or_score_zero(graded):
     g = grades(grading, L03, "edited")
     assert g.get("exercise-1-check", 0) == 0 and g.get("exercise-2-check", 0) == 0, g
     assert sum(g.values()) == 0, g
+
+
+def test_the_interview_hashes_are_those_of_the_authors_terms():
+    """Lesson12.java's hashes and tools/interview_terms.py's terms do not drift apart."""
+    src = (ROOT / "lib" / "src" / "main" / "java" / "org" / "rnncourse" / "exercise" / "Lesson12.java").read_text()
+    for name, words in interview_terms.IDEAS.items():
+        m = re.search(rf"Set<String> {name} = Set\.of\(([^;]*)\);", src)
+        assert m, f"{name} is not in Lesson12.java"
+        stored = set(re.findall(r'"([0-9a-f]{16})"', m.group(1)))
+        assert stored == {interview_terms.digest(interview_terms.term(w))[:16] for w in words}, name
