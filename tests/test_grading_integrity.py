@@ -89,16 +89,48 @@ def errors(grading, lesson, student):
 
 # ---- the submissions ------------------------------------------------------------------------------
 
-def lesson12_wrong():
-    """Every quiz answer wrong, to read what the checks say about wrong answers."""
+# The quiz's answer cells and the variables each assigns; a cell scores only if all its checks pass.
+QUIZ_CELLS = [(5, ["quiz00", "quiz01", "quiz02"]), (6, ["quiz03", "quiz04", "quiz05"]),
+              (7, ["quiz06", "quiz07", "quiz08"]), (8, ["quiz09", "quiz10", "quiz11"])]
+WRONG = {"quiz00": "'a'", "quiz01": "'a'", "quiz02": "7", "quiz03": "Matrices.zeros(3, 1)", "quiz04": "7",
+         "quiz05": "'a'", "quiz06": "0.5", "quiz07": "7", "quiz08": "7", "quiz09": "new double[] {1, 1, 1}",
+         "quiz10": "7", "quiz11": "0.5"}
+
+
+def lesson12_override(values):
+    """The solution, with some quiz variables assigned again after the solution (what a student types)."""
     nb = solution(L12)
-    wrong = {5: "quiz00 = 'a';\nquiz01 = 'a';\nquiz02 = 7;\n",
-             6: "quiz03 = Matrices.zeros(3, 1);\nquiz04 = 7;\nquiz05 = 'a';\n",
-             7: "quiz06 = 0.5;\nquiz07 = 7;\nquiz08 = 7;\n",
-             8: "quiz09 = new double[] {1, 1, 1};\nquiz10 = 7;\nquiz11 = 0.5;\n"}
-    for exercise, code in wrong.items():
-        answer(nb, exercise, code)
+    for exercise, variables in QUIZ_CELLS:
+        c = cell(nb, f"exercise-{exercise}-answer")
+        c.source += "\n" + "".join(f"{v} = {values[v]};\n" for v in variables if v in values)
     return nb
+
+
+def lesson12_wrong(k):
+    """The k-th question of every quiz cell answered wrong, the others right: each check's message shows up once."""
+    return lesson12_override({variables[k]: WRONG[variables[k]] for _, variables in QUIZ_CELLS})
+
+
+def lesson12_pasted(k, messages):
+    """The k-th question of every quiz cell answered with what its check's message printed, the others right:
+    if a message leaked the answer, the cell would score."""
+    values = {}
+    for _, variables in QUIZ_CELLS:
+        v = variables[k]
+        m = re.search(rf"Quiz {v[-2:]} \([^)]*\): ([^\n]*)", messages)
+        said = m.group(1) if m else ""
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", said)
+        letters = re.findall(r"'(\w)'", said)
+        if WRONG[v].startswith("'"):
+            values[v] = f"'{letters[0]}'" if letters else WRONG[v]
+        elif v in ("quiz03", "quiz09"):
+            three = ", ".join((numbers + ["0", "0", "0"])[:3])
+            values[v] = f"Matrices.column({three})" if v == "quiz03" else f"new double[] {{{three}}}"
+        elif v in ("quiz06", "quiz11"):
+            values[v] = numbers[0] if numbers else WRONG[v]
+        else:
+            values[v] = str(int(float(numbers[0]))) if numbers else WRONG[v]
+    return lesson12_override(values)
 
 
 def lesson12_keywords():
@@ -108,25 +140,6 @@ def lesson12_keywords():
     for exercise, var in enumerate(["howAnRnnWorks", "vanishingVsExploding", "whenLstmOrGru", "bpttVsBackprop"], 1):
         c = cell(nb, f"exercise-{exercise}-answer")
         c.source = f'String {var} = "{terms}. {terms}.";'
-    return nb
-
-
-def lesson12_pasted(messages):
-    """Each numeric quiz answer is the first number the wrong round's message of that check printed."""
-    def first_number(check, default):
-        m = re.search(rf"Quiz {check[-2:]} [^\n]*", messages)
-        nums = re.findall(r"-?\d+(?:\.\d+)?", m.group(0).split(":", 1)[1]) if m else []
-        return nums[0] if nums else default
-    nb = solution(L12)
-    answer(nb, 5, f"quiz00 = 'a';\nquiz01 = 'a';\nquiz02 = {int(float(first_number('quiz02', '7')))};\n")
-    answer(nb, 6, f"quiz03 = Matrices.zeros(3, 1);\nquiz04 = {int(float(first_number('quiz04', '7')))};\nquiz05 = 'a';\n")
-    answer(nb, 7, f"quiz06 = {first_number('quiz06', '0.5')};\nquiz07 = {int(float(first_number('quiz07', '7')))};\n"
-                  f"quiz08 = {int(float(first_number('quiz08', '7')))};\n")
-    answer(nb, 8, f"quiz09 = new double[] {{1, 1, 1}};\nquiz10 = {int(float(first_number('quiz10', '7')))};\n"
-                  f"quiz11 = {first_number('quiz11', '0.5')};\n")
-    for exercise in range(1, 5):  # the interview is not this student's concern
-        c = cell(nb, f"exercise-{exercise}-answer")
-        c.source = c.source.split("=")[0].split(";")[0] + ";"  # declaration only: the check sees null
     return nb
 
 
@@ -212,16 +225,18 @@ def graded(tmp_path_factory):
         L03: {"honest": solution(L03), "helpers": lesson03_helpers(), "pasted": lesson03_pasted(),
               "shadow": lesson03_shadow(), "edited": lesson03_edited_checks()},
         L06: {"honest": solution(L06), "helpers": lesson06_helpers(), "pasted": lesson06_pasted()},
-        L12: {"honest": solution(L12), "keywords": lesson12_keywords(), "wrong": lesson12_wrong()},
+        L12: {"honest": solution(L12), "keywords": lesson12_keywords(),
+              **{f"wrong{k}": lesson12_wrong(k) for k in range(3)}},
     }
     for lesson, students in plan.items():
         for student, nb in students.items():
             submit(grading, lesson, student, nb)
         nbgrader(grading, "autograde", lesson, "--create", check=False)
     # Second round: paste what the checks said about the wrong answers.
-    messages = errors(grading, L12, "wrong")
-    submit(grading, L12, "pasted", lesson12_pasted(messages))
-    nbgrader(grading, "autograde", L12, "--create", "--student", "pasted", check=False)
+    messages = "\n".join(errors(grading, L12, f"wrong{k}") for k in range(3))
+    for k in range(3):
+        submit(grading, L12, f"pasted{k}", lesson12_pasted(k, messages))
+        nbgrader(grading, "autograde", L12, "--create", "--student", f"pasted{k}", check=False)
     return grading, messages
 
 
@@ -295,7 +310,8 @@ def test_the_honest_submissions_score_full_marks(graded):
 
 def test_a_failed_check_prints_no_answer(graded):
     _, messages = graded
-    assert "Quiz 02" in messages and "Quiz 11" in messages, messages[-2000:]
+    for n in range(12):
+        assert f"Quiz {n:02d} " in messages, f"no message of quiz {n:02d} was seen: {messages[-2000:]}"
     for var, forms in QUIZ_ANSWERS.items():
         for form in forms:
             assert not re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", messages), f"{form} ({var}) is printed"
@@ -303,7 +319,10 @@ def test_a_failed_check_prints_no_answer(graded):
 
 def test_answers_pasted_from_the_checks_messages_score_zero(graded):
     grading, _ = graded
-    assert total(grading, L12, "pasted") == 0, grades(grading, L12, "pasted")
+    for k in range(3):
+        # Only the pasted answers are wrong: a cell would score 1 if its check's message had leaked the answer.
+        assert total(grading, L12, f"pasted{k}") == 0, grades(grading, L12, f"pasted{k}")
+        assert total(grading, L12, f"wrong{k}") == 0, grades(grading, L12, f"wrong{k}")
     assert total(grading, L06, "pasted") == 0, grades(grading, L06, "pasted")
     assert total(grading, L03, "pasted") == 0, grades(grading, L03, "pasted")
 
