@@ -361,3 +361,15 @@ def test_the_interview_hashes_are_those_of_the_authors_terms():
         assert m, f"{name} is not in Lesson12.java"
         stored = set(re.findall(r'"([0-9a-f]{16})"', m.group(1)))
         assert stored == {interview_terms.digest(interview_terms.term(w))[:16] for w in words}, name
+
+
+def test_the_authors_hash_tool_agrees_with_the_jar():
+    """tools/answer_hash.py gives the hashes Lesson12.java stores, so an author can add a question."""
+    import answer_hash
+    src = (ROOT / "lib" / "src" / "main" / "java" / "org" / "rnncourse" / "exercise" / "Lesson12.java").read_text()
+    stored = dict(re.findall(r'HashedAnswer\("([^"]+)", "([0-9a-f]{64})"\)', src))
+    cases = [("q00", "b", None), ("q01", "c", None), ("q05", "c", None), ("q02", "40", None), ("q10", "6272", None),
+             ("q06", "0.4096000000000001", 4), ("q11", "0.6666666666666666", 6), ("q09", "1.5,2,6", 6)]
+    for question, value, decimals in cases:
+        salt = f"rnn-course/12/{question}/"
+        assert stored[salt] == answer_hash.digest(salt, value, decimals), question
