@@ -319,10 +319,13 @@ def test_a_failed_check_prints_no_answer(graded):
 
 def test_answers_pasted_from_the_checks_messages_score_zero(graded):
     grading, _ = graded
+    quiz = [f"exercise-{exercise}-check" for exercise, _ in QUIZ_CELLS]
     for k in range(3):
-        # Only the pasted answers are wrong: a cell would score 1 if its check's message had leaked the answer.
-        assert total(grading, L12, f"pasted{k}") == 0, grades(grading, L12, f"pasted{k}")
-        assert total(grading, L12, f"wrong{k}") == 0, grades(grading, L12, f"wrong{k}")
+        # Only the pasted answers differ from the solution: a quiz cell would score 1 had its message leaked the answer.
+        for student in (f"pasted{k}", f"wrong{k}"):
+            g = grades(grading, L12, student)
+            assert [g[q] for q in quiz] == [0, 0, 0, 0], (student, g)
+            assert g["exercise-1-check"] == 1, (student, g)  # the rest of the notebook is the solution, and it ran
     assert total(grading, L06, "pasted") == 0, grades(grading, L06, "pasted")
     assert total(grading, L03, "pasted") == 0, grades(grading, L03, "pasted")
 
