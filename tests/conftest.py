@@ -15,6 +15,12 @@ OUTPUT = ROOT / "tests" / "output"
 EXECUTED = OUTPUT / "executed"
 JAR = ROOT / "lib" / "target" / "rnn-course.jar"
 
+# Lessons save models (lesson 08) and load them (lesson 11) in this folder during the tests, not
+# in the user's cache: each run starts from what it made itself. The kernels inherit it.
+MODELS = OUTPUT / "models"
+os.environ["RNN_COURSE_MODELS"] = str(MODELS)
+shutil.rmtree(MODELS, ignore_errors=True)
+
 # A cell that runs longer than this has hung (training cells report their own progress).
 CELL_TIMEOUT = int(os.environ.get("COURSE_CELL_TIMEOUT", "1800"))
 

@@ -3,12 +3,14 @@
 The test command runs the lesson in full (it unsets RNN_COURSE_QUICK); with RNN_COURSE_QUICK set
 by hand for a quick local run, only the accuracy threshold is skipped.
 """
+import json
 import os
 import re
+import zipfile
 
 import pytest
 
-from conftest import assert_runs_clean, html_tables
+from conftest import MODELS, assert_runs_clean, html_tables
 
 LESSON = "08-imdb-sentiment.ipynb"
 QUICK = os.environ.get("RNN_COURSE_QUICK", "").strip() not in ("", "0")
@@ -56,3 +58,18 @@ def test_lesson_08_shows_the_confusion_matrix_f1_and_the_learners_reviews(run_le
     assert scores and "<td>F1</td>" in scores[0]
     mine = html_tables(run, "Your reviews")
     assert mine and mine[0].count("<tr>") == 4, "three sentences of the learner, one row each"
+
+
+def test_lesson_08_saves_its_best_model_with_model_checkpoint(run_lesson):
+    run = run_lesson(LESSON)
+    saved = MODELS / "imdb-simple-rnn.keras"  # conftest empties MODELS when the session starts
+    m = re.search(r"Best val_loss ([0-9.]+): that epoch's model is saved in (\S+)", run.text())
+    assert m, "the lesson says where the best model went"
+    assert m.group(2) == str(saved), m.group(0)
+    assert saved.is_file(), f"{saved} was not written"
+    with zipfile.ZipFile(saved) as z:
+        assert {"config.json", "metadata.json", "model.weights.h5", "rnn-course.json"} <= set(z.namelist())
+        config = json.loads(z.read("config.json"))
+    layers = [layer["class_name"] for layer in config["config"]["layers"]]
+    assert layers == ["InputLayer", "Embedding", "SimpleRNN", "Dropout", "Dense"], layers
+    assert config["compile_config"]["loss"] == "binary_crossentropy"

@@ -3,9 +3,20 @@ the library's values (and the model's own evaluate), and bucketing is measurably
 import math
 import re
 
-from conftest import assert_runs_clean, html_tables
+import pytest
+
+from conftest import MODELS, assert_runs_clean, html_tables
 
 LESSON = "11-practice.ipynb"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def lesson_08_runs_first(run_lesson):
+    """Lesson 11 loads the model lesson 08 saves: lesson 08 runs first (once per session), also
+    when only lesson 11's tests are selected."""
+    run_lesson("08-imdb-sentiment.ipynb")
+
+
 REPORT = re.compile(r"iteration +(\d+) \| loss +(\S+) +\| val perplexity +([0-9.]+) \| the (.*)")
 
 
@@ -69,3 +80,13 @@ def test_lesson_11_confusion_matrix_matches_the_accuracy(run_lesson):
     tn, fp, fn, tp = counts
     acc = float(re.search(r"Metrics: +accuracy ([0-9.]+)", run.text()).group(1))
     assert abs((tp + tn) / sum(counts) - acc) < 1e-4
+
+
+def test_lesson_11_loads_the_model_lesson_08_saved_instead_of_training(run_lesson):
+    saved = MODELS / "imdb-simple-rnn.keras"
+    assert saved.is_file(), "lesson 08 did not save its model"
+    text = run_lesson(LESSON).text()
+    assert f"Loaded the saved model from {saved} (no training needed)." in text, text[-1500:]
+    assert "training one now" not in text
+    m = re.search(r'P\(positive\) = ([0-9.]+) for "A moving story', text)
+    assert m and float(m.group(1)) > 0.5, "lesson 08's model calls the glowing review positive"

@@ -2,6 +2,7 @@ package org.rnncourse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /** Facts about the companion library itself: its version, and where the course's data lives. */
@@ -32,6 +33,32 @@ public final class Course {
     public static boolean quick() {
         String v = System.getenv(QUICK_VARIABLE);
         return v != null && !v.isBlank() && !v.trim().equals("0");
+    }
+
+    /** The environment variable that names the folder for saved models (tests point it elsewhere). */
+    public static final String MODELS_VARIABLE = "RNN_COURSE_MODELS";
+
+    /**
+     * Where lessons keep the models they save, so a later lesson (or a new session) can load them:
+     * the folder named by {@value #MODELS_VARIABLE}, else {@code $XDG_CACHE_HOME/rnn-course/models},
+     * else {@code ~/.cache/rnn-course/models} (beside the IMDB archive, outside the repository).
+     */
+    public static Path modelsFolder() {
+        String v = System.getenv(MODELS_VARIABLE);
+        if (v != null && !v.isBlank()) return Path.of(v.trim()).toAbsolutePath();
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("rnn-course").resolve("models");
+    }
+
+    /** The path of a saved model in {@link #modelsFolder()}, e.g. {@code savedModel("imdb-simple-rnn.keras")}. */
+    public static String savedModel(String fileName) {
+        if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
+            throw new IllegalArgumentException("savedModel: give a file name such as \"imdb-simple-rnn.keras\", got "
+                    + (fileName == null ? "null" : "\"" + fileName + "\""));
+        }
+        return modelsFolder().resolve(fileName).toString();
     }
 
     /** One line for the first cell of a lesson: the library is loaded and which version it is. */

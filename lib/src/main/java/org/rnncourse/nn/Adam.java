@@ -65,4 +65,11 @@ public class Adam extends Optimizer {
             w[i] -= alpha * mi / (Math.sqrt(vi) + epsilon);
         }
     }
+
+    @Override
+    void addKerasConfig(java.util.Map<String, Object> c) {
+        c.put("beta_1", beta1);
+        c.put("beta_2", beta2);
+        c.put("epsilon", epsilon);
+    }
 }

@@ -98,6 +98,35 @@ public abstract class Optimizer {
     /** Updates one weight from its (already clipped) gradient; {@link #iterations()} counts this step. */
     protected abstract void update(Parameter p, double[][] slots);
 
+    /**
+     * This optimizer's memory for one weight (Adam: m and v), made (zeros) if no step used it yet:
+     * what a saved model stores so that training resumes where it stopped.
+     */
+    double[][] state(Parameter p) {
+        return slots.computeIfAbsent(p, q -> newSlots(q.size()));
+    }
+
+    /** Sets the step counter, when a saved model's state is put back. */
+    void iterations(long steps) {
+        if (steps < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + steps);
+        this.iterations = steps;
+    }
+
+    /** The settings as the config of Keras's optimizer of the same name (for a saved model). */
+    Map<String, Object> kerasConfig() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name());
+        c.put("learning_rate", learningRate);
+        c.put("clipnorm", Double.isNaN(clipnorm) ? null : clipnorm);
+        c.put("global_clipnorm", Double.isNaN(globalClipnorm) ? null : globalClipnorm);
+        c.put("clipvalue", Double.isNaN(clipvalue) ? null : clipvalue);
+        addKerasConfig(c);
+        return c;
+    }
+
+    /** Each rule adds its own settings (beta_1, rho, momentum…) with Keras's keys. */
+    void addKerasConfig(Map<String, Object> config) {}
+
     /** Looks an optimizer up by Keras's name, with Keras's default settings. */
     public static Optimizer of(String name) {
         return switch (Args.notNull("optimizer", name).toLowerCase(Locale.ROOT)) {

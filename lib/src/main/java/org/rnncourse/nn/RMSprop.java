@@ -41,4 +41,10 @@ public class RMSprop extends Optimizer {
             w[i] -= learningRate * g[i] / Math.sqrt(v[i] + epsilon);
         }
     }
+
+    @Override
+    void addKerasConfig(java.util.Map<String, Object> c) {
+        c.put("rho", rho);
+        c.put("epsilon", epsilon);
+    }
 }

@@ -48,4 +48,10 @@ public class SGD extends Optimizer {
             w[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i];
         }
     }
+
+    @Override
+    void addKerasConfig(java.util.Map<String, Object> c) {
+        c.put("momentum", momentum);
+        c.put("nesterov", nesterov);
+    }
 }

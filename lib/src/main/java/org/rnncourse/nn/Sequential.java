@@ -1,6 +1,6 @@
 package org.rnncourse.nn;
 
-import org.rnncourse.Args;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.rnncourse.Args;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,6 +42,7 @@ public class Sequential {
     private ProgressListener progress = ProgressListener.silent();
     private boolean fastPath = true;
     private FastFront fastFront; // the float path for the model's front layers, made on first use
+    private History history; // of the running or last fit, filled epoch by epoch
 
     /** A model seeded from {@link Keras#setRandomSeed} if set, otherwise random. */
     public Sequential(Layer... layers) {
@@ -200,6 +202,76 @@ public class Sequential {
             }
             System.arraycopy(weights.get(i), 0, ps.get(i).value, 0, ps.get(i).size());
         }
+    }
+
+    // ---- saving --------------------------------------------------------------------------------
+
+    /**
+     * Saves the whole model, Keras's {@code model.save("imdb.keras")}: architecture, weights, compile
+     * settings and optimizer state in a Keras 3 {@code .keras} file, so {@link #loadModel} gives back a
+     * model that predicts the same and trains on from where this one stopped. The write is atomic:
+     * if it fails, a file that was there before is unchanged.
+     */
+    public void save(String path) {
+        save(pathOf("save", path));
+    }
+
+    public void save(Path path) {
+        ModelFile.save(this, path);
+    }
+
+    /** Rebuilds a model saved with {@link #save} (Keras's {@code keras.models.load_model}). */
+    public static Sequential loadModel(String path) {
+        return loadModel(pathOf("loadModel", path));
+    }
+
+    private static Path pathOf(String method, String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(method + ": the path must be a file name such as \"models/imdb.keras\", got "
+                    + (path == null ? "null" : "an empty string"));
+        }
+        try {
+            return Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(method + ": \"" + path + "\" is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    public static Sequential loadModel(Path path) {
+        if (path == null) throw new IllegalArgumentException("loadModel: the path must not be null");
+        return ModelFile.load(path);
+    }
+
+    /** Saves only the weights, as HDF5 (Keras's {@code model.save_weights("imdb.weights.h5")}). */
+    public void saveWeights(String path) {
+        saveWeights(pathOf("saveWeights", path));
+    }
+
+    public void saveWeights(Path path) {
+        ModelFile.saveWeights(this, path);
+    }
+
+    /**
+     * Puts weights saved with {@link #saveWeights} into this model, which must have the same layers
+     * and shapes (Keras's {@code load_weights}). If the file does not fit, nothing is changed.
+     */
+    public void loadWeights(String path) {
+        loadWeights(pathOf("loadWeights", path));
+    }
+
+    public void loadWeights(Path path) {
+        if (path == null) throw new IllegalArgumentException("loadWeights: the path must not be null");
+        ModelFile.loadWeights(this, path);
+    }
+
+    /** The model's random generator: a saved model keeps its state (shuffles and dropout go on). */
+    Random random() {
+        return rng;
+    }
+
+    /** The metric names given to compile, as Keras's compile config lists them. */
+    List<String> metricNames() {
+        return metricNames;
     }
 
     // ---- summary -------------------------------------------------------------------------------
@@ -390,6 +462,7 @@ public class Sequential {
         List<Callback> callbacks = options.callbackList();
         progress = options.listener();
         History history = new History();
+        this.history = history; // readable while fit runs, and after an interrupt
         int n = xTrain.batchSize(), steps = (n + options.batchSize - 1) / options.batchSize;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -426,6 +499,14 @@ public class Sequential {
         }
         for (Callback c : callbacks) c.onTrainEnd();
         progress = ProgressListener.silent();
+        return history;
+    }
+
+    /**
+     * The History of the running or last fit (Keras's {@code model.history}): it holds every epoch
+     * that finished, also when fit was interrupted or failed before returning. Null before any fit.
+     */
+    public History history() {
         return history;
     }
 

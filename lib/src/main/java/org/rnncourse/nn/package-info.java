@@ -68,6 +68,13 @@
  *       ({@code FastFront}, on the {@link org.rnncourse.fast.Fast} kernels, on two cores): the same
  *       numbers to float rounding, ~30× faster on lesson 08 (≈ 1.5–2 s per IMDB epoch on 2 cores).
  *       {@code model.fastPath(false)} switches it off.</li>
+ *   <li>Saving, with Keras's names: {@link org.rnncourse.nn.Sequential#save(String)} writes a Keras 3
+ *       {@code .keras} file (architecture, weights, optimizer state) that
+ *       {@link org.rnncourse.nn.Sequential#loadModel(String)} and Keras's {@code load_model} read;
+ *       {@code saveWeights}/{@code loadWeights} for the weights alone;
+ *       {@link org.rnncourse.nn.ModelCheckpoint} saves during fit. {@code ModelFile} (the zip, checksums),
+ *       {@code KerasConfig} (config.json), {@code KerasWeights} (the HDF5 layout) and {@code AtomicFile}
+ *       (temporary file, then rename) do the work; a bad file is a {@link org.rnncourse.nn.ModelFileException}.</li>
  * </ul>
  */
 package org.rnncourse.nn;
