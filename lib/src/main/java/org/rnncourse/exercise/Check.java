@@ -8,13 +8,15 @@ import org.rnncourse.step.Shapes;
  * The general checks that a lesson's check cells call.
  *
  * <p>A right answer prints one short line, e.g. {@code ✔ h_1 is right.} A wrong one throws an
- * {@link AssertionError} whose message says what was checked, what was expected, what came, and a
- * hint, e.g.
+ * {@link AssertionError} whose message says what was checked, what is wrong and a hint, e.g.
  * <pre>
  * h_1: expected shape (4×1), got (1×4).
  * Hint: h_1 is a column: W_xh (4×3) times x_1 (3×1).
  * </pre>
- * A missing answer (null) gets its own message rather than a NullPointerException.
+ * A failed check never prints the expected value (a student could paste it back, and nbgrader would
+ * give full marks): it names the shape, the sign, the order of magnitude or the known mistake the
+ * answer looks like, and prints only what the learner's own answer holds. A missing answer (null)
+ * gets its own message rather than a NullPointerException.
  */
 public final class Check {
     private Check() {}
@@ -22,21 +24,26 @@ public final class Check {
     /** Checks a whole number, e.g. a parameter count. */
     public static void equal(String what, long expected, long actual, String hint) {
         if (expected != actual) {
-            throw fail(what, "expected " + expected + ", got " + actual + "." + unassigned(actual == 0), hint);
+            throw fail(what, "got " + actual + ", which is not the answer." + howFarWhole(expected, actual), hint);
         }
         pass(what);
     }
 
     /** Checks a number to within {@code tol}. A NaN or infinite answer is always wrong. */
     public static void close(String what, double expected, double actual, double tol, String hint) {
+        requireNear(what, expected, actual, tol, hint);
+        pass(what);
+    }
+
+    /** Same check as {@link #close} but without printing: for checks that try several cases. */
+    static void requireNear(String what, double expected, double actual, double tol, String hint) {
         if (!Double.isFinite(actual)) {
             throw fail(what, "got " + actual + ", not a number: something divided by zero or overflowed.", hint);
         }
         if (!(Math.abs(expected - actual) <= tol)) {
-            throw fail(what, "expected " + fmt(expected) + ", got " + fmt(actual) + " (tolerance " + fmtTol(tol) + ")."
-                    + unassigned(actual == 0), hint);
+            throw fail(what, "got " + fmt(actual) + ", which is not the answer (tolerance " + fmtTol(tol) + ")."
+                    + howFar(expected, actual), hint);
         }
-        pass(what);
     }
 
     /** Checks a matrix's shape only. */
@@ -78,8 +85,8 @@ public final class Check {
                     throw fail(what, "entry (" + i + ", " + j + ") is " + a + ", not a number.", hint);
                 }
                 if (!(Math.abs(a - e) <= tol)) {
-                    throw fail(what, "entry (" + i + ", " + j + ") should be " + fmt(e) + ", got " + fmt(a)
-                            + " (tolerance " + fmtTol(tol) + ").", hint);
+                    throw fail(what, wrongEntries(expected, actual, tol) + " First wrong: entry (" + i + ", " + j
+                            + "), which holds " + fmt(a) + "." + howFar(e, a) + transposed(expected, actual, tol), hint);
                 }
             }
         }
@@ -118,6 +125,60 @@ public final class Check {
             }
         }
         return true;
+    }
+
+    /**
+     * What can be said about a wrong number without giving the right one: 0 (unassigned?), the sign,
+     * the order of magnitude (a factor of 10 or more), or near but outside the tolerance. Never a
+     * direction finer than a factor of 10, so that trying values against the check cannot home in.
+     */
+    static String howFar(double expected, double actual) {
+        if (actual == 0) {
+            return unassigned(true);
+        }
+        if (expected == 0) {
+            return "";
+        }
+        if (Math.signum(actual) != Math.signum(expected)) {
+            return " The sign is wrong.";
+        }
+        double ratio = Math.abs(actual / expected);
+        if (ratio >= 10) {
+            return " It is 10 or more times too large in size.";
+        }
+        if (ratio <= 0.1) {
+            return " It is 10 or more times too small in size.";
+        }
+        if (Math.abs(ratio - 1) <= 0.01) {
+            return " It is close (within 1 %) but not within the tolerance: a rounding, a float or a step size?";
+        }
+        return "";
+    }
+
+    /** {@link #howFar} for a count: "close but not within the tolerance" is about real numbers only. */
+    static String howFarWhole(long expected, long actual) {
+        String far = howFar(expected, actual);
+        return far.contains("within 1 %") ? "" : far;
+    }
+
+    /** "k of n entries are wrong", so a learner sees whether one entry or the whole matrix is off. */
+    static String wrongEntries(DMatrixRMaj expected, DMatrixRMaj actual, double tol) {
+        int wrong = 0;
+        for (int k = 0; k < expected.getNumElements(); k++) {
+            if (!(Math.abs(expected.data[k] - actual.data[k]) <= tol)) wrong++;
+        }
+        return wrong + " of " + expected.getNumElements() + " entries are wrong.";
+    }
+
+    /** A square answer that is the transpose of the right one: say so. */
+    static String transposed(DMatrixRMaj expected, DMatrixRMaj actual, double tol) {
+        if (expected.numRows != expected.numCols || expected.numRows < 2) return "";
+        for (int i = 0; i < expected.numRows; i++) {
+            for (int j = 0; j < expected.numCols; j++) {
+                if (!(Math.abs(expected.get(i, j) - actual.get(j, i)) <= tol)) return "";
+            }
+        }
+        return " It is the transpose of the answer: rows and columns are swapped.";
     }
 
     /** A number variable that was declared but never assigned holds 0: say so. */

@@ -36,12 +36,12 @@ public final class Lesson00 {
         for (int row = 0; row < 10; row++) {
             double expectedN = row + 1;
             if (n.getDouble(row) != expectedN) {
-                throw Check.fail(what, "row " + row + ": expected n = " + (int) expectedN + ", got " + n.getString(row) + ".",
-                        "n counts 1, 2, …, 10 in order.");
+                throw Check.fail(what, "row " + row + " holds n = " + n.getString(row) + ", out of order.",
+                        "n counts 1, 2, …, 10 in order, one row each.");
             }
             if (square.getDouble(row) != expectedN * expectedN) {
-                throw Check.fail(what, "row " + row + " (n = " + (int) expectedN + "): expected square = "
-                        + (int) (expectedN * expectedN) + ", got " + square.getString(row) + ".", "square is n * n.");
+                throw Check.fail(what, "row " + row + " (n = " + (int) expectedN + ") holds square = "
+                        + square.getString(row) + ", which is not n².", "square is n * n.");
             }
         }
         Check.pass(what + " (10 rows of n and n²)");

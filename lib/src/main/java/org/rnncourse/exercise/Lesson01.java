@@ -16,7 +16,7 @@ public final class Lesson01 {
             throw Check.missing(what, "filter the table on the column \"term\" and read the column \"vietnamese\" of that row.");
         }
         if (!answer.trim().equalsIgnoreCase(expected)) {
-            throw Check.fail(what, "expected \"" + expected + "\", got \"" + answer + "\".",
+            throw Check.fail(what, "\"" + answer + "\" is not the Vietnamese term of that row.",
                     "is it the row whose term starts with \"Hidden state\", and the column \"vietnamese\"?");
         }
         Check.pass(what + " (" + expected + ")");

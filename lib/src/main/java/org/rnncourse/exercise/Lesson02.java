@@ -1,9 +1,15 @@
 package org.rnncourse.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.step.Activation;
 import org.rnncourse.step.FeedForward;
+import org.rnncourse.step.Matrices;
+import org.rnncourse.step.RnnCell;
+import org.rnncourse.step.Shapes;
 import org.rnncourse.step.WordOrderDemo;
 
 /** Checks for the exercises of lesson 02 (why sequences), all on the lesson's {@link WordOrderDemo}. */
@@ -34,32 +40,75 @@ public final class Lesson02 {
                 + "\": a sum does not care about order.");
     }
 
-    /** Exercise 2: the RNN's final hidden state A_4 for "Việt Nam yêu tôi", (1×4), computed step by step. */
-    public static void checkFinalState(DMatrixRMaj hT) {
+    /** A learner's run of a cell over a sentence in the row form: the last hidden state, from zeros. */
+    @FunctionalInterface
+    public interface FinalState {
+        DMatrixRMaj apply(RnnCell cell, List<DMatrixRMaj> xs);
+    }
+
+    /**
+     * Exercise 2: a function that runs the cell over the word vectors, one at a time from A_0 = 0, and
+     * returns the final hidden state (1×n_a). The check calls it on "Việt Nam yêu tôi" and on random
+     * cells and sequences drawn at check time, with a private reference, so the demo's own
+     * {@code rnnFinalState} is no answer.
+     */
+    public static void checkFinalState(FinalState run) {
+        String what = "finalState";
+        if (run == null) {
+            throw Check.missing(what, "pass your function: Lesson02.checkFinalState((cell, xs) -> finalState(cell, xs)).");
+        }
         WordOrderDemo demo = WordOrderDemo.create();
-        DMatrixRMaj expected = demo.rnnFinalState(SENTENCE);
-        String what = "h_4";
-        if (hT != null && hT.numRows == 4 && hT.numCols == 1) {
-            throw Check.fail(what, "expected shape (1×4), got (4×1).",
+        tryRun(run, demo.rnn.cell, demo.vectors(SENTENCE), "\"" + SENTENCE + "\"");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int steps = 2 + r.nextInt(4);
+            List<DMatrixRMaj> xs = new ArrayList<>();
+            for (int t = 0; t < steps; t++) xs.add(Matrices.gaussian(1, 3, 1, r));
+            tryRun(run, RnnCell.random(3, 4, Activation.TANH, 0.5, r), xs, "a random cell and " + steps + " random word vectors");
+        }
+        Check.pass(what);
+    }
+
+    private static void tryRun(FinalState run, RnnCell cell, List<DMatrixRMaj> xs, String trial) {
+        String what = "finalState, on " + trial;
+        DMatrixRMaj h = new DMatrixRMaj(1, cell.nA), first = null;
+        for (DMatrixRMaj x : xs) {
+            h = cell.step(x, h);
+            if (first == null) first = h;
+        }
+        DMatrixRMaj expected = h;
+        DMatrixRMaj reversed = new DMatrixRMaj(1, cell.nA);
+        for (int t = xs.size() - 1; t >= 0; t--) reversed = cell.step(xs.get(t), reversed);
+        DMatrixRMaj lastAlone = cell.step(xs.get(xs.size() - 1), new DMatrixRMaj(1, cell.nA));
+        DMatrixRMaj hT;
+        try {
+            hT = run.apply(cell, List.copyOf(xs));
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail("finalState", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "the row form: cell.step(x (1×n_x), A (1×n_a)) gives the next A (1×n_a); start from Matrices.zeros(1, cell.nA).");
+        }
+        if (hT != null && hT.numRows == cell.nA && hT.numCols == 1) {
+            throw Check.fail(what, "expected shape " + Shapes.of(1, cell.nA) + ", got " + Shapes.of(hT) + ".",
                     "the demo uses the row form: cell.step(X_t (1×3), A_prev (1×4)) gives a (1×4) row.");
         }
-        if (hT != null && Check.same(demo.rnnFinalState(WordOrderDemo.SENTENCE_1), hT, TOL)) {
-            throw Check.fail(what, "this is the final state of \"" + WordOrderDemo.SENTENCE_1 + "\".",
-                    "read the words in the order of \"" + SENTENCE + "\": việt, nam, yêu, tôi.");
-        }
-        List<DMatrixRMaj> xs = demo.vectors(SENTENCE);
-        DMatrixRMaj lastWordAlone = demo.rnn.cell.step(xs.get(xs.size() - 1), new DMatrixRMaj(1, 4));
-        if (hT != null && Check.same(lastWordAlone, hT, TOL)) {
-            throw Check.fail(what, "this is the state after reading \"tôi\" alone, from zeros.",
-                    "carry the state: the A that comes out of one step goes into the next.");
-        }
-        if (hT != null && Check.same(demo.rnnStates(SENTENCE).get(0), hT, TOL)) {
-            throw Check.fail(what, "this is h_1, the state after the first word only.",
-                    "loop over all four words and keep the state from each step.");
+        if (hT != null && !Check.same(expected, hT, TOL)) {
+            if (Check.same(reversed, hT, TOL)) {
+                throw Check.fail(what, "this is the final state of the words read in reverse order.",
+                        "read the vectors in the order of the list: the first word first.");
+            }
+            if (Check.same(lastAlone, hT, TOL)) {
+                throw Check.fail(what, "this is the state after reading the last word alone, from zeros.",
+                        "carry the state: the A that comes out of one step goes into the next.");
+            }
+            if (Check.same(first, hT, TOL)) {
+                throw Check.fail(what, "this is h_1, the state after the first word only.",
+                        "loop over all the word vectors and keep the state from each step.");
+            }
         }
         Check.requireClose(what, expected, hT, TOL,
-                "start from Matrices.zeros(1, 4) and apply A = demo.rnn.cell.step(x, A) to each word vector in order.");
-        Check.pass(what);
+                "start from Matrices.zeros(1, cell.nA) and apply A = cell.step(x, A) to each vector in order.");
     }
 
     /** Exercise 3: how many numbers the RNN cell (W_ax, W_aa, b_a) uses to read a sentence of 40 words. */
@@ -68,14 +117,14 @@ public final class Lesson02 {
         long expected = demo.rnn.cell.parameterCount();
         String what = "the cell's weight count";
         if (n == expected * LONG_SENTENCE) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + " = " + LONG_SENTENCE + " × " + expected + ".",
+            throw Check.fail(what, "got " + n + ": this counts the weights once per word, " + LONG_SENTENCE + " times.",
                     "the weights are shared: all " + LONG_SENTENCE + " steps use the same W_ax, W_aa and b_a.");
         }
         long nx = demo.rnn.cell.nX, na = demo.rnn.cell.nA;
         if (n == nx * na + na * na) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".", "count the bias b_a too: " + na + " numbers.");
+            throw Check.fail(what, "got " + n + ": W_ax and W_aa are counted, the bias is not.", "count the bias b_a too.");
         }
-        Check.equal(what, expected, n, "W_ax is (" + nx + "×" + na + "), W_aa (" + na + "×" + na + "), b_a (1×" + na
-                + "); the length of the sentence does not appear.");
+        Check.equal(what, expected, n, "a matrix of shape (r×c) holds r·c numbers: read the shapes of W_ax, W_aa and b_a "
+                + "(Shapes.of(demo.rnn.cell.Wax) …); the length of the sentence does not appear.");
     }
 }

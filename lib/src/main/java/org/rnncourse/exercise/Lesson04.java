@@ -25,12 +25,12 @@ public final class Lesson04 {
         long expected = Parameters.rnnLayer(D_X, D_H);
         String what = "the parameter count";
         if (n == (long) D_X * D_H + (long) D_H * D_H) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".",
-                    "you counted W_xh and W_hh; the bias b_h has D_h = 3 more numbers.");
+            throw Check.fail(what, "got " + n + ": W_xh and W_hh are counted, the bias is not.",
+                    "the bias b_h has D_h more numbers.");
         }
         if (n == (long) D_X * D_H + D_H) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".",
-                    "that is a feed-forward layer: the recurrent W_hh (D_h × D_h) is missing.");
+            throw Check.fail(what, "got " + n + ": that is a feed-forward layer's count.",
+                    "the recurrent W_hh (D_h × D_h) is missing.");
         }
         Check.equal(what, expected, n, "D_x·D_h (W_xh) + D_h·D_h (W_hh) + D_h (b_h).");
     }
@@ -42,16 +42,15 @@ public final class Lesson04 {
         long layer2ReadsX = Parameters.rnnLayer(STACK_X, STACK_H) + Parameters.rnnLayer(STACK_X, STACK_K)
                 + Parameters.dense(STACK_K, STACK_Y);
         if (n == layer2ReadsX) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".",
-                    "layer 2 reads H_t, not X_t: its input size is layer 1's D_h = " + STACK_H + ", so W_hk is ("
-                            + STACK_H + "×" + STACK_K + ").");
+            throw Check.fail(what, "got " + n + ": layer 2 is counted as if it read X_t.",
+                    "layer 2 reads H_t, not X_t: its input size is layer 1's D_h.");
         }
         if (n == Parameters.stack(STACK_X, STACK_H, STACK_K)) {
-            throw Check.fail(what, "expected " + expected + ", got " + n + ".",
-                    "add the output layer: W_ky (" + STACK_K + "×" + STACK_Y + ") and b_y.");
+            throw Check.fail(what, "got " + n + ": the two recurrent layers without the output layer.",
+                    "add the output layer: W_ky and b_y.");
         }
         Check.equal(what, expected, n,
-                "layer 1: 4·3 + 3·3 + 3; layer 2: 3·2 + 2·2 + 2 (it reads H_t); output: 2·1 + 1.");
+                "each recurrent layer: D_in·D_h + D_h·D_h + D_h (layer 2's D_in is layer 1's D_h); the output layer: D_in·D_y + D_y.");
     }
 
     /** The cell of exercise 3 (n_x = 4, n_a = 3, tanh), the same on every call. */

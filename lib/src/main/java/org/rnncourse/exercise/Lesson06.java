@@ -2,19 +2,22 @@ package org.rnncourse.exercise;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.step.Activation;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.step.Bptt;
-import org.rnncourse.step.CellGradients;
 import org.rnncourse.step.Loss;
 import org.rnncourse.step.Matrices;
 import org.rnncourse.step.Rnn;
 import org.rnncourse.step.RnnCell;
 import org.rnncourse.step.RnnGradients;
+import org.rnncourse.step.Shapes;
 
 /**
- * Checks for the exercises of lesson 06 (backpropagation through time). Each exercise's data comes
- * from a fixed seed, so the check recomputes the same numbers with the library.
+ * Checks for the exercises of lesson 06 (backpropagation through time). Each exercise is a function;
+ * its check calls it on the lesson's fixed data and on data drawn at check time, and compares with
+ * a reference it computes itself, so no value the library prints or returns is the answer.
  */
 public final class Lesson06 {
     private static final long SEED = 6;
@@ -39,57 +42,118 @@ public final class Lesson06 {
                 Matrices.gaussian(2, 4, 1, r));
     }
 
-    private static CellGradients expectedStep() {
+    /** A learner's db_a from A_t and dA_t: Σ over the rows of dZ_t = dA_t ⊙ (1 − A_t²). */
+    @FunctionalInterface
+    public interface BiasGradient {
+        DMatrixRMaj of(DMatrixRMaj A, DMatrixRMaj dA);
+    }
+
+    /** A learner's dA_prev from dZ_t and W_aa: dZ_t · W_aaᵀ. */
+    @FunctionalInterface
+    public interface StateGradient {
+        DMatrixRMaj of(DMatrixRMaj dZ, DMatrixRMaj Waa);
+    }
+
+    /**
+     * Exercise 1: a function that computes db_a from A_t (m×n_a) and dA_t (m×n_a). Checked on the
+     * lesson's step and on random batches drawn at check time, with a private reference.
+     */
+    public static void checkBiasGradient(BiasGradient f) {
+        String what = "biasGradient";
+        if (f == null) {
+            throw Check.missing(what, "pass your function: Lesson06.checkBiasGradient((A, dA) -> biasGradient(A, dA)).");
+        }
         StepData d = stepData();
-        return Bptt.cellBackward(d.cell(), d.X(), d.Aprev(), d.cell().preActivation(d.X(), d.Aprev()), d.dA());
-    }
-
-    /** Σ over the rows of m: what a learner gets by summing dA_t and skipping tanh'. */
-    private static DMatrixRMaj sumRowsOf(DMatrixRMaj m) {
-        return org.ejml.dense.row.CommonOps_DDRM.sumCols(m, null);
-    }
-
-    /** Exercise 1: db_a = Σ over the batch of dZ_t, with dZ_t = dA_t ⊙ (1 − A_t²); shape (1×4). */
-    public static void checkDbA(DMatrixRMaj dba) {
-        DMatrixRMaj expected = expectedStep().dba;
-        String what = "db_a";
-        if (dba != null && dba.numRows == 2 && dba.numCols == 4) {
-            throw Check.fail(what, "expected shape (1×4), got (2×4).",
-                    "b_a was added to every row (every example) of the batch, so its gradient sums dZ_t over the rows.");
+        tryBias(f, d.cell().step(d.X(), d.Aprev()), d.dA(), "the lesson's step");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int m = 3 + r.nextInt(3), n = 2 + r.nextInt(4);
+            DMatrixRMaj A = Matrices.gaussian(m, n, 1, r);
+            for (int k = 0; k < A.data.length; k++) A.data[k] = Math.tanh(A.data[k]);
+            tryBias(f, A, Matrices.gaussian(m, n, 1, r), "a random batch of " + m + " examples and " + n + " units");
         }
-        if (dba != null && dba.numRows == 4 && dba.numCols == 1) {
-            throw Check.fail(what, "expected shape (1×4), got (4×1).",
-                    "a gradient has the shape of its parameter: b_a is a row (1×n_a).");
-        }
-        if (dba != null && !Check.same(expected, dba, TOL) && Check.same(sumRowsOf(stepData().dA()), dba, TOL)) {
-            throw Check.fail(what, "this is Σ_rows dA_t: the step through tanh is missing.",
-                    "first dZ_t = dA_t ⊙ (1 − A_t²), where A_t = tanh(Z_t); then sum dZ_t over the rows.");
-        }
-        Check.requireClose(what, expected, dba, TOL,
-                "dZ_t = dA_t ⊙ (1 − A_t²) with A_t = tanh(X_t·W_ax + A_prev·W_aa + b_a); db_a = Σ_rows dZ_t.");
         Check.pass(what);
     }
 
-    /** Exercise 2: dA_prev = dZ_t · W_aaᵀ, (2×4): what flows back to step t − 1. */
-    public static void checkDaPrev(DMatrixRMaj dAprev) {
-        CellGradients g = expectedStep();
-        String what = "dA_prev";
-        StepData d = stepData();
-        // dZ · W_aa without the transpose: same shape, wrong numbers.
-        DMatrixRMaj dZ = new DMatrixRMaj(2, 4);
-        DMatrixRMaj A = d.cell().step(d.X(), d.Aprev());
-        for (int k = 0; k < dZ.data.length; k++) {
-            dZ.data[k] = d.dA().data[k] * (1 - A.data[k] * A.data[k]);
+    private static void tryBias(BiasGradient f, DMatrixRMaj A, DMatrixRMaj dA, String trial) {
+        String what = "biasGradient, on " + trial;
+        int m = A.numRows, n = A.numCols;
+        DMatrixRMaj dZ = new DMatrixRMaj(m, n);
+        for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
+        DMatrixRMaj expected = CommonOps_DDRM.sumCols(dZ, null);
+        DMatrixRMaj got;
+        try {
+            got = f.of(A.copy(), dA.copy());
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail("biasGradient", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "A_t and dA_t are both (m×n_a); dZ_t has their shape, db_a is (1×n_a).");
         }
-        DMatrixRMaj noTranspose = new DMatrixRMaj(2, 4);
-        org.ejml.dense.row.CommonOps_DDRM.mult(dZ, d.cell().Waa, noTranspose);
-        if (dAprev != null && Check.same(noTranspose, dAprev, TOL) && !Check.same(g.dAprev, dAprev, TOL)) {
+        if (got != null && got.numRows == m && got.numCols == n) {
+            throw Check.fail(what, "expected shape " + Shapes.of(1, n) + ", got " + Shapes.of(got) + ": this is not summed.",
+                    "b_a was added to every row (every example) of the batch, so its gradient sums dZ_t over the rows.");
+        }
+        if (got != null && got.numRows == n && got.numCols == 1) {
+            throw Check.fail(what, "expected shape " + Shapes.of(1, n) + ", got " + Shapes.of(got) + ".",
+                    "a gradient has the shape of its parameter: b_a is a row (1×n_a).");
+        }
+        if (got != null && !Check.same(expected, got, TOL)) {
+            if (Check.same(CommonOps_DDRM.sumCols(dA, null), got, TOL)) {
+                throw Check.fail(what, "this is Σ_rows dA_t: the step through tanh is missing.",
+                        "first dZ_t = dA_t ⊙ (1 − A_t²), where A_t = tanh(Z_t); then sum dZ_t over the rows.");
+            }
+            DMatrixRMaj noSquare = new DMatrixRMaj(m, n);
+            for (int k = 0; k < dZ.data.length; k++) noSquare.data[k] = dA.data[k] * (1 - A.data[k]);
+            if (Check.same(CommonOps_DDRM.sumCols(noSquare, null), got, TOL)) {
+                throw Check.fail(what, "this uses 1 − A_t instead of 1 − A_t².", "tanh′(z) = 1 − tanh(z)²: square A_t.");
+            }
+        }
+        Check.requireClose(what, expected, got, TOL,
+                "dZ_t = dA_t ⊙ (1 − A_t²) entry by entry; db_a = Σ_rows dZ_t, from the function's own arguments.");
+    }
+
+    /**
+     * Exercise 2: a function that computes dA_prev = dZ_t · W_aaᵀ (m×n_a). Checked on the lesson's step
+     * and on random batches drawn at check time.
+     */
+    public static void checkStateGradient(StateGradient f) {
+        String what = "stateGradient";
+        if (f == null) {
+            throw Check.missing(what, "pass your function: Lesson06.checkStateGradient((dZ, Waa) -> stateGradient(dZ, Waa)).");
+        }
+        StepData d = stepData();
+        DMatrixRMaj A = d.cell().step(d.X(), d.Aprev());
+        DMatrixRMaj dZ = new DMatrixRMaj(2, 4);
+        for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = d.dA().data[k] * (1 - A.data[k] * A.data[k]);
+        tryState(f, dZ, d.cell().Waa, "the lesson's step");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int m = 2 + r.nextInt(4), n = 2 + r.nextInt(4);
+            tryState(f, Matrices.gaussian(m, n, 1, r), Matrices.gaussian(n, n, 0.5, r),
+                    "a random batch of " + m + " examples and " + n + " units");
+        }
+        Check.pass(what);
+    }
+
+    private static void tryState(StateGradient f, DMatrixRMaj dZ, DMatrixRMaj Waa, String trial) {
+        String what = "stateGradient, on " + trial;
+        DMatrixRMaj expected = CommonOps_DDRM.multTransB(dZ, Waa, null);
+        DMatrixRMaj got;
+        try {
+            got = f.of(dZ.copy(), Waa.copy());
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail("stateGradient", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "dZ_t is (m×n_a) and W_aa (n_a×n_a): dZ_t · W_aaᵀ is (m×n_a).");
+        }
+        if (got != null && !Check.same(expected, got, TOL) && Check.same(CommonOps_DDRM.mult(dZ, Waa, null), got, TOL)) {
             throw Check.fail(what, "this is dZ_t · W_aa; the forward pass multiplied A_prev · W_aa.",
                     "going back through a product A_prev·W_aa multiplies by the transpose: dZ_t · W_aaᵀ.");
         }
-        Check.requireClose(what, g.dAprev, dAprev, TOL,
-                "dA_prev = dZ_t · W_aaᵀ with dZ_t = dA_t ⊙ (1 − A_t²); it is passed back to step t − 1, not an update.");
-        Check.pass(what);
+        Check.requireClose(what, expected, got, TOL,
+                "dA_prev = dZ_t · W_aaᵀ; it is passed back to step t − 1, not an update.");
     }
 
     /** The model of exercise 3: input 3, hidden 4, 2 classes (softmax), fresh and the same on every call. */
@@ -109,17 +173,82 @@ public final class Lesson06 {
         return Matrices.oneHotRow(1, 2);
     }
 
-    /**
-     * Exercise 3: the numerical derivative ∂L/∂W_aa[0, 1] of the many-to-one cross-entropy loss of
-     * {@link #gradCheckModel()}, by central differences.
-     */
-    public static void checkNumericalDerivative(double derivative) {
-        Rnn rnn = gradCheckModel();
-        List<DMatrixRMaj> xs = gradCheckInputs();
-        RnnGradients g = Bptt.manyToOne(rnn, rnn.forward(xs), gradCheckTarget(), Loss.CROSS_ENTROPY);
-        double expected = g.dWaa().get(0, 1);
-        Check.close("∂L/∂W_aa[0, 1]", expected, derivative, 1e-7 + 1e-6 * Math.abs(expected),
-                "(L(w + ε) − L(w − ε)) / (2ε) with ε = 1e-5, changing only entry (0, 1) of the model's cell.Waa, "
-                        + "and putting it back afterwards.");
+    /** A learner's central difference: ∂loss/∂W[i, j], nudging W[i, j] and putting it back. */
+    @FunctionalInterface
+    public interface NumericalDerivative {
+        double of(DoubleSupplier loss, DMatrixRMaj W, int i, int j);
     }
+
+    /**
+     * Exercise 3: a function that measures ∂L/∂W[i, j] by central differences. The check calls it on
+     * the lesson's model and on losses drawn at check time (fresh random RNNs, plus a term no
+     * library gradient knows about), compares with the analytic gradient, and checks that W is left
+     * as it was. The answer is no value the library prints or returns.
+     */
+    public static void checkNumericalDerivative(NumericalDerivative derivative) {
+        String what = "numericalDerivative";
+        if (derivative == null) {
+            throw Check.missing(what, "pass your function: Lesson06.checkNumericalDerivative((loss, W, i, j) -> numericalDerivative(loss, W, i, j)).");
+        }
+        Rnn lesson = gradCheckModel();
+        tryDerivative(derivative, lesson, gradCheckInputs(), gradCheckTarget(), true, 0, 1, 0, "the lesson's model, W_aa[0, 1]");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            Rnn rnn = Rnn.random(3, 4, 2, Activation.TANH, Activation.SOFTMAX, 0.5, r.nextLong());
+            List<DMatrixRMaj> xs = List.of(Matrices.gaussian(1, 3, 1, r), Matrices.gaussian(1, 3, 1, r), Matrices.gaussian(1, 3, 1, r));
+            boolean recurrent = r.nextBoolean();
+            int i = r.nextInt(recurrent ? 4 : 3), j = r.nextInt(4);
+            tryDerivative(derivative, rnn, xs, Matrices.oneHotRow(r.nextInt(2), 2), recurrent, i, j, 0.3 + r.nextDouble(),
+                    "a random model and loss, " + (recurrent ? "W_aa" : "W_ax") + "[" + i + ", " + j + "]");
+        }
+        Check.pass(what);
+    }
+
+    /** Checks one call: loss = cross-entropy of rnn + extra · Σ sin(W), so that the check's gradient is its own. */
+    private static void tryDerivative(NumericalDerivative derivative, Rnn rnn, List<DMatrixRMaj> xs, DMatrixRMaj target,
+                                      boolean recurrent, int i, int j, double extra, String trial) {
+        String what = "numericalDerivative, on " + trial;
+        DMatrixRMaj W = recurrent ? rnn.cell.Waa : rnn.cell.Wax;
+        DMatrixRMaj before = W.copy();
+        DoubleSupplier loss = () -> {
+            double sines = 0;
+            for (double w : W.data) sines += Math.sin(w);
+            return Loss.CROSS_ENTROPY.manyToOne(rnn, xs, target) + extra * sines;
+        };
+        RnnGradients g = Bptt.manyToOne(rnn, rnn.forward(xs), target, Loss.CROSS_ENTROPY);
+        double expected = (recurrent ? g.dWaa() : g.dWax()).get(i, j) + extra * Math.cos(W.get(i, j));
+        double got;
+        try {
+            got = derivative.of(loss, W, i, j);
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail("numericalDerivative", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "use only W.get(i, j), W.set(i, j, value) and loss.getAsDouble().");
+        }
+        for (int k = 0; k < W.data.length; k++) {
+            if (W.data[k] != before.data[k]) {
+                W.setTo(before);
+                throw Check.fail(what, "W is not as it was after the call: entry " + (k / W.numCols) + ", " + (k % W.numCols)
+                        + " was changed and not put back.", "after the two evaluations, set W[i, j] back to its old value.");
+            }
+        }
+        double base = loss.getAsDouble();
+        double w = W.get(i, j);
+        W.set(i, j, w + EPS);
+        double oneSided = (loss.getAsDouble() - base) / EPS;
+        W.set(i, j, w);
+        double tol = 1e-7 + 1e-6 * Math.abs(expected);
+        if (Double.isFinite(got) && !(Math.abs(got - expected) <= tol) && Math.abs(got - oneSided) <= 1e-9 + 1e-9 * Math.abs(oneSided)) {
+            throw Check.fail(what, "this is a one-sided difference (L(w + ε) − L(w)) / ε.",
+                    "central differences are more accurate: (L(w + ε) − L(w − ε)) / (2ε).");
+        }
+        if (Double.isFinite(got) && !(Math.abs(got - expected) <= tol) && Math.abs(got - 2 * expected) <= 2 * tol) {
+            throw Check.fail(what, "this is twice the derivative.", "divide by 2ε: the two points are 2ε apart.");
+        }
+        Check.requireNear(what, expected, got, tol,
+                "(L(w + ε) − L(w − ε)) / (2ε) with ε = 1e-5, changing only entry (i, j) of W and putting it back afterwards.");
+    }
+
+    private static final double EPS = 1e-5;
 }

@@ -52,8 +52,8 @@ public final class Lesson07 {
             }
         }
         if (model.countParams() != expected.countParams()) {
-            throw Check.fail("the total parameter count", "expected " + expected.countParams() + ", got "
-                    + model.countParams() + ".", "compare your summary() with the one above.");
+            throw Check.fail("the total parameter count", "got " + model.countParams()
+                    + ", which is not the total of the model asked for.", "compare your summary() with the one above.");
         }
         Check.pass("the stacked model (shapes and " + expected.countParams() + " parameters)");
     }
@@ -69,8 +69,7 @@ public final class Lesson07 {
         }
         double expected = sum / truth.length;
         if (Math.abs(answer - expected) > 1e-9 && Math.abs(answer - Math.sqrt(meanSquare(forecast, truth))) < 1e-9) {
-            throw new AssertionError("the MAE: got " + answer + ", which is the RMSE; expected " + expected
-                    + "\nHint: the absolute value of each error, not its square.");
+            throw Check.fail("the MAE", "got " + answer + ", which is the RMSE.", "the absolute value of each error, not its square.");
         }
         Check.close("the MAE", expected, answer, 1e-9, "the mean over all points of |forecast − truth|.");
     }

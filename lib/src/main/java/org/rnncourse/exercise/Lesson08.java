@@ -41,16 +41,18 @@ public final class Lesson08 {
             throw Check.missing(padded == null ? "padded" : "cut", "use Sequences.padSequences(new int[][] {…}, length)[0].");
         }
         if (!Arrays.equals(padded, wantPadded)) {
-            String hint = Arrays.equals(padded, Sequences.padSequences(review, 8, "post", "pre", 0)[0])
-                    ? "the zeros go in FRONT by default (padding \"pre\"), so the review ends at the last step."
+            boolean post = Arrays.equals(padded, Sequences.padSequences(review, 8, "post", "pre", 0)[0]);
+            String hint = post ? "the zeros go in FRONT by default (padding \"pre\"), so the review ends at the last step."
                     : "8 numbers: zeros first, then the review.";
-            throw Check.fail("padded", "expected " + Arrays.toString(wantPadded) + ", got " + Arrays.toString(padded) + ".", hint);
+            throw Check.fail("padded", "got " + Arrays.toString(padded) + (padded.length != 8 ? ", " + padded.length + " numbers."
+                    : post ? ": the zeros are at the end." : ", which is not the padded review."), hint);
         }
         if (!Arrays.equals(cut, wantCut)) {
-            String hint = Arrays.equals(cut, Sequences.padSequences(review, 3, "pre", "post", 0)[0])
-                    ? "Keras cuts the BEGINNING by default (truncating \"pre\"): the last words stay."
+            boolean post = Arrays.equals(cut, Sequences.padSequences(review, 3, "pre", "post", 0)[0]);
+            String hint = post ? "Keras cuts the BEGINNING by default (truncating \"pre\"): the last words stay."
                     : "3 numbers, the last three of the review.";
-            throw Check.fail("cut", "expected " + Arrays.toString(wantCut) + ", got " + Arrays.toString(cut) + ".", hint);
+            throw Check.fail("cut", "got " + Arrays.toString(cut) + (cut.length != 3 ? ", " + cut.length + " numbers."
+                    : post ? ": the first words were kept." : ", which is not the cut review."), hint);
         }
         Check.pass("padding and truncation");
     }

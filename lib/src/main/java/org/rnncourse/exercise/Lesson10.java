@@ -21,7 +21,7 @@ public final class Lesson10 {
             String hint = lstm == simple ? "that is one SimpleRNN's count: an LSTM has four gate blocks, each a SimpleRNN's worth."
                     : lstm == 4L * u * (d + u) ? "the four bias vectors (4·u numbers) are missing."
                     : "4 · (u·(d + u) + u): each of i, f, cTilde, o has its own W (d×u), U (u×u) and b (u).";
-            throw Check.fail("the LSTM count", "expected " + wantLstm + ", got " + lstm + "." + Check.unassigned(lstm == 0), hint);
+            throw Check.fail("the LSTM count", "got " + lstm + ", which is not the answer." + Check.howFarWhole(wantLstm, lstm), hint);
         }
         Check.pass("the LSTM count");
         if (gru != wantGru) {
@@ -29,7 +29,7 @@ public final class Lesson10 {
                     ? "that is the count with one bias per gate (reset_after = false). Keras's default GRU has TWO bias vectors per gate: 3 · (u·(d + u) + 2u)."
                     : gru == simple ? "that is one SimpleRNN's count: a GRU has three blocks z, r, hTilde."
                     : "3 · (u·(d + u) + 2u): three blocks z, r, hTilde, each with W, U and two biases (input side and recurrent side).";
-            throw Check.fail("the GRU count", "expected " + wantGru + ", got " + gru + "." + Check.unassigned(gru == 0), hint);
+            throw Check.fail("the GRU count", "got " + gru + ", which is not the answer." + Check.howFarWhole(wantGru, gru), hint);
         }
         Check.pass("the GRU count");
     }
@@ -51,7 +51,7 @@ public final class Lesson10 {
             String hint = near(c, keepOnly) ? "you kept the old cell (f ⊙ c_{t−1}) but wrote nothing new: add i ⊙ cTilde."
                     : near(c, noForget) ? "the forget gate multiplies the OLD cell: f ⊙ c_{t−1}, not c_{t−1} alone."
                     : "element by element: c[k] = f[k]·cPrev[k] + i[k]·cTilde[k] (no matrix product, no squashing).";
-            throw Check.fail("c", "expected " + show(wantC) + ", got " + show(c) + ".", hint);
+            throw Check.fail("c", "got " + show(c) + ", which is not c_t.", hint);
         }
         Check.pass("c_t");
         if (h == null) throw Check.missing("h", "h[k] = o[k]·tanh(c[k]).");
@@ -61,7 +61,7 @@ public final class Lesson10 {
             for (int k = 0; k < n; k++) noTanh[k] = o[k] * wantC[k];
             String hint = near(h, noTanh) ? "squash the cell before the output gate reads it: o ⊙ tanh(c_t)."
                     : "h[k] = o[k]·Math.tanh(c[k]), with the NEW cell c_t.";
-            throw Check.fail("h", "expected " + show(wantH) + ", got " + show(h) + ".", hint);
+            throw Check.fail("h", "got " + show(h) + ", which is not h_t.", hint);
         }
         Check.pass("h_t");
     }
@@ -80,7 +80,7 @@ public final class Lesson10 {
             String hint = near(h, swapped)
                     ? "that is the notes' convention, where z weighs the candidate. Keras's z weighs the OLD state: z ⊙ h_{t−1} + (1 − z) ⊙ hTilde."
                     : "a weighted average of the old state and the candidate: z[k]·hPrev[k] + (1 − z[k])·hTilde[k].";
-            throw Check.fail("h", "expected " + show(want) + ", got " + show(h) + ".", hint);
+            throw Check.fail("h", "got " + show(h) + ", which is not the GRU's h_t.", hint);
         }
         Check.pass("the GRU update");
     }

@@ -1,5 +1,6 @@
 package org.rnncourse.metrics;
 
+import org.rnncourse.Args;
 import java.util.Locale;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -108,6 +109,7 @@ public final class Metrics {
     /** Class 1 where the probability is at least {@code threshold}, else 0 (the sigmoid output's 0.5 rule). */
     public static int[] threshold(double[] probabilities, double threshold) {
         requireValues("probabilities", probabilities);
+        Args.inClosed("threshold", threshold, 0, 1);
         int[] out = new int[probabilities.length];
         for (int i = 0; i < out.length; i++) out[i] = probabilities[i] >= threshold ? 1 : 0;
         return out;
@@ -181,6 +183,7 @@ public final class Metrics {
 
     /** [TP, FP, FN] for one class. */
     private static long[] counts(int[] yTrue, int[] yPred, int positive) {
+        Args.atLeast("positive (the label of the positive class)", positive, 0);
         requirePair("yTrue", "yPred", yTrue == null ? -1 : yTrue.length, yPred == null ? -1 : yPred.length);
         long tp = 0, fp = 0, fn = 0;
         for (int i = 0; i < yTrue.length; i++) {

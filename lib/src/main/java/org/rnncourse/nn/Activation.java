@@ -26,11 +26,16 @@ public enum Activation {
 
     /** Looks an activation up by its Keras name; {@code null} means linear, as in Keras. */
     public static Activation of(String name) {
+        return of("activation", name);
+    }
+
+    /** {@link #of(String)} for the argument called {@code what} (e.g. recurrentActivation), named in the error. */
+    static Activation of(String what, String name) {
         if (name == null) return LINEAR;
         for (Activation a : values()) {
             if (a.kerasName.equals(name.toLowerCase(Locale.ROOT))) return a;
         }
-        throw new IllegalArgumentException("activation: unknown name '" + name
+        throw new IllegalArgumentException(what + ": unknown name '" + name
                 + "'; expected one of linear, tanh, relu, sigmoid, softmax");
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 /**
  * Momentum (m, a running mean of gradients) plus RMSprop's scaling (v, a running mean of squared
  * gradients), in Keras's form: at step t,
@@ -23,9 +24,9 @@ public class Adam extends Optimizer {
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         super(learningRate);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
+        this.beta1 = Args.inHalfOpen("beta1", beta1, 0, 1);
+        this.beta2 = Args.inHalfOpen("beta2", beta2, 0, 1);
+        this.epsilon = Args.positiveFinite("epsilon", epsilon);
     }
 
     @Override

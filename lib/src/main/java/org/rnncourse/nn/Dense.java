@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Random;
 
 /**
@@ -26,9 +27,8 @@ public class Dense extends Layer {
     }
 
     public Dense(int units, Activation activation) {
-        if (units <= 0) throw new IllegalArgumentException("Dense units must be positive, got " + units);
-        this.units = units;
-        this.activation = activation;
+        this.units = Args.positive("Dense units", units);
+        this.activation = Args.notNull("Dense activation (use Activation.LINEAR for none)", activation);
     }
 
     public int units() {

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +44,16 @@ public class EarlyStopping implements Callback {
     }
 
     public EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBestWeights) {
-        if (patience < 0) throw new IllegalArgumentException("EarlyStopping patience must be >= 0, got " + patience);
-        this.monitor = monitor;
+        Args.atLeast("EarlyStopping patience", patience, 0);
+        this.monitor = Args.notNull("EarlyStopping monitor", monitor);
         this.patience = patience;
-        this.minDelta = Math.abs(minDelta);
+        this.minDelta = Math.abs(Args.finite("EarlyStopping minDelta", minDelta));
         this.restoreBestWeights = restoreBestWeights;
     }
 
     /** "auto" (default), "min" or "max". */
     public EarlyStopping mode(String mode) {
+        Args.notNull("EarlyStopping mode", mode);
         if (!List.of("auto", "min", "max").contains(mode)) {
             throw new IllegalArgumentException("EarlyStopping mode must be auto, min or max, got " + mode);
         }
@@ -61,13 +63,13 @@ public class EarlyStopping implements Callback {
 
     /** Only improvements beyond this value reset the wait counter. */
     public EarlyStopping baseline(double baseline) {
-        this.baseline = baseline;
+        this.baseline = Args.finite("EarlyStopping baseline", baseline);
         return this;
     }
 
     /** Epochs to let pass before monitoring starts (a warm-up). */
     public EarlyStopping startFromEpoch(int epoch) {
-        this.startFromEpoch = epoch;
+        this.startFromEpoch = Args.atLeast("EarlyStopping startFromEpoch (epoch)", epoch, 0);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -70,7 +71,7 @@ public final class FitOptions {
     }
 
     public FitOptions callbacks(Callback... callbacks) {
-        this.callbacks.addAll(Arrays.asList(callbacks));
+        this.callbacks.addAll(Arrays.asList(Args.noNulls("callbacks", callbacks)));
         return this;
     }
 

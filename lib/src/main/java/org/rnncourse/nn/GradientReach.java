@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +19,8 @@ public final class GradientReach {
 
     /** A (1, steps, features) input of standard normal numbers from {@code seed}. */
     public static Tensor randomSequence(int steps, int features, long seed) {
+        Args.positive("steps", steps);
+        Args.positive("features", features);
         Random rng = new Random(seed);
         double[] d = new double[steps * features];
         for (int i = 0; i < d.length; i++) d[i] = rng.nextGaussian();

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Random;
 
 /**
@@ -12,12 +13,19 @@ public final class Initializers {
 
     /** glorot_uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)), Keras's default kernel. */
     public static void glorotUniform(double[] w, int fanIn, int fanOut, Random rng) {
+        Args.positive("fanIn", fanIn);
+        Args.positive("fanOut", fanOut);
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));
         uniform(w, -limit, limit, rng);
     }
 
     /** U(lo, hi) in every cell: Embedding's default is U(−0.05, 0.05). */
     public static void uniform(double[] w, double lo, double hi, Random rng) {
+        Args.notNull("w", w);
+        Args.notNull("rng", rng);
+        Args.finite("lo", lo);
+        Args.finite("hi", hi);
+        if (hi < lo) throw new IllegalArgumentException("hi must be at least lo, got lo = " + lo + " and hi = " + hi + ".");
         for (int i = 0; i < w.length; i++) w[i] = lo + (hi - lo) * rng.nextDouble();
     }
 
@@ -28,6 +36,12 @@ public final class Initializers {
      * the sign correction that Keras applies after a Householder QR.
      */
     public static void orthogonal(double[] w, int rows, int cols, Random rng) {
+        Args.positive("rows", rows);
+        Args.positive("cols", cols);
+        Args.notNull("rng", rng);
+        if (Args.notNull("w", w).length != (long) rows * cols) {
+            throw new IllegalArgumentException("w has " + w.length + " numbers, but rows × cols = " + rows + " × " + cols + ".");
+        }
         int tall = Math.max(rows, cols), narrow = Math.min(rows, cols);
         // q holds `narrow` columns of length `tall`, one column per row of this array.
         double[][] q = new double[narrow][tall];

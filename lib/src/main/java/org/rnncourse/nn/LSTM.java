@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 
@@ -73,18 +74,18 @@ public class LSTM extends RecurrentLayer {
         private String name;
 
         private Builder(int units) {
-            this.units = units;
+            this.units = Args.positive("LSTM units", units);
         }
 
-        public Builder activation(String a) { this.activation = Activation.of(a); return this; }
-        public Builder activation(Activation a) { this.activation = a; return this; }
-        public Builder recurrentActivation(String a) { this.recurrentActivation = Activation.of(a); return this; }
-        public Builder recurrentActivation(Activation a) { this.recurrentActivation = a; return this; }
+        public Builder activation(String activation) { this.activation = Activation.of(activation); return this; }
+        public Builder activation(Activation activation) { this.activation = Args.notNull("activation", activation); return this; }
+        public Builder recurrentActivation(String recurrentActivation) { this.recurrentActivation = Activation.of("recurrentActivation", recurrentActivation); return this; }
+        public Builder recurrentActivation(Activation recurrentActivation) { this.recurrentActivation = Args.notNull("recurrentActivation", recurrentActivation); return this; }
         public Builder unitForgetBias(boolean b) { this.unitForgetBias = b; return this; }
         public Builder returnSequences(boolean b) { this.returnSequences = b; return this; }
         public Builder returnState(boolean b) { this.returnState = b; return this; }
-        public Builder inputShape(int... shape) { this.inputShape = shape.clone(); return this; }
-        public Builder name(String n) { this.name = n; return this; }
+        public Builder inputShape(int... shape) { this.inputShape = Args.notNull("inputShape", shape).clone(); return this; }
+        public Builder name(String name) { this.name = name; return this; }
 
         public LSTM build() {
             LSTM l = new LSTM(units, activation, recurrentActivation, unitForgetBias, returnSequences, returnState);

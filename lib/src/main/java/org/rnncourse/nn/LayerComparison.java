@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +45,8 @@ public final class LayerComparison {
         this.yTrain = yTrain;
         this.xTest = xTest;
         this.yTest = yTest;
-        this.vocabulary = vocabulary;
-        this.embeddingDim = embeddingDim;
+        this.vocabulary = Args.positive("vocabulary", vocabulary);
+        this.embeddingDim = Args.positive("embeddingDim", embeddingDim);
     }
 
     public LayerComparison epochs(int epochs) {

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Locale;
 
 /**
@@ -25,7 +26,7 @@ public interface Loss {
 
     /** Looks a loss up by Keras's name or alias. */
     static Loss of(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return switch (Args.notNull("loss", name).toLowerCase(Locale.ROOT)) {
             case "binary_crossentropy", "bce" -> new BinaryCrossentropy();
             case "categorical_crossentropy" -> new CategoricalCrossentropy();
             case "sparse_categorical_crossentropy" -> new SparseCategoricalCrossentropy();

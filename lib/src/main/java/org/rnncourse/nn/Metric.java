@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,7 @@ public interface Metric {
      * @param outputShape the model's output shape without the batch axis, or null if not known yet
      */
     static Metric of(String name, int[] labelShape, int[] outputShape) {
-        String n = name.toLowerCase(Locale.ROOT);
+        String n = Args.notNull("metrics (a metric's name)", name).toLowerCase(Locale.ROOT);
         switch (n) {
             case "accuracy", "acc" -> {
                 if (outputShape == null || outputShape[outputShape.length - 1] == 1) return new BinaryAccuracy(name);

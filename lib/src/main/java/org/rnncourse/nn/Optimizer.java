@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,7 @@ public abstract class Optimizer {
     public abstract String name();
 
     public Optimizer learningRate(double lr) {
-        if (!(lr > 0)) throw new IllegalArgumentException("learningRate must be positive, got " + lr);
-        this.learningRate = lr;
+        this.learningRate = Args.positiveFinite("learningRate", lr);
         return this;
     }
 
@@ -54,7 +54,7 @@ public abstract class Optimizer {
     }
 
     private double checkClip(String what, double c) {
-        if (!(c > 0)) throw new IllegalArgumentException(what + " must be positive, got " + c);
+        Args.positiveFinite(what, c);
         int set = (Double.isNaN(clipnorm) ? 0 : 1) + (Double.isNaN(globalClipnorm) ? 0 : 1)
                 + (Double.isNaN(clipvalue) ? 0 : 1);
         boolean same = what.equals("clipnorm") && !Double.isNaN(clipnorm)
@@ -129,7 +129,7 @@ public abstract class Optimizer {
 
     /** Looks an optimizer up by Keras's name, with Keras's default settings. */
     public static Optimizer of(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return switch (Args.notNull("optimizer", name).toLowerCase(Locale.ROOT)) {
             case "adam" -> new Adam();
             case "rmsprop" -> new RMSprop();
             case "sgd" -> new SGD();

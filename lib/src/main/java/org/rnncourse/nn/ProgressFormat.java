@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ public final class ProgressFormat {
 
     /** {@code Epoch 1/5}. */
     public static String epochHeader(int epoch, int epochs) {
+        Args.positive("epoch", epoch);
+        Args.positive("epochs", epochs);
         return "Epoch " + epoch + "/" + epochs;
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 /**
  * Divides each step by a running average of squared gradients, so weights with large gradients
  * take smaller steps: v ← ρ·v + (1 − ρ)·g², w ← w − lr·g / √(v + ε).
@@ -18,8 +19,8 @@ public class RMSprop extends Optimizer {
 
     public RMSprop(double learningRate, double rho, double epsilon) {
         super(learningRate);
-        this.rho = rho;
-        this.epsilon = epsilon;
+        this.rho = Args.inHalfOpen("rho", rho, 0, 1);
+        this.epsilon = Args.positiveFinite("epsilon", epsilon);
     }
 
     @Override

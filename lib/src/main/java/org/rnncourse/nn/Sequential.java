@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.rnncourse.Args;
 import org.rnncourse.show.LiveDisplay;
 import org.rnncourse.show.Numbers;
 import org.rnncourse.show.Show;
@@ -54,7 +55,7 @@ public class Sequential {
     /** A model whose run is reproducible from {@code seed}. */
     public Sequential(long seed, Layer... layers) {
         this.rng = new Random(seed);
-        for (Layer l : layers) add(l);
+        for (Layer l : Args.noNulls("layers", layers)) add(l);
     }
 
     /** Keras's {@code name=}: the name in the summary's first line. */
@@ -115,6 +116,7 @@ public class Sequential {
 
     /** Creates the weights for one example of this shape (Keras's {@code model.build}). */
     public Sequential build(int... inputShape) {
+        requireSteps("inputShape", Args.notNull("inputShape", inputShape));
         if (this.inputShape != null && !java.util.Arrays.equals(this.inputShape, inputShape)) {
             throw new IllegalArgumentException("the model expects input " + Tensor.batchShapeString(this.inputShape)
                     + ", cannot build it for " + Tensor.batchShapeString(inputShape));
@@ -305,6 +307,7 @@ public class Sequential {
     /** {@code compile(new Adam(), new BinaryCrossentropy(), "accuracy")}. */
     public void compile(Optimizer optimizer, Loss loss, String... metrics) {
         if (optimizer == null || loss == null) throw new IllegalArgumentException("compile needs an optimizer and a loss");
+        Args.noNulls("metrics", metrics);
         for (String m : metrics) Metric.of(m, null, null); // unknown names fail here, not in fit
         this.optimizer = optimizer;
         this.loss = loss;
@@ -565,6 +568,8 @@ public class Sequential {
 
     /** The model's outputs for x, in batches of 32, with dropout off (Keras's {@code predict}). */
     public Tensor predict(Tensor x) {
+        Args.notNull("x", x);
+        requireFinite("x", x);
         if (x.batchSize() == 0) throw new IllegalArgumentException("predict: x is empty " + x);
         prepareInput("x", x);
         int n = x.batchSize();
@@ -650,6 +655,38 @@ public class Sequential {
                     + " but " + yName + " has " + y.batchSize() + " labels " + Tensor.shapeString(y.shape())
                     + "; they must match one to one");
         }
+        requireFinite(xName, x);
+        requireFinite(yName, y);
+    }
+
+    /** A NaN or infinite input would only come back as a NaN loss: refuse it where it enters, with its place. */
+    private static void requireFinite(String what, Tensor t) {
+        double[] d = t.data();
+        for (int k = 0; k < d.length; k++) {
+            if (!Double.isFinite(d[k])) {
+                int[] s = t.shape();
+                int[] at = new int[s.length];
+                for (int i = s.length - 1, r = k; i >= 0; i--) {
+                    at[i] = s[i] == 0 ? 0 : r % s[i];
+                    r = s[i] == 0 ? 0 : r / s[i];
+                }
+                StringBuilder index = new StringBuilder(what);
+                for (int i : at) index.append('[').append(i).append(']');
+                throw new IllegalArgumentException(index + " is " + d[k] + ": the data must be finite numbers "
+                        + "(fix or drop that example before training).");
+            }
+        }
+    }
+
+    /** Every size after the batch must be at least 1: a model with zero time steps has nothing to read. */
+    private static void requireSteps(String what, int[] shapeWithoutBatch) {
+        for (int i = 0; i < shapeWithoutBatch.length; i++) {
+            if (shapeWithoutBatch[i] < 1) {
+                throw new IllegalArgumentException(what + " " + Tensor.batchShapeString(shapeWithoutBatch) + " has a size "
+                        + shapeWithoutBatch[i] + (i == 0 ? " for the time steps" : "") + ": every size must be at least 1"
+                        + (i == 0 ? " (pad the sequences to a length of at least 1 with Sequences.padSequences)." : "."));
+            }
+        }
     }
 
     /** Builds the model from the data's shape if needed, then checks the data fits the model. */
@@ -661,6 +698,7 @@ public class Sequential {
                 throw new IllegalArgumentException(what + " has shape " + Tensor.shapeString(s)
                         + ": expected a batch of examples, e.g. (batch, time, features)");
             }
+            requireSteps(what + " has shape " + Tensor.shapeString(s) + ": its example shape", java.util.Arrays.copyOfRange(s, 1, s.length));
             build(java.util.Arrays.copyOfRange(s, 1, s.length));
         }
         boolean ok = s.length == inputShape.length + 1;

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 /**
  * Shapes written the way Python prints them, for cells that compare with Keras output:
  * {@code Shapes.withBatch(rnn.outputShape(new int[] {10, 32}))} gives {@code (None, 10, 64)}.
@@ -9,7 +10,7 @@ public final class Shapes {
 
     /** {@code (None, 10, 64)}: a shape without its batch axis, as Keras shows it. */
     public static String withBatch(int... shapeWithoutBatch) {
-        return Tensor.batchShapeString(shapeWithoutBatch);
+        return Tensor.batchShapeString(Args.notNull("shapeWithoutBatch", shapeWithoutBatch));
     }
 
     /** {@code (32, 10, 64)} or {@code (5,)}: a full shape, as NumPy shows it. */

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 
@@ -33,6 +34,7 @@ public class SimpleRNN extends RecurrentLayer {
 
     public SimpleRNN(int units, Activation activation, boolean returnSequences, boolean returnState) {
         super(units, returnSequences, returnState);
+        Args.notNull("SimpleRNN activation", activation);
         if (activation == Activation.SOFTMAX) {
             throw new IllegalArgumentException("SimpleRNN activation: softmax mixes the units of the hidden "
                     + "state; use tanh (the default), relu, sigmoid or linear");
@@ -54,15 +56,15 @@ public class SimpleRNN extends RecurrentLayer {
         private String name;
 
         private Builder(int units) {
-            this.units = units;
+            this.units = Args.positive("SimpleRNN units", units);
         }
 
-        public Builder activation(String a) { this.activation = Activation.of(a); return this; }
-        public Builder activation(Activation a) { this.activation = a; return this; }
+        public Builder activation(String activation) { this.activation = Activation.of(activation); return this; }
+        public Builder activation(Activation activation) { this.activation = Args.notNull("activation", activation); return this; }
         public Builder returnSequences(boolean b) { this.returnSequences = b; return this; }
         public Builder returnState(boolean b) { this.returnState = b; return this; }
-        public Builder inputShape(int... shape) { this.inputShape = shape.clone(); return this; }
-        public Builder name(String n) { this.name = n; return this; }
+        public Builder inputShape(int... shape) { this.inputShape = Args.notNull("inputShape", shape).clone(); return this; }
+        public Builder name(String name) { this.name = name; return this; }
 
         public SimpleRNN build() {
             SimpleRNN rnn = new SimpleRNN(units, activation, returnSequences, returnState);

@@ -1,5 +1,6 @@
 package org.rnncourse.nn;
 
+import org.rnncourse.Args;
 import java.util.Arrays;
 
 /**
@@ -33,6 +34,7 @@ public final class Tensor {
 
     /** Sequences of feature vectors, shape (batch, time, features). */
     public static Tensor of(double[][][] x) {
+        Args.notNull("x", x);
         int n = x.length, t = n == 0 ? 0 : x[0].length, f = t == 0 ? 0 : x[0][0].length;
         double[] d = new double[n * t * f];
         for (int i = 0; i < n; i++) {
@@ -47,6 +49,7 @@ public final class Tensor {
 
     /** Sequences of feature vectors in float, shape (batch, time, features). */
     public static Tensor of(float[][][] x) {
+        Args.notNull("x", x);
         int n = x.length, t = n == 0 ? 0 : x[0].length, f = t == 0 ? 0 : x[0][0].length;
         double[] d = new double[n * t * f];
         for (int i = 0; i < n; i++) {
@@ -61,6 +64,7 @@ public final class Tensor {
 
     /** Rows of numbers, shape (batch, features) — e.g. one-hot labels. */
     public static Tensor of(double[][] x) {
+        Args.notNull("x", x);
         int n = x.length, f = n == 0 ? 0 : x[0].length;
         double[] d = new double[n * f];
         for (int i = 0; i < n; i++) {
@@ -72,6 +76,7 @@ public final class Tensor {
 
     /** Token ids, shape (batch, time): the input of an Embedding. */
     public static Tensor of(int[][] ids) {
+        Args.notNull("ids", ids);
         int n = ids.length, t = n == 0 ? 0 : ids[0].length;
         double[] d = new double[n * t];
         for (int i = 0; i < n; i++) {
@@ -83,11 +88,13 @@ public final class Tensor {
 
     /** One number per example, shape (batch,): regression targets or 0/1 labels. */
     public static Tensor of(double[] y) {
+        Args.notNull("y", y);
         return new Tensor(y.clone(), y.length);
     }
 
     /** One number per example in float, shape (batch,). */
     public static Tensor of(float[] y) {
+        Args.notNull("y", y);
         double[] d = new double[y.length];
         for (int i = 0; i < y.length; i++) d[i] = y[i];
         return new Tensor(d, y.length);
@@ -95,6 +102,7 @@ public final class Tensor {
 
     /** One integer label per example, shape (batch,): class ids or 0/1. */
     public static Tensor of(int[] y) {
+        Args.notNull("y", y);
         double[] d = new double[y.length];
         for (int i = 0; i < y.length; i++) d[i] = y[i];
         return new Tensor(d, y.length);
@@ -171,6 +179,14 @@ public final class Tensor {
 
     /** The examples {@code index[from..to)} as a new tensor: one mini-batch. */
     public Tensor take(int[] index, int from, int to) {
+        Args.notNull("index", index);
+        requireRange(from, to, index.length, "index");
+        for (int i = from; i < to; i++) {
+            if (index[i] < 0 || index[i] >= shape[0]) {
+                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is not a row of this tensor: rows are 0 to "
+                        + (shape[0] - 1) + ".");
+            }
+        }
         int per = shape[0] == 0 ? 0 : data.length / shape[0];
         double[] d = new double[(to - from) * per];
         for (int i = from; i < to; i++) System.arraycopy(data, index[i] * per, d, (i - from) * per, per);
@@ -181,10 +197,19 @@ public final class Tensor {
 
     /** The examples {@code [from, to)}, in order. */
     public Tensor rows(int from, int to) {
+        requireRange(from, to, shape[0], "rows");
         int per = shape[0] == 0 ? 0 : data.length / shape[0];
         int[] s = shape.clone();
         s[0] = to - from;
         return new Tensor(Arrays.copyOfRange(data, from * per, to * per), s);
+    }
+
+    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to. */
+    private static void requireRange(int from, int to, int n, String of) {
+        if (from < 0 || from > to || to > n) {
+            throw new IllegalArgumentException("from = " + from + " and to = " + to + " must satisfy 0 ≤ from ≤ to ≤ " + n
+                    + " (the number of " + of + ").");
+        }
     }
 
     public Tensor copy() {
@@ -192,9 +217,10 @@ public final class Tensor {
     }
 
     static int sizeOf(int[] shape) {
+        Args.notNull("shape", shape);
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            if (d < 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension: each must be at least 0.");
             n *= d;
         }
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor too large: " + Arrays.toString(shape));

@@ -1,5 +1,6 @@
 package org.rnncourse.step;
 
+import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -47,8 +48,9 @@ public final class FeedForward {
 
     /** A network with Gaussian weights × {@code scale} and zero biases, drawn in the order W_1, W_y. */
     public static FeedForward random(int nIn, int nHidden, int nOut, Activation f, Activation g, double scale, Random random) {
-        Shapes.requirePositive("n_in", nIn);
-        Shapes.requirePositive("n_h", nHidden);
+        Shapes.requirePositive("nIn (n_in)", nIn);
+        Shapes.requirePositive("nHidden (n_h)", nHidden);
+        Shapes.requirePositive("nOut (n_y)", nOut);
         DMatrixRMaj w1 = Matrices.gaussian(nIn, nHidden, scale, random);
         return new FeedForward(w1, new DMatrixRMaj(1, nHidden), f, OutputLayer.random(nHidden, nOut, g, scale, random));
     }

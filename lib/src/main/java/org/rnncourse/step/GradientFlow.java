@@ -52,9 +52,12 @@ public final class GradientFlow {
     /**
      * The first step k at which factor^k drops below {@code threshold} (e.g. 0.9 and 1e-2 → 44).
      *
+     * <p>Package-private: it is exactly the answer of lesson 09's exercise 2, and every student's kernel
+     * loads this library.
+     *
      * @throws IllegalArgumentException if the factor is not below 1 (the gradient never shrinks)
      */
-    public static int firstStepBelow(double factor, double threshold) {
+    static int firstStepBelow(double factor, double threshold) {
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("factor = " + factor + " must be in (0, 1): otherwise the gradient never shrinks");
         }

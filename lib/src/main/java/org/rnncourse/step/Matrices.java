@@ -1,5 +1,6 @@
 package org.rnncourse.step;
 
+import org.rnncourse.Args;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -58,6 +59,7 @@ public final class Matrices {
     public static DMatrixRMaj gaussian(int rows, int cols, double scale, Random random) {
         DMatrixRMaj m = zeros(rows, cols);
         Shapes.requireNonNull("random", random, "pass new java.util.Random(seed) for numbers you can reproduce");
+        Args.nonNegativeFinite("scale", scale);
         for (int k = 0; k < m.data.length; k++) {
             m.data[k] = random.nextGaussian() * scale;
         }
@@ -73,6 +75,8 @@ public final class Matrices {
     public static DMatrixRMaj uniform(int rows, int cols, double low, double high, Random random) {
         DMatrixRMaj m = zeros(rows, cols);
         Shapes.requireNonNull("random", random, "pass new java.util.Random(seed) for numbers you can reproduce");
+        Args.finite("low", low);
+        Args.finite("high", high);
         if (!(low < high)) {
             throw new IllegalArgumentException("low must be below high, got low = " + low + ", high = " + high);
         }

@@ -1,5 +1,6 @@
 package org.rnncourse.step;
 
+import org.rnncourse.Args;
 /**
  * Counting the weights of RNN layers, as the lessons do by hand.
  * <pre>
@@ -43,6 +44,7 @@ public final class Parameters {
 
     /** One RNN layer and an output layer: (D_x·D_h + D_h·D_h + D_h) + (D_h·D_y + D_y). */
     public static long rnnWithOutput(int dX, int dH, int dY) {
+        Args.positive("dY (D_out)", dY);
         return rnnLayer(dX, dH) + dense(dH, dY);
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.step;
 
+import org.rnncourse.Args;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -19,6 +20,8 @@ public final class Shapes {
 
     /** "(rows×cols)", the way the course writes a shape. */
     public static String of(int rows, int cols) {
+        Args.atLeast("rows", rows, 0);
+        Args.atLeast("cols", cols, 0);
         return "(" + rows + "×" + cols + ")";
     }
 

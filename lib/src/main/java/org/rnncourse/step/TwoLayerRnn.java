@@ -1,5 +1,6 @@
 package org.rnncourse.step;
 
+import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -52,6 +53,10 @@ public final class TwoLayerRnn {
 
     /** A tanh–tanh stack with Gaussian weights × 0.1 from {@code new Random(seed)}. */
     public static TwoLayerRnn random(int nX, int nH, int nK, int nY, Activation g, long seed) {
+        Args.positive("nX (n_x)", nX);
+        Args.positive("nH (layer 1's n_a)", nH);
+        Args.positive("nK (layer 2's n_a)", nK);
+        Args.positive("nY (n_y)", nY);
         Random random = new Random(seed);
         return new TwoLayerRnn(RnnCell.random(nX, nH, Activation.TANH, 0.1, random),
                 RnnCell.random(nH, nK, Activation.TANH, 0.1, random),

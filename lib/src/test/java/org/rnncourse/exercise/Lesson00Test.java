@@ -29,7 +29,7 @@ class Lesson00Test {
     @Test
     void rejectsAWrongSquareAndSaysWhichRow() {
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson00.checkSquares(squares(10, 1)));
-        assertTrue(e.getMessage().contains("row 0 (n = 1): expected square = 1, got 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("row 0 (n = 1) holds square = 2, which is not n²"), e.getMessage());
     }
 
     @Test

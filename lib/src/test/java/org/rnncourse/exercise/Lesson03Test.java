@@ -9,6 +9,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.step.Activation;
+import org.rnncourse.step.OutputLayer;
+import org.rnncourse.step.RnnCell;
 import org.rnncourse.step.WorkedExample;
 
 /** Each check against a solution written as in the notebook, and against wrong solutions. */
@@ -30,42 +32,65 @@ class Lesson03Test {
         return y;
     }
 
-    @Test
-    void firstHiddenState() {
-        DMatrixRMaj x1 = ex.inputColumns().get(0);
-        DMatrixRMaj right = step(x1, new DMatrixRMaj(4, 1), true);
-        assertEquals("✔ h_1 is right.\n", Output.of(() -> Lesson03.checkFirstHiddenState(right)));
-        AssertionError noTanh = assertThrows(AssertionError.class,
-                () -> Lesson03.checkFirstHiddenState(step(x1, new DMatrixRMaj(4, 1), false)));
-        assertTrue(noTanh.getMessage().startsWith("h_1: these are the numbers before the activation."), noTanh.getMessage());
-        AssertionError row = assertThrows(AssertionError.class,
-                () -> Lesson03.checkFirstHiddenState(CommonOps_DDRM.transpose(right, null)));
-        assertTrue(row.getMessage().startsWith("h_1: expected shape (4×1), got (1×4)."), row.getMessage());
-        AssertionError wrongInput = assertThrows(AssertionError.class,
-                () -> Lesson03.checkFirstHiddenState(step(ex.inputColumns().get(1), new DMatrixRMaj(4, 1), true)));
-        assertTrue(wrongInput.getMessage().contains("should be") && wrongInput.getMessage().contains("Hint: h_1 = tanh"),
-                wrongInput.getMessage());
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson03.checkFirstHiddenState(null))
-                .getMessage().contains("the answer is missing"));
+    /** The notebook's solution of exercise 1: one column-form step with plain EJML operations. */
+    static DMatrixRMaj cellStep(DMatrixRMaj Wxh, DMatrixRMaj Whh, DMatrixRMaj bh, DMatrixRMaj x, DMatrixRMaj hPrev) {
+        DMatrixRMaj z = new DMatrixRMaj(Wxh.numRows, 1);
+        CommonOps_DDRM.mult(Wxh, x, z);
+        CommonOps_DDRM.multAdd(Whh, hPrev, z);
+        CommonOps_DDRM.addEquals(z, bh);
+        return Activation.TANH.apply(z);
+    }
+
+    /** The notebook's solution of exercise 2. */
+    static DMatrixRMaj lastOutput(RnnCell cell, OutputLayer out, List<DMatrixRMaj> xs) {
+        DMatrixRMaj h = new DMatrixRMaj(cell.nA, 1);
+        for (DMatrixRMaj x : xs) h = cell.stepColumn(x, h);
+        return out.forwardColumn(h);
+    }
+
+    static String fails(Runnable r) {
+        return assertThrows(AssertionError.class, r::run).getMessage();
     }
 
     @Test
-    void lastOutput() {
-        List<DMatrixRMaj> xs = ex.inputColumns();
-        DMatrixRMaj h = new DMatrixRMaj(4, 1);
-        for (DMatrixRMaj x : xs) {
-            h = step(x, h, true);
-        }
-        DMatrixRMaj right = y(h);
-        assertEquals("✔ y_3 is right.\n", Output.of(() -> Lesson03.checkLastOutput(right)));
-        // Wrong implementation: h is not carried, every step starts from 0.
-        DMatrixRMaj forgetful = y(step(xs.get(2), new DMatrixRMaj(4, 1), true));
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson03.checkLastOutput(forgetful));
-        assertTrue(e.getMessage().contains("carry the hidden state"), e.getMessage());
-        // Wrong implementation: y_1 instead of y_3.
-        DMatrixRMaj first = y(step(xs.get(0), new DMatrixRMaj(4, 1), true));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson03.checkLastOutput(first)).getMessage()
-                .startsWith("y_3: entry"));
+    void cellStepRightAndWrong() {
+        assertEquals("✔ cellStep is right.\n", Output.of(() -> Lesson03.checkCellStep(Lesson03Test::cellStep)));
+        String noTanh = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> {
+            DMatrixRMaj z = CommonOps_DDRM.mult(W, x, null);
+            CommonOps_DDRM.multAdd(U, h, z);
+            return CommonOps_DDRM.add(z, b, null);
+        }));
+        assertTrue(noTanh.contains("these are the numbers before the activation."), noTanh);
+        String row = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> CommonOps_DDRM.transpose(cellStep(W, U, b, x, h), null)));
+        assertTrue(row.contains("expected shape (4×1), got (1×4)."), row);
+        String notCarried = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, b, x, new DMatrixRMaj(4, 1))));
+        assertTrue(notCarried.contains("the state is not carried"), notCarried);
+        String noBias = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, new DMatrixRMaj(4, 1), x, h)));
+        assertTrue(noBias.contains("bias b_h is missing"), noBias);
+        String transposed = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(CommonOps_DDRM.transpose(W, null), U, b, x, h)));
+        assertTrue(transposed.contains("the function threw") && transposed.contains("W_xh (4×3)"), transposed);
+        assertTrue(fails(() -> Lesson03.checkCellStep(null)).contains("missing"));
+    }
+
+    @Test
+    void theWorkedExamplesHiddenStateIsNotAnAnswer() {
+        // The library's helper hands over h_1 of the worked example; a function returning it fails on random weights.
+        DMatrixRMaj h1 = ex.hiddenStates().get(0);
+        String m = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> h1));
+        assertTrue(m.contains("random weights"), m);
+    }
+
+    @Test
+    void lastOutputRightAndWrong() {
+        assertEquals("✔ lastOutput is right.\n", Output.of(() -> Lesson03.checkLastOutput(Lesson03Test::lastOutput)));
+        String forgetful = fails(() -> Lesson03.checkLastOutput((cell, out, xs) ->
+                out.forwardColumn(cell.stepColumn(xs.get(xs.size() - 1), new DMatrixRMaj(cell.nA, 1)))));
+        assertTrue(forgetful.contains("carry the hidden state"), forgetful);
+        String first = fails(() -> Lesson03.checkLastOutput((cell, out, xs) ->
+                out.forwardColumn(cell.stepColumn(xs.get(0), new DMatrixRMaj(cell.nA, 1)))));
+        assertTrue(first.contains("after the first step"), first);
+        DMatrixRMaj y3 = ex.outputs().get(2);
+        assertTrue(fails(() -> Lesson03.checkLastOutput((cell, out, xs) -> y3)).contains("random cell"));
     }
 
     @Test

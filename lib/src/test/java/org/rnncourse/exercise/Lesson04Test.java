@@ -22,12 +22,12 @@ class Lesson04Test {
         assertEquals(24, solution, "the course's stated fact");
         assertEquals("✔ the parameter count is right.\n", Output.of(() -> Lesson04.checkParameterCount(solution)));
         AssertionError noBias = assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(21));
-        assertEquals("the parameter count: expected 24, got 21.\nHint: you counted W_xh and W_hh; the bias b_h "
-                + "has D_h = 3 more numbers.", noBias.getMessage());
+        assertEquals("the parameter count: got 21: W_xh and W_hh are counted, the bias is not.\nHint: the bias b_h "
+                + "has D_h more numbers.", noBias.getMessage());
         assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(15)).getMessage()
                 .contains("W_hh (D_h × D_h) is missing"));
         assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(7)).getMessage()
-                .contains("expected 24, got 7"));
+                .contains("got 7, which is not the answer."));
     }
 
     @Test
@@ -60,7 +60,7 @@ class Lesson04Test {
         DMatrixRMaj noBias = new DMatrixRMaj(5, 3);
         CommonOps_DDRM.mult(X, cell.Wax, noBias);
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson04.checkBatchStep(Activation.TANH.apply(noBias)));
-        assertTrue(e.getMessage().startsWith("A_1: entry (0, 0) should be"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("A_1: 15 of 15 entries are wrong. First wrong: entry (0, 0)"), e.getMessage());
         assertTrue(e.getMessage().contains("b_a (1×3) is added to every row"), e.getMessage());
         assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkBatchStep(CommonOps_DDRM.transpose(right, null)))
                 .getMessage().contains("expected shape (5×3), got (3×5)"));

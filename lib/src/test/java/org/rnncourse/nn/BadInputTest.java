@@ -117,9 +117,10 @@ class BadInputTest {
         Sequential s = new Sequential(1L, new Input(3, 1), new SimpleRNN(2), new Dense(1));
         s.compile("sgd", "mse");
         double[][][] x = new double[6][3][1];
-        x[3][1][0] = Double.NaN; // in the second batch of 2 when not shuffled
+        double[] y = new double[6];
+        y[3] = 1e300; // finite, but its squared error overflows: in the second batch of 2 when not shuffled
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> s.fit(x, new double[6], new FitOptions().batchSize(2).shuffle(false).verbose(0)));
+                () -> s.fit(x, y, new FitOptions().batchSize(2).shuffle(false).verbose(0)));
         assertEquals(1, e.epoch());
         assertEquals(2, e.batch());
         assertContains(e.getMessage(), "epoch 1, batch 2 of 3", "clipnorm", "lower learning rate");
@@ -156,5 +157,81 @@ class BadInputTest {
         rnn.build(new int[] {4, 2}, new java.util.Random(1));
         Tensor out = rnn.forward(Tensor.zeros(5, 4, 2), false);
         assertEquals(out.shape()[1], rnn.states().get(0).shape()[1]);
+    }
+
+    // ---- issue 17: strict inputs where they enter ---------------------------------------------
+
+    @Test
+    void padSequencesBelowOneIsRefusedBeforeTraining() {
+        int[][] seqs = {{1, 2, 3}, {4}};
+        assertContains(message(IllegalArgumentException.class, () -> org.rnncourse.data.Sequences.padSequences(seqs, 0)),
+                "maxlen", "at least 1", "got 0");
+        assertContains(message(IllegalArgumentException.class, () -> org.rnncourse.data.Sequences.padSequences(seqs, -3)),
+                "maxlen", "got -3");
+        assertContains(message(IllegalArgumentException.class,
+                () -> org.rnncourse.data.Sequences.padSequences(new int[][] {{}, {}})), "every sequence is empty");
+    }
+
+    @Test
+    void aModelWithZeroTimeStepsIsRefused() {
+        assertContains(message(IllegalArgumentException.class, () -> new Input(0, 3)), "(0, 3)", "positive");
+        Sequential noInput = new Sequential(1L, new Embedding(10, 2), new SimpleRNN(2), new Dense(1, "sigmoid"));
+        noInput.compile("adam", "binary_crossentropy");
+        String m = message(IllegalArgumentException.class,
+                () -> noInput.fit(new int[4][0], new int[4], new FitOptions().verbose(0)));
+        assertContains(m, "x has shape (4, 0)", "time steps", "at least 1");
+        assertContains(message(IllegalArgumentException.class, () -> new Sequential(1L, new SimpleRNN(2)).build(0, 3)),
+                "inputShape", "time steps");
+    }
+
+    @Test
+    void nonFiniteThresholdsAndRatesAreRefusedWhereTheyEnter() {
+        assertContains(message(IllegalArgumentException.class, () -> new Adam().clipnorm(Double.POSITIVE_INFINITY)),
+                "clipnorm", "finite number above 0", "Infinity");
+        assertContains(message(IllegalArgumentException.class, () -> new SGD().clipvalue(Double.NaN)), "clipvalue", "NaN");
+        assertContains(message(IllegalArgumentException.class, () -> new RMSprop().globalClipnorm(-1)), "globalClipnorm", "-1");
+        assertContains(message(IllegalArgumentException.class, () -> new Adam(Double.NaN)), "learningRate", "NaN");
+        assertContains(message(IllegalArgumentException.class, () -> new SGD(Double.POSITIVE_INFINITY)), "learningRate", "Infinity");
+        assertContains(message(IllegalArgumentException.class, () -> new Adam(0.001, 1.0, 0.999, 1e-7)), "beta1", "[0.0, 1.0)");
+        assertContains(message(IllegalArgumentException.class, () -> new RMSprop(0.001, 0.9, 0)), "epsilon", "above 0");
+        assertContains(message(IllegalArgumentException.class, () -> new Dropout(Double.NaN)), "Dropout rate", "NaN");
+        assertContains(message(IllegalArgumentException.class, () -> new Dropout(-0.5)), "Dropout rate", "-0.5");
+        assertContains(message(IllegalArgumentException.class, () -> new EarlyStopping("val_loss", 2).baseline(Double.NaN)),
+                "baseline", "NaN");
+    }
+
+    @Test
+    void nonFiniteDataIsRefusedWithItsPlace() {
+        double[][][] x = new double[4][10][32];
+        x[2][3][1] = Double.NaN;
+        assertContains(message(IllegalArgumentException.class, () -> model().fit(x, new double[4], new FitOptions().verbose(0))),
+                "x[2][3][1] is NaN", "finite");
+        double[] y = {0, 1, Double.POSITIVE_INFINITY, 0};
+        assertContains(message(IllegalArgumentException.class,
+                () -> model().fit(new double[4][10][32], y, new FitOptions().verbose(0))), "y[2] is Infinity");
+        assertContains(message(IllegalArgumentException.class, () -> model().predict(x)), "x[2][3][1] is NaN");
+        assertContains(message(IllegalArgumentException.class, () -> model().evaluate(x, new double[4])), "x[2][3][1]");
+    }
+
+    @Test
+    void nullsAreNamed() {
+        assertContains(message(NullPointerException.class, () -> model().predict((double[][][]) null)), "x is null");
+        assertContains(message(NullPointerException.class, () -> model().fit(new double[2][10][32], (double[]) null,
+                new FitOptions())), "y is null");
+        assertContains(message(NullPointerException.class, () -> model().compile((String) null, "mse")), "optimizer is null");
+        assertContains(message(NullPointerException.class, () -> model().compile("adam", (String) null)), "loss is null");
+        assertContains(message(NullPointerException.class, () -> new Sequential(new Dense(1), null)), "layers[1] is null");
+        assertContains(message(NullPointerException.class, () -> new Dense(3, (org.rnncourse.nn.Activation) null)), "activation");
+        assertContains(message(NullPointerException.class, () -> new FitOptions().callbacks(new EarlyStopping(), null)),
+                "callbacks[1] is null");
+        assertContains(message(IllegalArgumentException.class, () -> SimpleRNN.builder(0)), "SimpleRNN units", "got 0");
+        assertContains(message(IllegalArgumentException.class, () -> LSTM.builder(-2)), "LSTM units", "got -2");
+    }
+
+    @Test
+    void slicesOutsideTheTensorNameFromAndTo() {
+        Tensor t = Tensor.zeros(3, 2);
+        assertContains(message(IllegalArgumentException.class, () -> t.rows(2, 5)), "from = 2", "to = 5", "≤ 3");
+        assertContains(message(IllegalArgumentException.class, () -> t.take(new int[] {0, 7}, 0, 2)), "index[1] = 7");
     }
 }

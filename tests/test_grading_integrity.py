@@ -1,0 +1,378 @@
+"""Answers a student cannot read or copy (issue 17): tried as a student who wants the points without
+the work, under `nbgrader autograde`.
+
+- The jar (`javap -v -p` of the check classes) and the student versions that `generate_assignment`
+  makes hold none of the quiz answers, and no interview keyword as a string constant.
+- Cheating submissions score zero: answers pasted from a failed check's message, exercises answered
+  by the library's helpers (the worked example's states, BPTT's gradients of the lesson's data),
+  strings of keywords, a class that shadows the check class, edited or deleted check cells.
+- The honest submission (the solution notebook) scores full marks.
+
+Runs in a grading folder of its own (COURSE_GRADING_ROOT), never on notebooks/.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from conftest import JAR, NOTEBOOKS, ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import interview_terms  # noqa: E402  (the authors' list of the interview's key terms)
+
+L03, L06, L12 = "03-rnn-cell", "06-bptt", "12-review"
+BEGIN, END = "// BEGIN SOLUTION", "// END SOLUTION"
+
+# The quiz's answers as the solution computes them, in the forms a leak would take.
+QUIZ_ANSWERS = {"quiz02": ["40"], "quiz04": ["484"], "quiz06": ["0.4096"], "quiz07": ["2651"],
+                "quiz10": ["6272"], "quiz11": ["0.666667", "0.6667", "0.666666"],
+                "quiz03": ["0.245783", "0.0313000", "0.0832291"], "quiz09": ["1.50000", "6.00000"]}
+QUIZ_LETTERS = {"quiz00": "b", "quiz01": "c", "quiz05": "c"}
+# What lesson 06's numerical-derivative check used to print (issue 17), and what the old lesson 03 check printed.
+OLD_LEAKS = {L06: 0.0875600, L03: 0.0192015}
+
+
+def nbgrader(grading, *args, check=True):
+    env = dict(os.environ, COURSE_GRADING_ROOT=str(grading))
+    r = subprocess.run([str(ROOT / "course"), "nbgrader", *args], env=env, capture_output=True, text=True, timeout=1800)
+    if check and r.returncode != 0:
+        pytest.fail(f"nbgrader {' '.join(args)} exited {r.returncode}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    return r
+
+
+def cell(nb, grade_id):
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def answer(nb, exercise, code):
+    """Replaces the solution region of an exercise with `code` (what a student writes there)."""
+    c = cell(nb, f"exercise-{exercise}-answer")
+    begin, end = c.source.index(BEGIN), c.source.index(END) + len(END)
+    c.source = c.source[:begin] + code + c.source[end:]
+    return nb
+
+
+def solution(lesson):
+    return nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+
+
+def submit(grading, lesson, student, nb):
+    folder = grading / "submitted" / student / lesson
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / f"{lesson}.ipynb")
+
+
+def grades(grading, lesson, student):
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{grading / 'gradebook.db'}") as gb:
+        return {g.name: g.score for g in gb.find_submission_notebook(lesson, lesson, student).grades}
+
+
+def total(grading, lesson, student):
+    return sum(grades(grading, lesson, student).values())
+
+
+def errors(grading, lesson, student):
+    """Every error message the autograded notebook shows."""
+    nb = nbformat.read(grading / "autograded" / student / lesson / f"{lesson}.ipynb", as_version=4)
+    out = []
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            if o.get("output_type") == "error":
+                out.append(o.get("evalue", "") + "\n" + "\n".join(o.get("traceback", [])))
+    return "\n".join(out)
+
+
+# ---- the submissions ------------------------------------------------------------------------------
+
+# The quiz's answer cells and the variables each assigns; a cell scores only if all its checks pass.
+QUIZ_CELLS = [(5, ["quiz00", "quiz01", "quiz02"]), (6, ["quiz03", "quiz04", "quiz05"]),
+              (7, ["quiz06", "quiz07", "quiz08"]), (8, ["quiz09", "quiz10", "quiz11"])]
+WRONG = {"quiz00": "'a'", "quiz01": "'a'", "quiz02": "7", "quiz03": "Matrices.zeros(3, 1)", "quiz04": "7",
+         "quiz05": "'a'", "quiz06": "0.5", "quiz07": "7", "quiz08": "7", "quiz09": "new double[] {1, 1, 1}",
+         "quiz10": "7", "quiz11": "0.5"}
+
+
+def lesson12_override(values):
+    """The solution, with some quiz variables assigned again after the solution (what a student types)."""
+    nb = solution(L12)
+    for exercise, variables in QUIZ_CELLS:
+        c = cell(nb, f"exercise-{exercise}-answer")
+        c.source += "\n" + "".join(f"{v} = {values[v]};\n" for v in variables if v in values)
+    return nb
+
+
+def lesson12_wrong(k):
+    """The k-th question of every quiz cell answered wrong, the others right: each check's message shows up once."""
+    return lesson12_override({variables[k]: WRONG[variables[k]] for _, variables in QUIZ_CELLS})
+
+
+def lesson12_pasted(k, messages):
+    """The k-th question of every quiz cell answered with what its check's message printed, the others right:
+    if a message leaked the answer, the cell would score."""
+    values = {}
+    for _, variables in QUIZ_CELLS:
+        v = variables[k]
+        m = re.search(rf"Quiz {v[-2:]} \([^)]*\): ([^\n]*)", messages)
+        said = m.group(1) if m else ""
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", said)
+        letters = re.findall(r"'(\w)'", said)
+        if WRONG[v].startswith("'"):
+            values[v] = f"'{letters[0]}'" if letters else WRONG[v]
+        elif v in ("quiz03", "quiz09"):
+            three = ", ".join((numbers + ["0", "0", "0"])[:3])
+            values[v] = f"Matrices.column({three})" if v == "quiz03" else f"new double[] {{{three}}}"
+        elif v in ("quiz06", "quiz11"):
+            values[v] = numbers[0] if numbers else WRONG[v]
+        else:
+            values[v] = str(int(float(numbers[0]))) if numbers else WRONG[v]
+    return lesson12_override(values)
+
+
+def lesson12_keywords():
+    """Every interview answer is a string of the key terms (all of them); the quiz is not answered."""
+    terms = " ".join(t for words in interview_terms.IDEAS.values() for t in words)
+    nb = nbformat.read(RELEASE[L12], as_version=4)
+    for exercise, var in enumerate(["howAnRnnWorks", "vanishingVsExploding", "whenLstmOrGru", "bpttVsBackprop"], 1):
+        c = cell(nb, f"exercise-{exercise}-answer")
+        c.source = f'String {var} = "{terms}. {terms}.";'
+    return nb
+
+
+def lesson03_helpers():
+    """Exercises 1 and 2 answered with what the library's worked example hands over."""
+    nb = solution(L03)
+    answer(nb, 1, "return WorkedExample.create().hiddenStates().get(0);\n")
+    answer(nb, 2, "return WorkedExample.create().outputs().get(2);\n")
+    answer(nb, 3, "batchA = null;\n")
+    return nb
+
+
+def lesson03_pasted():
+    """Exercise 1 returns the numbers the old check printed: h_1 of the worked example, pasted."""
+    nb = solution(L03)
+    answer(nb, 1, f"return Matrices.column({OLD_LEAKS[L03]}, 0, 0, 0);\n")
+    answer(nb, 2, "return null;\n")
+    answer(nb, 3, "batchA = null;\n")
+    return nb
+
+
+def lesson03_shadow():
+    """The first answer cell declares its own class Lesson03 whose checks always print success."""
+    nb = solution(L03)
+    c = cell(nb, "exercise-1-answer")
+    c.source = (
+        "DMatrixRMaj cellStep(DMatrixRMaj Wxh, DMatrixRMaj Whh, DMatrixRMaj bh, DMatrixRMaj x, DMatrixRMaj hPrev) { return null; }\n"
+        "class Lesson03 {\n"
+        "    interface CellStep { DMatrixRMaj apply(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, DMatrixRMaj d, DMatrixRMaj e); }\n"
+        "    interface LastOutput { DMatrixRMaj apply(RnnCell c, OutputLayer o, List<DMatrixRMaj> xs); }\n"
+        "    static void checkCellStep(CellStep f) { System.out.println(\"✔ cellStep is right.\"); }\n"
+        "    static void checkLastOutput(LastOutput f) { System.out.println(\"✔ lastOutput is right.\"); }\n"
+        "    static void checkBatchStep(DMatrixRMaj a) { System.out.println(\"✔ A is right.\"); }\n"
+        "}\n")
+    answer(nb, 2, "return null;\n")
+    answer(nb, 3, "batchA = null;\n")
+    return nb
+
+
+def lesson03_edited_checks():
+    """Check 1 rewritten to print success, check 2 deleted, check 3 kept: answers all wrong."""
+    nb = solution(L03)
+    answer(nb, 1, "return null;\n")
+    answer(nb, 2, "return null;\n")
+    answer(nb, 3, "batchA = null;\n")
+    cell(nb, "exercise-1-check").source = 'System.out.println("✔ cellStep is right.");'
+    nb.cells.remove(cell(nb, "exercise-2-check"))
+    return nb
+
+
+def lesson06_helpers():
+    """Every exercise answered with BPTT's gradients of the lesson's fixed data."""
+    nb = solution(L06)
+    step = ("Lesson06.StepData s = Lesson06.stepData();\n"
+            "return Bptt.cellBackward(s.cell(), s.X(), s.Aprev(), s.cell().preActivation(s.X(), s.Aprev()), s.dA())")
+    answer(nb, 1, step + ".dba;\n")
+    answer(nb, 2, step + ".dAprev;\n")
+    answer(nb, 3, "Rnn m = Lesson06.gradCheckModel();\n"
+                  "return Bptt.manyToOne(m, m.forward(Lesson06.gradCheckInputs()), Lesson06.gradCheckTarget(), "
+                  "Loss.CROSS_ENTROPY).dWaa().get(0, 1);\n")
+    return nb
+
+
+def lesson06_pasted():
+    """Exercise 3 returns the value the old check printed as 'expected' (issue 17: it scored full marks)."""
+    nb = solution(L06)
+    answer(nb, 1, "return null;\n")
+    answer(nb, 2, "return null;\n")
+    answer(nb, 3, f"return {OLD_LEAKS[L06]};\n")
+    return nb
+
+
+RELEASE = {}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    grading = tmp_path_factory.mktemp("integrity")
+    for lesson in (L03, L06, L12):
+        nbgrader(grading, "generate_assignment", lesson, "--force")
+        RELEASE[lesson] = grading / "release" / lesson / f"{lesson}.ipynb"
+    plan = {
+        L03: {"honest": solution(L03), "helpers": lesson03_helpers(), "pasted": lesson03_pasted(),
+              "shadow": lesson03_shadow(), "edited": lesson03_edited_checks()},
+        L06: {"honest": solution(L06), "helpers": lesson06_helpers(), "pasted": lesson06_pasted()},
+        L12: {"honest": solution(L12), "keywords": lesson12_keywords(),
+              **{f"wrong{k}": lesson12_wrong(k) for k in range(3)}},
+    }
+    for lesson, students in plan.items():
+        for student, nb in students.items():
+            submit(grading, lesson, student, nb)
+        nbgrader(grading, "autograde", lesson, "--create", check=False)
+    # Second round: paste what the checks said about the wrong answers.
+    messages = "\n".join(errors(grading, L12, f"wrong{k}") for k in range(3))
+    for k in range(3):
+        submit(grading, L12, f"pasted{k}", lesson12_pasted(k, messages))
+        nbgrader(grading, "autograde", L12, "--create", "--student", f"pasted{k}", check=False)
+    return grading, messages
+
+
+# ---- the jar and the student versions ------------------------------------------------------------
+
+def javap(cls):
+    jdk = os.environ.get("JAVA_HOME")
+    tool = os.path.join(jdk, "bin", "javap") if jdk else shutil.which("javap")
+    r = subprocess.run([tool, "-v", "-p", "-c", "-cp", str(JAR), cls], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_the_jar_holds_no_quiz_answer_and_no_interview_keyword():
+    text = javap("org.rnncourse.exercise.Lesson12")
+    # The operands of the instructions that load constants: bipush/sipush numbers, and what ldc loads.
+    # A bipush right after dup is an array index (Set.of's varargs), not a value.
+    operands, previous = [], ""
+    for line in text.splitlines():
+        m = re.search(r"\b(?:bipush|sipush)\s+(-?\d+)", line)
+        if m and not re.search(r"\bdup\s*$", previous):
+            operands.append(f"bipush {m.group(1)}")
+        if re.match(r"\s*\d+: ", line):
+            previous = line
+        m = re.search(r"\bldc(?:_w|2_w)?\s+#\d+\s+//\s*(.*)", line)
+        if m:
+            operands.append(m.group(1))
+    code = "\n".join(operands)
+    # Letters: 'b' is 98, 'c' is 99 (the check's own range test uses 'a' = 97 and 'd' = 100).
+    for letter in set(QUIZ_LETTERS.values()):
+        assert not re.search(rf"\bbipush\s+{ord(letter)}\b", code), f"the letter '{letter}' is a constant of Lesson12"
+    for forms in QUIZ_ANSWERS.values():
+        for form in forms:
+            assert not re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", code), f"{form} is a constant of Lesson12"
+    constants = set(re.findall(r"= String\s+#\d+\s+//\s*(.*)", text))
+    assert len(constants) > 50, "javap -v shows no string constants: the scan would prove nothing"
+    for words in interview_terms.IDEAS.values():
+        for term in words:
+            assert term not in constants, f"the interview term {term!r} is a string constant of Lesson12"
+
+
+def test_the_other_checks_hold_no_expected_value_of_lessons_03_and_06():
+    for cls in ("Lesson03", "Lesson06"):
+        text = javap(f"org.rnncourse.exercise.{cls}")
+        assert "0.0875" not in text and "0.0192" not in text, cls
+
+
+def test_student_versions_hold_no_quiz_answer(graded):
+    grading, _ = graded
+    nb = nbformat.read(grading / "release" / L12 / f"{L12}.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for var, letter in QUIZ_LETTERS.items():
+        assert not re.search(rf"{var}\s*=\s*'", code), f"{var} is assigned in the student version"
+    for var, forms in QUIZ_ANSWERS.items():
+        assert not re.search(rf"{var}\s*=", code), f"{var} is assigned in the student version"
+        for form in forms:
+            assert form not in code, f"{form} ({var}) is in the student version's code"
+    for lesson in (L03, L06):
+        release = nbformat.read(grading / "release" / lesson / f"{lesson}.ipynb", as_version=4)
+        assert BEGIN not in "".join(c.source for c in release.cells), lesson
+
+
+# ---- grading the submissions ---------------------------------------------------------------------
+
+def test_the_honest_submissions_score_full_marks(graded):
+    grading, _ = graded
+    for lesson, points in ((L03, 3), (L06, 3), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
+        g = grades(grading, lesson, "honest")
+        assert len(g) == points and all(v == 1 for v in g.values()), (lesson, g)
+
+
+def test_a_failed_check_prints_no_answer(graded):
+    _, messages = graded
+    for n in range(12):
+        assert f"Quiz {n:02d} " in messages, f"no message of quiz {n:02d} was seen: {messages[-2000:]}"
+    for var, forms in QUIZ_ANSWERS.items():
+        for form in forms:
+            assert not re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", messages), f"{form} ({var}) is printed"
+
+
+def test_answers_pasted_from_the_checks_messages_score_zero(graded):
+    grading, _ = graded
+    quiz = [f"exercise-{exercise}-check" for exercise, _ in QUIZ_CELLS]
+    for k in range(3):
+        # Only the pasted answers differ from the solution: a quiz cell would score 1 had its message leaked the answer.
+        for student in (f"pasted{k}", f"wrong{k}"):
+            g = grades(grading, L12, student)
+            assert [g[q] for q in quiz] == [0, 0, 0, 0], (student, g)
+            assert g["exercise-1-check"] == 1, (student, g)  # the rest of the notebook is the solution, and it ran
+    assert total(grading, L06, "pasted") == 0, grades(grading, L06, "pasted")
+    assert total(grading, L03, "pasted") == 0, grades(grading, L03, "pasted")
+
+
+def test_answers_taken_from_the_librarys_helpers_score_zero(graded):
+    grading, _ = graded
+    assert total(grading, L03, "helpers") == 0, grades(grading, L03, "helpers")
+    assert total(grading, L06, "helpers") == 0, grades(grading, L06, "helpers")
+    assert "random" in errors(grading, L06, "helpers")
+
+
+def test_a_string_of_keywords_scores_zero(graded):
+    grading, _ = graded
+    assert total(grading, L12, "keywords") == 0, grades(grading, L12, "keywords")
+    shown = errors(grading, L12, "keywords")
+    assert "does not read as sentences" in shown, shown[-2000:]
+
+
+def test_a_class_that_shadows_the_check_class_scores_zero(graded):
+    grading, _ = graded
+    assert total(grading, L03, "shadow") == 0, grades(grading, L03, "shadow")
+
+
+def test_edited_or_deleted_check_cells_are_restored_or_score_zero(graded):
+    grading, _ = graded
+    g = grades(grading, L03, "edited")
+    assert g.get("exercise-1-check", 0) == 0 and g.get("exercise-2-check", 0) == 0, g
+    assert sum(g.values()) == 0, g
+
+
+def test_the_interview_hashes_are_those_of_the_authors_terms():
+    """Lesson12.java's hashes and tools/interview_terms.py's terms do not drift apart."""
+    src = (ROOT / "lib" / "src" / "main" / "java" / "org" / "rnncourse" / "exercise" / "Lesson12.java").read_text()
+    for name, words in interview_terms.IDEAS.items():
+        m = re.search(rf"Set<String> {name} = Set\.of\(([^;]*)\);", src)
+        assert m, f"{name} is not in Lesson12.java"
+        stored = set(re.findall(r'"([0-9a-f]{16})"', m.group(1)))
+        assert stored == {interview_terms.digest(interview_terms.term(w))[:16] for w in words}, name
+
+
+def test_the_authors_hash_tool_agrees_with_the_jar():
+    """tools/answer_hash.py gives the hashes Lesson12.java stores, so an author can add a question."""
+    import answer_hash
+    src = (ROOT / "lib" / "src" / "main" / "java" / "org" / "rnncourse" / "exercise" / "Lesson12.java").read_text()
+    stored = dict(re.findall(r'HashedAnswer\("([^"]+)", "([0-9a-f]{64})"\)', src))
+    cases = [("q00", "b", None), ("q01", "c", None), ("q05", "c", None), ("q02", "40", None), ("q10", "6272", None),
+             ("q06", "0.4096000000000001", 4), ("q11", "0.6666666666666666", 6), ("q09", "1.5,2,6", 6)]
+    for question, value, decimals in cases:
+        salt = f"rnn-course/12/{question}/"
+        assert stored[salt] == answer_hash.digest(salt, value, decimals), question
