@@ -40,8 +40,8 @@ class BadArgumentSweepTest {
     /** Arguments that take any value of their type by design: a seed, a padding value, a flag. */
     static final Set<String> ANY_NUMBER = Set.of("seed", "value", "verbose", "indexFrom", "index_from", "oovChar",
             "startChar", "skipTop", "min", "max", "baseline", "minDelta", "t", "from", "offset", "step");
-    /** Counts that may be 0 (none): patience, skipped words, a starting index. */
-    static final Set<String> ZERO_OK = Set.of("patience", "skipTop", "index", "start", "threads", "maxWords", "epoch",
+    /** Counts that may be 0 (none): patience, skipped words, a starting index; IMDB's numWords 0 keeps all words. */
+    static final Set<String> ZERO_OK = Set.of("numWords", "patience", "skipTop", "index", "start", "threads", "maxWords", "epoch",
             "positive", "rows", "cols");
     /** Display helpers that format any number, NaN included (a loss that became NaN is shown as such). */
     static final Set<String> FORMATS_ANY_NUMBER = Set.of("ProgressFormat.formatValue(double v)",
