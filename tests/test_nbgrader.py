@@ -246,7 +246,15 @@ def answer(path, wrong_exercise=None):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             text = solution[grade_id].replace("// BEGIN SOLUTION\n", "").replace("// END SOLUTION", "")
             if grade_id == wrong_exercise:
-                text = "DMatrixRMaj y3;\ny3 = ex.h0();"  # the hidden state, not the output: wrong shape
+                # The hidden state returned where the output y_3 is asked for: the wrong shape, a real mistake.
+                text = ("DMatrixRMaj lastOutput(RnnCell cell, OutputLayer out, List<DMatrixRMaj> xs) {\n"
+                        "    DMatrixRMaj state = new DMatrixRMaj(cell.nA, 1);\n"
+                        "    for (DMatrixRMaj x : xs) {\n"
+                        "        state = cell.stepColumn(x, state);\n"
+                        "    }\n"
+                        "    return state;\n"
+                        "}\n"
+                        'Matrices.print("y_3 with lastOutput", lastOutput(cell, out, ex.inputColumns()));')
             cell.source = text
     nbformat.write(nb, path)
 
