@@ -183,3 +183,9 @@ def table_rows(html):
 def html_tables(run, caption):
     """The HTML tables the lesson showed whose caption contains `caption`."""
     return [h for h in run.html_outputs() if "<table" in h and caption in h]
+
+
+def bare_cells(html):
+    """The HTML with the attributes of its table cells dropped (`<td style="text-align:left">x</td>`
+    → `<td>x</td>`), so a test can look for a header or a cell by its text."""
+    return re.sub(r"<(t[dh])\s[^>]*>", r"<\1>", html)

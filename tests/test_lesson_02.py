@@ -1,7 +1,7 @@
 """Lesson 02 runs top to bottom and shows, side by side, that only the RNN tells two word orders apart."""
 import re
 
-from conftest import assert_runs_clean, table_rows as rows
+from conftest import assert_runs_clean, table_rows as rows, bare_cells
 
 
 def test_lesson_02_runs_without_error(run_lesson):
@@ -9,7 +9,7 @@ def test_lesson_02_runs_without_error(run_lesson):
 
 
 def test_lesson_02_feed_forward_is_blind_to_order_and_the_rnn_is_not(run_lesson):
-    html = run_lesson("02-why-sequences.ipynb").html_outputs()
+    html = [bare_cells(h) for h in run_lesson("02-why-sequences.ipynb").html_outputs()]
     tables = [h for h in html if "<th>(1) Tôi yêu Việt Nam</th><th>(2) Việt Nam yêu tôi</th><th>tells them apart?</th>" in h]
     assert tables, "no side-by-side table of the two sentences"
     by_model = {r[0]: r[1:] for r in rows(tables[0])}
@@ -25,7 +25,7 @@ def test_lesson_02_shows_the_equal_averages_and_the_step_by_step_states(run_less
     text = run.text()
     averages = re.findall(r"average of the word vectors, sentence \d \(1×3\)\n(.*)\n", text)
     assert len(averages) == 2 and averages[0] == averages[1], averages
-    steps = [h for h in run.html_outputs() if "<th>word (1)</th>" in h]
+    steps = [h for h in map(bare_cells, run.html_outputs()) if "<th>word (1)</th>" in h]
     assert steps and len(rows(steps[0])) == 4
 
 

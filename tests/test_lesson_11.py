@@ -57,13 +57,14 @@ def test_lesson_11_metrics_equal_the_models_own_values(run_lesson):
     evaluate = re.search(r"Keras-style evaluate: \{loss=[0-9.eE-]+, accuracy=([0-9.eE-]+)\}", text)
     report = re.search(r"Metrics: +accuracy ([0-9.]+), precision ([0-9.]+), recall ([0-9.]+), F1 ([0-9.]+)", text)
     assert evaluate and report, text[:2000]
-    assert abs(float(evaluate.group(1)) - float(report.group(1))) < 1e-4
+    # Both printed to 4 decimals now (evaluate's map by the course's number rule): at most one unit apart.
+    assert abs(float(evaluate.group(1)) - float(report.group(1))) < 1.5e-4
     p, r, f1 = (float(report.group(i)) for i in (2, 3, 4))
     assert abs(f1 - 2 * p * r / (p + r)) < 2e-4
     mae_eval = re.search(r"Keras-style evaluate: \{loss=[0-9.eE-]+, mae=([0-9.eE-]+)\}", text)
     mae = re.search(r"Metrics: +MAE ([0-9.]+), RMSE ([0-9.]+), MAPE ([0-9.]+)%", text)
     assert mae_eval and mae
-    assert abs(float(mae_eval.group(1)) - float(mae.group(1))) < 1e-4
+    assert abs(float(mae_eval.group(1)) - float(mae.group(1))) < 1.5e-4
     assert float(mae.group(2)) >= float(mae.group(1))                  # RMSE ≥ MAE always
     naive = re.search(r"naive forecast: +MAE ([0-9.]+)", text)
     assert naive and float(naive.group(1)) > float(mae.group(1)), "the RNN should beat the naive forecast"

@@ -46,3 +46,20 @@ def test_lesson_opens_with_the_loading_cell_and_keeps_imports_on_top(path):
     for i, src in enumerate(code):
         assert not re.search(r"\bdisplay\([^;]*\);\s*$", src), \
             f"{path.name}: code cell {i} ends with display(...); which prints a stray display id"
+
+
+def test_links_in_the_lessons_lead_to_files_that_jupyterlab_can_open():
+    """In JupyterLab a lesson's links stay `.ipynb` links (the site's build rewrites them): each must exist."""
+    missing = []
+    for path in lessons():
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for link in re.findall(r"\]\(\s*<?([^)\s>]+)", cell.source) + re.findall(r"href=[\"']([^\"']+)", cell.source):
+                target = link.split("#")[0]
+                if not target or re.match(r"[a-z]+:", target):
+                    continue
+                if not (NOTEBOOKS / target).exists():
+                    missing.append(f"{path.name}: {link}")
+    assert not missing, missing

@@ -77,3 +77,119 @@ def test_every_page_loads_offline_without_console_errors_and_renders(site, serve
                 page.close()
         finally:
             context.close()
+
+
+class _Links(__import__("html.parser").parser.HTMLParser):
+    """Every link (a/link href, script/img/iframe/source src) of a page, and every id or name it defines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links, self.anchors = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key):
+                self.anchors.add(a[key])
+        attr = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "iframe": "src",
+                "source": "src", "video": "src", "audio": "src"}.get(tag)
+        if attr and a.get(attr) is not None:
+            self.links.append((tag, a[attr]))
+
+
+def _parse(page):
+    p = _Links()
+    p.feed(page.read_text(encoding="utf-8"))
+    return p
+
+
+def site_pages(site):
+    return sorted(p for p in site.rglob("*.html") if "mathjax" not in p.relative_to(site).parts)
+
+
+def test_every_link_of_every_page_of_the_site_leads_somewhere(site):
+    """Local files and anchors must exist; external links are listed, not fetched (no network here)."""
+    from urllib.parse import unquote, urlsplit
+    parsed = {page: _parse(page) for page in site_pages(site)}
+    assert len(parsed) == len(lessons()) + 1, sorted(p.name for p in parsed)
+    broken, external, checked = [], set(), 0
+    for page, p in parsed.items():
+        for tag, link in p.links:
+            url = urlsplit(link)
+            if url.scheme in ("data", "javascript", "mailto"):
+                continue
+            if url.scheme or link.startswith("//"):
+                external.add(link)
+                continue
+            target = page if not url.path else (page.parent / unquote(url.path)).resolve()
+            checked += 1
+            if not target.is_file() or site.resolve() not in target.resolve().parents:
+                broken.append(f"{page.name}: <{tag}> {link} (no file {target})")
+                continue
+            if url.fragment and target.suffix == ".html":
+                anchors = parsed[target].anchors if target in parsed else _parse(target).anchors
+                # As a browser does: the fragment as written, then percent-decoded (nbconvert writes
+                # both the heading's id and its link percent-encoded: "Lesson-00-%C2%B7-…").
+                if url.fragment not in anchors and unquote(url.fragment) not in anchors:
+                    broken.append(f"{page.name}: <{tag}> {link} (no id \"{unquote(url.fragment)}\" in {target.name})")
+    print(f"{checked} local links checked; {len(external)} external links, not fetched:")
+    for link in sorted(external):
+        print("  ", link)
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    # The lessons link to each other: the index, previous/next, and the "Next:" line of each lesson.
+    assert checked > 3 * len(lessons())
+
+
+def test_links_between_lessons_lead_to_their_pages_in_the_site(site):
+    names = {p.stem for p in lessons()}
+    for page in site_pages(site):
+        for tag, link in _parse(page).links:
+            stem = link.split("#")[0].rsplit(".", 1)[0]
+            assert not (stem in names and link.split("#")[0].endswith(".ipynb")), f"{page.name} links to {link}"
+    text = (site / "00-setup.html").read_text(encoding="utf-8")
+    assert 'href="01-terminology.html"' in text.replace("'", '"'), "lesson 00's Next: link is not a site page"
+    review = _parse(site / "12-review.html").links
+    assert sum(1 for _, link in review if re.fullmatch(r"\d\d-[\w-]+\.html", link)) >= 12
+
+
+def test_display_details_in_the_browser(site, served, tmp_path):
+    """In Chromium, on the site's pages: log axes read in powers of ten only, the reviews' text column
+    is left-aligned (JupyterLab's stylesheet right-aligns every cell), and a model summary sits in a
+    monospaced block with normal line spacing, so its box lines join."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        context = launch_chromium(p, tmp_path, served)
+        try:
+            page = context.new_page()
+            page.goto(served + "09-vanishing-exploding.html")
+            page.wait_for_selector("svg.main-svg", timeout=20000)
+            page.wait_for_timeout(500)
+            labels = page.eval_on_selector_all(
+                ".plot-container", """plots => plots
+                    .filter(p => p.querySelector('.ytitle') && /log scale/.test(p.querySelector('.ytitle').textContent))
+                    .map(p => Array.from(p.querySelectorAll('.ytick text')).map(t => t.textContent))""")
+            assert len(labels) >= 3, f"lesson 09 has three log plots, found {len(labels)}"
+            for ticks in labels:
+                assert len(ticks) >= 2, ticks
+                # 1, 10, or 10 and a superscript exponent: plotly's <sup> reads "10\u200b−18\u200b" in textContent.
+                odd = [t for t in ticks if not re.fullmatch(r"1|10|10−?\d+", t.replace("\u200b", ""))]
+                assert not odd, f"log axis labels that are not powers of ten: {odd} in {ticks}"
+            page.screenshot(path=str(OUTPUT / "site-09-log-axes.png"), full_page=True)
+
+            page.goto(served + "08-imdb-sentiment.html")
+            cell = page.locator("table.rnn-course-table", has_text="Your reviews").locator("td").first
+            assert cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
+
+            page.goto(served + "07-simplernn-keras-style.html")
+            pre = page.locator("pre", has_text="Total params").first
+            style = pre.evaluate("""pre => { const s = getComputedStyle(pre);
+                                    return {lineHeight: s.lineHeight, font: s.fontFamily, size: parseFloat(s.fontSize),
+                                            height: pre.getBoundingClientRect().height,
+                                            lines: pre.textContent.split('\\n').length}; }""")
+            assert style["lineHeight"] == "normal", style
+            assert "mono" in style["font"].lower() or "menlo" in style["font"].lower(), style
+            # Lines no further apart than the font's own height: box characters touch.
+            assert style["height"] / style["lines"] <= 1.25 * style["size"], style
+            pre.screenshot(path=str(OUTPUT / "site-07-summary.png"))
+        finally:
+            context.close()

@@ -44,6 +44,19 @@ def executed(path, executed_dir, timeout):
     return nb
 
 
+def site_links(nb, stems):
+    """A copy of the notebook whose links to other lessons (`[Lesson 01](01-terminology.ipynb)`, an
+    anchor after it, or an HTML `href`) point to their pages in the site (`01-terminology.html`).
+    The stored lessons keep their `.ipynb` links, which is what JupyterLab opens."""
+    lesson = "|".join(re.escape(s) for s in sorted(stems))
+    link = re.compile(r"(\]\(\s*<?|href=[\"'])(\./)?(" + lesson + r")\.ipynb(?=[#)>\"'\s])")
+    copy = nbformat.from_dict(nb)
+    for cell in copy.cells:
+        if cell.cell_type == "markdown":
+            cell.source = link.sub(lambda m: m.group(1) + m.group(3) + ".html", cell.source)
+    return copy
+
+
 def copy_mathjax(out):
     import jupyter_server_mathjax
     static = Path(jupyter_server_mathjax.__file__).parent / "static"
@@ -87,9 +100,10 @@ def build(out, executed_dir=None, timeout=1800):
     entries = [{"href": p.stem + ".html", "title": title_of(nb, p.stem)} for p, nb in zip(lessons, notebooks)]
     exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent)], template_name="site_template",
                             mathjax_url=MATHJAX_URL)
+    stems = [p.stem for p in lessons]
     for i, (path, nb) in enumerate(zip(lessons, notebooks)):
         course = {"prev": entries[i - 1] if i > 0 else None, "next": entries[i + 1] if i + 1 < len(entries) else None}
-        body, _ = exporter.from_notebook_node(nb, resources={"course": course, "metadata": {"name": entries[i]["title"]}})
+        body, _ = exporter.from_notebook_node(site_links(nb, stems), resources={"course": course, "metadata": {"name": entries[i]["title"]}})
         (out / entries[i]["href"]).write_text(body, encoding="utf-8")
         print(f"wrote {out / entries[i]['href']}")
     (out / "index.html").write_text(index_page(entries), encoding="utf-8")

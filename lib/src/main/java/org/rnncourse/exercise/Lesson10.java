@@ -20,21 +20,21 @@ public final class Lesson10 {
         if (lstm != wantLstm) {
             String hint = lstm == simple ? "that is one SimpleRNN's count: an LSTM has four gate blocks, each a SimpleRNN's worth."
                     : lstm == 4L * u * (d + u) ? "the four bias vectors (4·u numbers) are missing."
-                    : "4 · (u·(d + u) + u): each of i, f, c̃, o has its own W (d×u), U (u×u) and b (u).";
+                    : "4 · (u·(d + u) + u): each of i, f, cTilde, o has its own W (d×u), U (u×u) and b (u).";
             throw Check.fail("the LSTM count", "expected " + wantLstm + ", got " + lstm + "." + Check.unassigned(lstm == 0), hint);
         }
         Check.pass("the LSTM count");
         if (gru != wantGru) {
             String hint = gru == 3 * simple
                     ? "that is the count with one bias per gate (reset_after = false). Keras's default GRU has TWO bias vectors per gate: 3 · (u·(d + u) + 2u)."
-                    : gru == simple ? "that is one SimpleRNN's count: a GRU has three blocks z, r, h̃."
-                    : "3 · (u·(d + u) + 2u): three blocks z, r, h̃, each with W, U and two biases (input side and recurrent side).";
+                    : gru == simple ? "that is one SimpleRNN's count: a GRU has three blocks z, r, hTilde."
+                    : "3 · (u·(d + u) + 2u): three blocks z, r, hTilde, each with W, U and two biases (input side and recurrent side).";
             throw Check.fail("the GRU count", "expected " + wantGru + ", got " + gru + "." + Check.unassigned(gru == 0), hint);
         }
         Check.pass("the GRU count");
     }
 
-    /** Exercise 2: one LSTM cell update, c_t = f ⊙ c_{t−1} + i ⊙ c̃ and h_t = o ⊙ tanh(c_t). */
+    /** Exercise 2: one LSTM cell update, c_t = f ⊙ c_{t−1} + i ⊙ cTilde and h_t = o ⊙ tanh(c_t). */
     public static void checkCellUpdate(double[] c, double[] h, double[] cPrev, double[] f, double[] i,
                                        double[] cTilde, double[] o) {
         int n = cPrev.length;
@@ -48,7 +48,7 @@ public final class Lesson10 {
         if (c == null) throw Check.missing("c", "c[k] = f[k]·cPrev[k] + i[k]·cTilde[k].");
         requireLength("c", c, n);
         if (!near(c, wantC)) {
-            String hint = near(c, keepOnly) ? "you kept the old cell (f ⊙ c_{t−1}) but wrote nothing new: add i ⊙ c̃."
+            String hint = near(c, keepOnly) ? "you kept the old cell (f ⊙ c_{t−1}) but wrote nothing new: add i ⊙ cTilde."
                     : near(c, noForget) ? "the forget gate multiplies the OLD cell: f ⊙ c_{t−1}, not c_{t−1} alone."
                     : "element by element: c[k] = f[k]·cPrev[k] + i[k]·cTilde[k] (no matrix product, no squashing).";
             throw Check.fail("c", "expected " + show(wantC) + ", got " + show(c) + ".", hint);
@@ -66,7 +66,7 @@ public final class Lesson10 {
         Check.pass("h_t");
     }
 
-    /** Exercise 3: the GRU's interpolation in Keras's convention, h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. */
+    /** Exercise 3: the GRU's interpolation in Keras's convention, h_t = z ⊙ h_{t−1} + (1 − z) ⊙ hTilde. */
     public static void checkGruUpdate(double[] h, double[] z, double[] hPrev, double[] hTilde) {
         int n = hPrev.length;
         double[] want = new double[n], swapped = new double[n];
@@ -78,7 +78,7 @@ public final class Lesson10 {
         requireLength("h", h, n);
         if (!near(h, want)) {
             String hint = near(h, swapped)
-                    ? "that is the notes' convention, where z weighs the candidate. Keras's z weighs the OLD state: z ⊙ h_{t−1} + (1 − z) ⊙ h̃."
+                    ? "that is the notes' convention, where z weighs the candidate. Keras's z weighs the OLD state: z ⊙ h_{t−1} + (1 − z) ⊙ hTilde."
                     : "a weighted average of the old state and the candidate: z[k]·hPrev[k] + (1 − z[k])·hTilde[k].";
             throw Check.fail("h", "expected " + show(want) + ", got " + show(h) + ".", hint);
         }

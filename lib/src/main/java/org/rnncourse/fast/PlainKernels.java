@@ -1,9 +1,13 @@
 package org.rnncourse.fast;
 
 /**
- * The plain-Java path: the same results as {@link VectorKernels} (to float rounding), used when
- * the JVM runs without the Vector API module. The i-k-j loop order reads B and writes C row by row,
- * which is the fastest order plain Java has.
+ * The plain-Java path, used when the JVM runs without the Vector API module: the same bits as
+ * {@link VectorKernels}, so a seed gives the same training run on either path. Every element of a
+ * product is summed in the same order as there (along the shared dimension, starting from C when
+ * accumulating), and each step is a fused multiply-add ({@link Math#fma}, one rounding), as the
+ * Vector API's {@code fma} is: a separate multiply and add round twice, and those last-bit
+ * differences grow, over epochs of training, into different early stopping and divergence epochs.
+ * The i-k-j loop order reads B and writes C row by row, which is the fastest order plain Java has.
  */
 final class PlainKernels implements Kernels {
 
@@ -17,12 +21,9 @@ final class PlainKernels implements Kernels {
             }
             for (int p = 0; p < k; p++) {
                 float aip = a[aOff + i * k + p];
-                if (aip == 0f) {
-                    continue;
-                }
                 int bp = bOff + p * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
                 }
             }
         }
@@ -38,12 +39,9 @@ final class PlainKernels implements Kernels {
             int br = bOff + r * n;
             for (int i = 0; i < k; i++) {
                 float ari = a[aOff + r * k + i];
-                if (ari == 0f) {
-                    continue;
-                }
                 int ci = cOff + i * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += ari * b[br + j];
+                    c[ci + j] = Math.fma(ari, b[br + j], c[ci + j]);
                 }
             }
         }
@@ -56,11 +54,11 @@ final class PlainKernels implements Kernels {
             int ai = aOff + i * n;
             for (int j = 0; j < k; j++) {
                 int bj = bOff + j * n;
-                float sum = 0f;
+                float sum = accumulate ? c[cOff + i * k + j] : 0f; // C first, then the terms: the vector path's order
                 for (int p = 0; p < n; p++) {
-                    sum += a[ai + p] * b[bj + p];
+                    sum = Math.fma(a[ai + p], b[bj + p], sum);
                 }
-                c[cOff + i * k + j] = accumulate ? c[cOff + i * k + j] + sum : sum;
+                c[cOff + i * k + j] = sum;
             }
         }
     }

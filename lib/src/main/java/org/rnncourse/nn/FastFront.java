@@ -40,9 +40,10 @@ import org.rnncourse.fast.Fast;
  * Measured on lesson 08 (IMDB, batch 128, 2 cores): ≈ 1.5 s per epoch on two threads, ≈ 2.7 s on one.
  */
 final class FastFront {
-    /** Below this many examples per thread, a second thread costs more than it saves. */
+    /** Below this many examples per part, a second thread costs more than it saves. */
     private static final int MIN_ROWS_PER_THREAD = 8;
-    private static final int THREADS = Parallel.THREADS;
+    /** A batch is cut into this many parts whatever the number of cores (see Parallel.PARTS). */
+    private static final int PARTS = Parallel.PARTS;
 
     final int size; // how many layers of the model this covers: 1 (SimpleRNN) or 2 (Embedding, SimpleRNN)
     private final Embedding embedding; // null when the model starts with the SimpleRNN
@@ -90,8 +91,8 @@ final class FastFront {
         proj = new float[rowsOfTable * units];
         sums = new float[rowsOfTable * units];
         dRows = new float[rowsOfTable * in];
-        workers = new Worker[THREADS];
-        for (int i = 0; i < THREADS; i++) workers[i] = new Worker();
+        workers = new Worker[PARTS];
+        for (int i = 0; i < PARTS; i++) workers[i] = new Worker();
     }
 
     /** The fast front of these layers, or null when the model does not start with one it covers. */
@@ -116,7 +117,7 @@ final class FastFront {
         (embedding != null ? embedding : rnn).checkInput(input);
         x = input;
         batch = input.dim(0);
-        parts = Math.max(1, Math.min(THREADS, batch / MIN_ROWS_PER_THREAD));
+        parts = Math.max(1, Math.min(PARTS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
         if (dz.length < steps * batch * units) dz = new float[steps * batch * units];
         if (embedding != null) projectUsedTokens();

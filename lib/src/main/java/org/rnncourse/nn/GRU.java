@@ -9,8 +9,8 @@ import java.util.Random;
  * <pre>
  * z_t = σ(a_z + r̂_z)                     update gate
  * r_t = σ(a_r + r̂_r)                     reset gate
- * h̃_t = tanh(a_h + r_t ⊙ r̂_h)            candidate; the reset gate scales U's part after the product
- * h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t   interpolation
+ * hTilde_t = tanh(a_h + r_t ⊙ r̂_h)            candidate; the reset gate scales U's part after the product
+ * h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ hTilde_t   interpolation
  * </pre>
  * Keras's z keeps the <em>old</em> state (z = 1: copy h_{t−1}); some texts write the same gate as
  * 1 − z. Parameters: kernel W (features, 3·units), recurrent_kernel U (units, 3·units) and a bias
@@ -22,7 +22,7 @@ public class GRU extends RecurrentLayer {
     private Parameter kernel, recurrentKernel, bias;
     private int in;
 
-    // Kept from forward, time-major. hs holds h_0 = 0 … h_T; ax holds the activated z, r, h̃ of each
+    // Kept from forward, time-major. hs holds h_0 = 0 … h_T; ax holds the activated z, r, hTilde of each
     // step (in the slots of a); rh holds h_{t−1}·U + b_rec, whose h part the backward pass needs.
     private int batch, steps;
     private double[] xs, hs, ax, rh;
@@ -141,7 +141,7 @@ public class GRU extends RecurrentLayer {
         return List.of(lastStep(hs, batch, steps));
     }
 
-    /** The activated gates of the last forward at step t (0-based) for example b: z, r, h̃, each of units values. */
+    /** The activated gates of the last forward at step t (0-based) for example b: z, r, hTilde, each of units values. */
     public double[][] gates(int b, int t) {
         if (ax == null) throw new IllegalStateException(describe() + " has not run forward yet");
         if (b < 0 || b >= batch || t < 0 || t >= steps) {

@@ -9,8 +9,8 @@ import java.util.Random;
  * <pre>
  * i_t = σ(z_i)            input gate: how much of the candidate to write
  * f_t = σ(z_f)            forget gate: how much of the old cell to keep
- * c̃_t = tanh(z_c)         candidate
- * c_t = f_t ⊙ c_{t−1} + i_t ⊙ c̃_t      the additive cell update
+ * cTilde_t = tanh(z_c)         candidate
+ * c_t = f_t ⊙ c_{t−1} + i_t ⊙ cTilde_t      the additive cell update
  * o_t = σ(z_o)            output gate
  * h_t = o_t ⊙ tanh(c_t)
  * </pre>
@@ -29,7 +29,7 @@ public class LSTM extends RecurrentLayer {
     private int in;
 
     // Kept from forward, time-major. hs and cs hold h_0 = c_0 = 0 … h_T, c_T (block t at t·batch·units);
-    // gates holds the activated i, f, c̃, o of each step; tanhC holds tanh(c_t) for t = 1 … T.
+    // gates holds the activated i, f, cTilde, o of each step; tanhC holds tanh(c_t) for t = 1 … T.
     private int batch, steps;
     private double[] xs, hs, cs, gates, tanhC;
 
@@ -171,7 +171,7 @@ public class LSTM extends RecurrentLayer {
         return List.of(lastStep(hs, batch, steps), lastStep(cs, batch, steps));
     }
 
-    /** The activated gates of the last forward at step t (0-based) for example b: i, f, c̃, o, each of units values. */
+    /** The activated gates of the last forward at step t (0-based) for example b: i, f, cTilde, o, each of units values. */
     public double[][] gates(int b, int t) {
         if (gates == null) throw new IllegalStateException(describe() + " has not run forward yet");
         if (b < 0 || b >= batch || t < 0 || t >= steps) {

@@ -13,6 +13,13 @@ import java.util.concurrent.Future;
 final class Parallel {
     /** 2 on a machine with 2 or more cores; the property {@code rnncourse.threads} overrides (benchmarks). */
     static final int THREADS = threads();
+    /**
+     * How many parts training cuts a batch into: 2, or more when more threads were asked for. Fixed
+     * rather than one per core, because the parts' gradients are added at the end, and in another
+     * order the float sums differ in the last bits, which over epochs becomes another training run:
+     * on one core the parts run one after the other, and a seed gives the same run as on two.
+     */
+    static final int PARTS = Math.max(2, THREADS);
     private static volatile ExecutorService pool;
 
     private Parallel() {}
@@ -36,8 +43,8 @@ final class Parallel {
 
     /** Runs task(0) … task(parts − 1), part 0 on this thread, and waits for all; rethrows the first failure. */
     static void run(int parts, Part task) {
-        if (parts <= 1) {
-            task.run(0);
+        if (parts <= 1 || THREADS == 1) {
+            for (int p = 0; p < Math.max(1, parts); p++) task.run(p);
             return;
         }
         ExecutorService exec = pool();

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.rnncourse.show.LiveDisplay;
+import org.rnncourse.show.Numbers;
+import org.rnncourse.show.Show;
 import tech.tablesaw.api.Table;
 
 /**
@@ -274,9 +277,17 @@ public class Sequential {
 
     // ---- summary -------------------------------------------------------------------------------
 
-    /** Prints the summary exactly as Keras 3 does. */
+    /**
+     * Prints the summary exactly as Keras 3 does. In a notebook it is shown as a block of
+     * monospaced text whose lines touch, so the table's box lines join (see {@link Show#monospaced}).
+     */
     public void summary() {
-        System.out.print(summaryText());
+        String text = summaryText();
+        if (LiveDisplay.inNotebook()) {
+            Show.monospaced(text);
+        } else {
+            System.out.print(text);
+        }
     }
 
     /** The summary as text, line for line Keras 3's. */
@@ -578,8 +589,24 @@ public class Sequential {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /**
+     * The loss and metrics by name, in Keras's order, printed by the course's number rule:
+     * {@code {loss=0.6362, accuracy=0.6263}}, not Java's 17 digits.
+     */
+    private static final class Logs extends LinkedHashMap<String, Double> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("{");
+            forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append('=')
+                    .append(v == null ? "null" : Numbers.format(v)));
+            return sb.append('}').toString();
+        }
+    }
+
     private Map<String, Double> logs(double loss, double[] metricSums, long rows, List<Metric> ms) {
-        Map<String, Double> logs = new LinkedHashMap<>();
+        Map<String, Double> logs = new Logs();
         logs.put("loss", loss);
         for (int i = 0; i < ms.size(); i++) logs.put(ms.get(i).name(), metricSums[i] / rows);
         return logs;

@@ -58,6 +58,6 @@ public final class LiveDisplay {
     }
 
     private static String pre(String text) {
-        return "<pre style=\"margin:0\">" + Html.escape(text) + "</pre>";
+        return Html.pre(text);
     }
 }

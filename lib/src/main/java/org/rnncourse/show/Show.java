@@ -22,7 +22,7 @@ public final class Show {
     /** Shows a Tablesaw table as an HTML table with at most {@code maxRows} rows. */
     public static void table(Table table, int maxRows) {
         String html = Html.table(table, maxRows);
-        Notebook.show(html, table.print(maxRows));
+        Notebook.show(html, Html.text(table, maxRows));
     }
 
     /** Shows a Tablesaw jsplot figure as an interactive plot that also works offline. */
@@ -44,6 +44,19 @@ public final class Show {
                 }
             }
         }
+    }
+
+    /**
+     * Shows monospaced text as it prints (a model summary, progress lines), in a block whose lines
+     * touch. A notebook's output area spaces printed lines 1.3 apart, which leaves a gap between the
+     * rows of box-drawing characters (┃ │ ┼); Keras's summary, drawn by rich, is shown the same way.
+     */
+    public static void monospaced(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text is null");
+        }
+        String shown = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        Notebook.show(Html.pre(shown), shown);
     }
 
     /** Shows any HTML fragment (the text form is shown where HTML can't be). */

@@ -14,6 +14,7 @@ import org.rnncourse.nn.Parameter;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.TrainingDivergedException;
+import org.rnncourse.show.Plots;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -148,6 +149,7 @@ public final class ClippingDemo {
     public static Figure plot(Run... runs) {
         requireRuns(runs);
         ScatterTrace[] traces = new ScatterTrace[runs.length];
+        double[][] ys = new double[runs.length][];
         for (int j = 0; j < runs.length; j++) {
             List<Double> l = runs[j].losses();
             double[] x = new double[l.size()], y = new double[l.size()];
@@ -155,11 +157,12 @@ public final class ClippingDemo {
                 x[k] = k + 1;
                 y[k] = l.get(k);
             }
+            ys[j] = y;
             traces[j] = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(runs[j].label()).build();
         }
         Layout layout = Layout.builder("Training loss with and without gradient clipping")
                 .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Axis.builder().title("MSE loss (log scale)").type(Axis.Type.LOG).build())
+                .yAxis(Plots.logAxis("MSE loss (log scale)", ys))
                 .height(420).width(760).build();
         return new Figure(layout, traces);
     }

@@ -8,6 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.rnncourse.nn.GradientClipping;
+import org.rnncourse.show.Numbers;
+import org.rnncourse.show.Plots;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -111,7 +113,10 @@ public final class GradientFlow {
             String label = (f < 1 ? "vanishing" : f > 1 ? "exploding" : "stable") + " (" + fmt(f) + ")";
             traces[j] = ScatterTrace.builder(x, simulate(steps, f)).mode(ScatterTrace.Mode.LINE).name(label).build();
         }
-        return new Figure(logLayout("Gradient flow: a factor per time step", "time steps back", "gradient magnitude (log scale)"), traces);
+        double[][] ys = new double[factors.length][];
+        for (int j = 0; j < factors.length; j++) ys[j] = simulate(steps, factors[j]);
+        return new Figure(logLayout("Gradient flow: a factor per time step", "time steps back", "gradient magnitude (log scale)", ys),
+                traces);
     }
 
     // ---- the measurement: BPTT of a real RNN ----------------------------------------------------
@@ -278,8 +283,10 @@ public final class GradientFlow {
             for (int k = 0; k < x.length; k++) x[k] = k + 1;
             traces[j] = ScatterTrace.builder(x, ms[j].gradientNorms()).mode(ScatterTrace.Mode.LINE).name(ms[j].label()).build();
         }
+        double[][] ys = new double[ms.length][];
+        for (int j = 0; j < ms.length; j++) ys[j] = ms[j].gradientNorms();
         return new Figure(logLayout("‖∂L/∂h_t‖ in a real RNN (loss at the last step)", "time step t",
-                "‖∂L/∂h_t‖ (log scale)"), traces);
+                "‖∂L/∂h_t‖ (log scale)", ys), traces);
     }
 
     // ---- clipping on one gradient ---------------------------------------------------------------
@@ -315,9 +322,9 @@ public final class GradientFlow {
             }
             option.append(name);
             values.append(describe(g));
-            StringBuilder norms = new StringBuilder();
-            for (double[] a : g) norms.append(norms.length() == 0 ? "" : ", ").append(round(GradientClipping.norm(a), 4));
-            each.append(norms.toString());
+            double[] norms = new double[g.size()];
+            for (int k = 0; k < norms.length; k++) norms[k] = GradientClipping.norm(g.get(k));
+            each.append(String.join(", ", Numbers.formatAll(norms)));
             total.append(round(GradientClipping.globalNorm(g), 4));
             double cos = cosine(original, g);
             cosine.append(round(cos, 4));
@@ -349,10 +356,10 @@ public final class GradientFlow {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private static Layout logLayout(String title, String x, String y) {
+    private static Layout logLayout(String title, String x, String y, double[]... series) {
         return Layout.builder(title)
                 .xAxis(Axis.builder().title(x).build())
-                .yAxis(Axis.builder().title(y).type(Axis.Type.LOG).build())
+                .yAxis(Plots.logAxis(y, series))
                 .height(420).width(760)
                 .build();
     }
@@ -383,13 +390,24 @@ public final class GradientFlow {
         return na == 0 || nb == 0 ? Double.NaN : dot / Math.sqrt(na * nb);
     }
 
+    /** "(3, -4 | 12)": every weight's gradient, all numbers by the one rule of {@link Numbers}. */
     private static String describe(List<double[]> g) {
+        int size = 0;
+        for (double[] a : g) size += a.length;
+        double[] all = new double[size];
+        int at = 0;
+        for (double[] a : g) {
+            System.arraycopy(a, 0, all, at, a.length);
+            at += a.length;
+        }
+        String[] cells = Numbers.formatAll(all);
         StringBuilder sb = new StringBuilder("(");
+        at = 0;
         for (int k = 0; k < g.size(); k++) {
             if (k > 0) sb.append(" | ");
             for (int i = 0; i < g.get(k).length; i++) {
                 if (i > 0) sb.append(", ");
-                sb.append(String.format(Locale.ROOT, "%.4f", g.get(k)[i]));
+                sb.append(cells[at++]);
             }
         }
         return sb.append(")").toString();

@@ -16,8 +16,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   H_{t−1}·U + b_h = [u_z | u_r | u_h]
  *   z_t = σ(x_z + u_z)          update gate: how much of the old state to keep
  *   r_t = σ(x_r + u_r)          reset gate: how much of the old state the candidate sees
- *   h̃_t = tanh(x_h + r_t ⊙ u_h)   candidate state (the reset gate acts after the product: reset_after)
- *   H_t = z_t ⊙ H_{t−1} + (1 − z_t) ⊙ h̃_t
+ *   hTilde_t = tanh(x_h + r_t ⊙ u_h)   candidate state (the reset gate acts after the product: reset_after)
+ *   H_t = z_t ⊙ H_{t−1} + (1 − z_t) ⊙ hTilde_t
  * </pre>
  * W is Keras's {@code kernel} (n_x, 3·n_a), U its {@code recurrent_kernel} (n_a, 3·n_a), and b its
  * {@code bias} (2, 3·n_a): row 0 is the input bias b_x, row 1 the recurrent bias b_h. That is
@@ -28,10 +28,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class GruCell {
     /** Gate order inside W, U and b, as in Keras. */
-    public static final String[] GATES = {"z", "r", "h̃"};
+    public static final String[] GATES = {"z", "r", "hTilde"};
 
     public final int nX, nA;
-    /** Input kernel W, (n_x, 3·n_a): gate blocks z, r, h̃. */
+    /** Input kernel W, (n_x, 3·n_a): gate blocks z, r, hTilde. */
     public final DMatrixRMaj W;
     /** Recurrent kernel U, (n_a, 3·n_a). */
     public final DMatrixRMaj U;
@@ -43,7 +43,7 @@ public final class GruCell {
         Shapes.requireFinite("W", W, "the GRU cell");
         if (W.numCols % 3 != 0 || W.numCols == 0 || W.numRows == 0) {
             throw new IllegalArgumentException("W has shape " + Shapes.of(W)
-                    + " but the GRU cell expects (n_x×3·n_a): three gate blocks z, r, h̃ side by side");
+                    + " but the GRU cell expects (n_x×3·n_a): three gate blocks z, r, hTilde side by side");
         }
         this.nX = W.numRows;
         this.nA = W.numCols / 3;
@@ -81,7 +81,7 @@ public final class GruCell {
         }
     }
 
-    /** One step: (X_t, H_{t−1}) → z, r, h̃, H_t. */
+    /** One step: (X_t, H_{t−1}) → z, r, hTilde, H_t. */
     public Step step(DMatrixRMaj X, DMatrixRMaj Hprev) {
         requireInputs(X, Hprev);
         DMatrixRMaj xw = Gates.affine(X, W, null, null, b);          // + row 0 of b
@@ -103,14 +103,14 @@ public final class GruCell {
         Shapes.requireNonNull("s", s, "give the Step that step(X, H_prev) returned");
         int m = s.X().numRows;
         Shapes.require("dH_t", dH, m, nA, "the GRU backward step", "the shape of H_t, m = " + m + ", n_a = " + nA);
-        // H = z ⊙ H_prev + (1 − z) ⊙ h̃.
+        // H = z ⊙ H_prev + (1 − z) ⊙ hTilde.
         DMatrixRMaj dz = new DMatrixRMaj(m, nA), dhTilde = new DMatrixRMaj(m, nA), dHdirect = new DMatrixRMaj(m, nA);
         for (int k = 0; k < dz.getNumElements(); k++) {
             dz.data[k] = dH.data[k] * (s.Hprev().data[k] - s.hTilde().data[k]);
             dhTilde.data[k] = dH.data[k] * (1 - s.z().data[k]);
             dHdirect.data[k] = dH.data[k] * s.z().data[k];
         }
-        // h̃ = tanh(x_h + r ⊙ u_h).
+        // hTilde = tanh(x_h + r ⊙ u_h).
         DMatrixRMaj dAh = Gates.throughTanh(dhTilde, s.hTilde());
         DMatrixRMaj dr = Gates.times(dAh, s.uh());
         DMatrixRMaj dUh = Gates.times(dAh, s.r());

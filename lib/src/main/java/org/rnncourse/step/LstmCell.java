@@ -12,12 +12,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * weight layout of Keras's {@code LSTMCell} (activation tanh, recurrent activation sigmoid).
  *
  * <pre>
- *   Z_t  = X_t·W + H_{t−1}·U + b                      (m, 4·n_a), split into four gate blocks in the order i, f, c̃, o
+ *   Z_t  = X_t·W + H_{t−1}·U + b                      (m, 4·n_a), split into four gate blocks in the order i, f, cTilde, o
  *   i_t  = σ(Z_i)        input gate: how much of the candidate to write
  *   f_t  = σ(Z_f)        forget gate: how much of the old cell state to keep
- *   c̃_t  = tanh(Z_c)     candidate cell state
+ *   cTilde_t  = tanh(Z_c)     candidate cell state
  *   o_t  = σ(Z_o)        output gate: how much of the cell to show
- *   C_t  = f_t ⊙ C_{t−1} + i_t ⊙ c̃_t                  the cell state: a sum, not a squashing
+ *   C_t  = f_t ⊙ C_{t−1} + i_t ⊙ cTilde_t                  the cell state: a sum, not a squashing
  *   H_t  = o_t ⊙ tanh(C_t)
  * </pre>
  * W is Keras's {@code kernel} (n_x, 4·n_a), U its {@code recurrent_kernel} (n_a, 4·n_a), b its
@@ -31,10 +31,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class LstmCell {
     /** Gate order inside W, U and b, as in Keras. */
-    public static final String[] GATES = {"i", "f", "c̃", "o"};
+    public static final String[] GATES = {"i", "f", "cTilde", "o"};
 
     public final int nX, nA;
-    /** Input kernel W, (n_x, 4·n_a): gate blocks i, f, c̃, o. */
+    /** Input kernel W, (n_x, 4·n_a): gate blocks i, f, cTilde, o. */
     public final DMatrixRMaj W;
     /** Recurrent kernel U, (n_a, 4·n_a). */
     public final DMatrixRMaj U;
@@ -46,7 +46,7 @@ public final class LstmCell {
         Shapes.requireFinite("W", W, "the LSTM cell");
         if (W.numCols % 4 != 0 || W.numCols == 0 || W.numRows == 0) {
             throw new IllegalArgumentException("W has shape " + Shapes.of(W)
-                    + " but the LSTM cell expects (n_x×4·n_a): four gate blocks i, f, c̃, o side by side");
+                    + " but the LSTM cell expects (n_x×4·n_a): four gate blocks i, f, cTilde, o side by side");
         }
         this.nX = W.numRows;
         this.nA = W.numCols / 4;
@@ -126,7 +126,7 @@ public final class LstmCell {
         // H = o ⊙ tanh(C): part of dH reaches o, the rest reaches C through tanh.
         DMatrixRMaj dO = Gates.times(dH, s.tanhC());
         DMatrixRMaj dCt = Gates.plus(dC, Gates.throughTanh(Gates.times(dH, s.o()), s.tanhC()));
-        // C = f ⊙ C_prev + i ⊙ c̃.
+        // C = f ⊙ C_prev + i ⊙ cTilde.
         DMatrixRMaj dI = Gates.times(dCt, s.cTilde());
         DMatrixRMaj dF = Gates.times(dCt, s.Cprev());
         DMatrixRMaj dG = Gates.times(dCt, s.i());

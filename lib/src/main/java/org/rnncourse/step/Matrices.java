@@ -1,6 +1,5 @@
 package org.rnncourse.step;
 
-import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,7 +12,7 @@ public final class Matrices {
 
     /**
      * A matrix as the lessons print it: its name and shape on the first line, then one line per row
-     * with 4 decimals, e.g.
+     * with the same decimals (at most 4, see {@link org.rnncourse.show.Numbers}), e.g.
      * <pre>
      * h_1 (4×1)
      *   0.1234
@@ -25,10 +24,16 @@ public final class Matrices {
         Shapes.requireNonNull("m", m, "give a matrix to print");
         StringBuilder sb = new StringBuilder();
         sb.append(name).append(' ').append(Shapes.of(m));
+        // The course's one number rule (Numbers): the same decimals for every entry, in columns.
+        String[] cells = org.rnncourse.show.Numbers.formatAll(m.getData().length == m.getNumElements()
+                ? m.getData() : java.util.Arrays.copyOf(m.getData(), m.getNumElements()));
+        int width = 0;
+        for (String c : cells) width = Math.max(width, c.length());
         for (int i = 0; i < m.numRows; i++) {
             sb.append('\n');
             for (int j = 0; j < m.numCols; j++) {
-                sb.append(String.format(Locale.ROOT, "%9.4f", m.get(i, j)));
+                String c = cells[i * m.numCols + j];
+                sb.append(" ".repeat(width + 2 - c.length())).append(c);
             }
         }
         return sb.toString();

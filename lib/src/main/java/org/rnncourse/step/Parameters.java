@@ -26,7 +26,7 @@ public final class Parameters {
     }
 
     /**
-     * One LSTM layer: four gates (i, f, c̃, o), each with its own D_x·D_h + D_h·D_h + D_h weights:
+     * One LSTM layer: four gates (i, f, cTilde, o), each with its own D_x·D_h + D_h·D_h + D_h weights:
      * 4·(D_h·(D_x + D_h) + D_h), four times {@link #rnnLayer}.
      */
     public static long lstmLayer(int dX, int dH) {
@@ -34,7 +34,7 @@ public final class Parameters {
     }
 
     /**
-     * One GRU layer with Keras's default reset_after: three gates (z, r, h̃), each with a kernel, a
+     * One GRU layer with Keras's default reset_after: three gates (z, r, hTilde), each with a kernel, a
      * recurrent kernel and two biases (input and recurrent): 3·(D_h·(D_x + D_h) + 2·D_h).
      */
     public static long gruLayer(int dX, int dH) {

@@ -27,7 +27,7 @@ class Lesson10Test {
         assertTrue(Output.of(() -> Lesson10.checkCellUpdate(c, h, C_PREV, F, I, G, O)).contains("✔ h_t"));
         AssertionError keep = assertThrows(AssertionError.class,
                 () -> Lesson10.checkCellUpdate(new double[] {0.72, -0.05}, h, C_PREV, F, I, G, O));
-        assertTrue(keep.getMessage().contains("add i ⊙ c̃"), keep.getMessage());
+        assertTrue(keep.getMessage().contains("add i ⊙ cTilde"), keep.getMessage());
         AssertionError noTanh = assertThrows(AssertionError.class,
                 () -> Lesson10.checkCellUpdate(c, new double[] {0.6 * c[0], 0.9 * c[1]}, C_PREV, F, I, G, O));
         assertTrue(noTanh.getMessage().contains("o ⊙ tanh"), noTanh.getMessage());

@@ -23,14 +23,37 @@ class ProgressTest {
         logs.put("val_loss", 0.6920);
         logs.put("val_accuracy", 0.0000421);
         assertEquals("Epoch 1/5", ProgressFormat.epochHeader(1, 5));
-        assertEquals("157/157 ━━━━━━━━━━━━━━━━━━━━ 12s 76ms/step - accuracy: 0.5012 - loss: 0.6931"
-                        + " - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
+        // Keras's line, except that what passes 100 columns continues on a line of its own.
+        assertEquals("157/157 ━━━━━━━━━━━━━━━━━━━━ 12s 76ms/step - accuracy: 0.5012 - loss: 0.6931\n"
+                        + "        - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
                 ProgressFormat.progressLine(157, 157, logs, 12.0));
-        assertEquals("157/157 - 12s - 76ms/step - accuracy: 0.5012 - loss: 0.6931"
-                        + " - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
+        assertEquals("157/157 - 12s - 76ms/step - accuracy: 0.5012 - loss: 0.6931\n"
+                        + "        - val_accuracy: 4.2100e-05 - val_loss: 0.6920",
                 ProgressFormat.compactLine(157, logs, 12.0));
         assertEquals(" 10/157 ━" + " ".repeat(19) + " 1s 100ms/step - loss: 0.6931",
                 ProgressFormat.progressLine(10, 157, Map.of("loss", 0.69314), 1.0));
+    }
+
+    /** Lesson 08's finished epoch line (four values, validation included) fits in 100 columns, however long the run. */
+    @Test
+    void finishedEpochLinesDoNotPassOneHundredColumns() {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", 0.123456);
+        logs.put("accuracy", 0.987654);
+        logs.put("val_loss", 0.0000123);
+        logs.put("val_accuracy", 0.876543);
+        logs.put("val_precision", 0.5);
+        for (int steps : new int[] {1, 157, 12_345}) {
+            for (double seconds : new double[] {0.4, 12, 12_345}) {
+                for (String text : new String[] {ProgressFormat.progressLine(steps, steps, logs, seconds),
+                        ProgressFormat.compactLine(steps, logs, seconds)}) {
+                    for (String line : text.split("\n")) {
+                        assertTrue(line.length() <= ProgressFormat.WIDTH, line.length() + " characters: " + line);
+                    }
+                    for (String key : logs.keySet()) assertTrue(text.contains(" " + key + ": "), text);
+                }
+            }
+        }
     }
 
     static Sequential tiny() {
@@ -45,7 +68,8 @@ class ProgressTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         tiny().fit(new double[6][2][1], new double[6], new FitOptions().epochs(2).batchSize(4)
                 .progress(new ConsoleProgress(out, 1)).validationSplit(0.5));
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        // A line too long for 100 columns goes on indented ("    - val_mae: …"): joined here, one per epoch.
+        List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).replace("\n    - ", " - ").split("\n"));
         assertEquals(4, lines.size(), lines.toString());
         assertEquals("Epoch 1/2", lines.get(0));
         assertTrue(lines.get(1).matches("1/1 ━{20} \\d+s \\d+[mu]?s/step - loss: \\S+ - mae: \\S+ - val_loss: \\S+ - val_mae: \\S+"),

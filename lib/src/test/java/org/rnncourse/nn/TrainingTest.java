@@ -49,6 +49,10 @@ class TrainingTest {
         double[][][] xt = signs(100, 5, new Random(2), yt);
         Map<String, Double> result = m.evaluate(xt, yt);
         assertTrue(result.get("accuracy") > 0.9, "test " + result);
+        // Printed (lesson 11 prints evaluate's result) by the one number rule, not with 17 digits.
+        assertTrue(result.toString().matches("\\{loss=\\d+\\.\\d{1,4}(e-\\d+)?, accuracy=[01](\\.\\d{1,4})?\\}"), result.toString());
+        assertEquals("{loss=" + org.rnncourse.show.Numbers.format(result.get("loss")) + ", accuracy="
+                + org.rnncourse.show.Numbers.format(result.get("accuracy")) + "}", result.toString());
         Tensor p = m.predict(xt);
         assertArrayEquals(new int[] {100, 1}, p.shape());
     }

@@ -23,8 +23,8 @@ class HtmlTest {
         String html = Html.table(words());
         assertTrue(html.startsWith("<table class=\"rnn-course-table\">"), html);
         assertTrue(html.contains(">glossary</caption>"), html);
-        assertTrue(html.contains("<th>term</th><th>score</th>"), html);
-        assertTrue(html.contains("<td>RNN</td>"), html);
+        assertTrue(html.contains("<th style=\"text-align:left\">term</th><th style=\"text-align:right\">score</th>"), html);
+        assertTrue(html.contains(">RNN</td>"), html);
         assertTrue(html.contains(">-2.25</td>"), html);
         assertEquals(2, html.split("<tr>", -1).length - 2, "one header row and two body rows");
     }
@@ -32,15 +32,58 @@ class HtmlTest {
     @Test
     void cellTextIsEscapedSoItShowsAsItself() {
         String html = Html.table(words());
-        assertTrue(html.contains("<td>&lt;b&gt;&amp;</td>"), html);
+        assertTrue(html.contains(">&lt;b&gt;&amp;</td>"), html);
         assertFalse(html.contains("<b>&"), html);
     }
 
     @Test
-    void numbersAreRightAlignedAndTextIsNot() {
+    void numbersAreRightAlignedAndTextIsLeftAlignedEvenUnderJupyterLabsStylesheet() {
         String html = Html.table(words());
-        assertTrue(html.contains("<td style=\"text-align:right\">1.5</td>"), html);
-        assertTrue(html.contains("<td>RNN</td>"), html);
+        // One rule down a column: 1.5 and -2.25 both with two decimals.
+        assertTrue(html.contains("<td style=\"text-align:right\">1.50</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:right\">-2.25</td>"), html);
+        // JupyterLab right-aligns every cell unless told otherwise: a review must read from the left.
+        assertTrue(html.contains("<td style=\"text-align:left\">RNN</td>"), html);
+    }
+
+    @Test
+    void aDecimalColumnNeverMixesDecimalsAndNeverShowsSeventeenDigits() {
+        Table t = Table.create("h", DoubleColumn.create("h_t[4]", 0.1356, 0.0629, 0.205),
+                DoubleColumn.create("third", 1.0 / 13, 3.0 / 13, 0.8200000000000001),
+                DoubleColumn.create("whole", 1, -3, 12));
+        String html = Html.table(t);
+        assertTrue(html.contains(">0.2050</td>") && !html.contains(">0.205</td>"), html);
+        assertTrue(html.contains(">0.2308</td>") && html.contains(">0.8200</td>"), html);
+        assertFalse(html.contains("0.23076923076923078") || html.contains("0.8200000000000001"), html);
+        assertTrue(html.contains(">-3</td>") && html.contains(">12</td>"), html);
+        assertTrue(Html.text(t, 10).contains("0.2050"), Html.text(t, 10));
+    }
+
+    @Test
+    void aColumnGivenItsOwnPrintFormatKeepsIt() {
+        DoubleColumn p = DoubleColumn.create("P(positive)", 0.99689, 0.0019, 0.209);
+        p.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
+        String html = Html.table(Table.create("Your reviews", p));
+        assertTrue(html.contains(">0.997</td>") && html.contains(">0.002</td>") && html.contains(">0.209</td>"), html);
+    }
+
+    @Test
+    void textColumnsHoldingNumbersTheLibraryWroteStayRightAligned() {
+        Table t = Table.create("losses", StringColumn.create("loss", "1.234e-05", "2.10×", "–", "1,280,000", "diverged"),
+                StringColumn.create("review", "a fine film", "12", "", "bad", "good"),
+                StringColumn.create("kept?", "yes", "no", "yes", "no", "yes"));
+        String html = Html.table(t);
+        assertTrue(html.contains("<td style=\"text-align:right\">1.234e-05</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:right\">diverged</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">12</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">yes</td>"), html);
+    }
+
+    @Test
+    void preformattedTextHasNormalLineSpacingSoBoxLinesJoin() {
+        String pre = Html.pre("┃ a ┃\n│ <b> │");
+        assertTrue(pre.startsWith("<pre style=\"margin:0;line-height:normal;"), pre);
+        assertTrue(pre.contains("│ &lt;b&gt; │"), pre);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.rnncourse.show;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,40 @@ class PlotsTest {
         assertTrue(text.contains("[plot: 1 trace(s)]"), text);
         assertTrue(text.contains("3.5"), text);
         assertFalse(text.contains("<script"), "no HTML in a terminal: " + text);
+    }
+
+    /** Plotly's default log axis writes 10⁻¹⁸, 1n, 1, 1B side by side: the course's says powers of ten only. */
+    @Test
+    void logAxesAreLabelledWithPowersOfTenOnly() {
+        tech.tablesaw.plotly.components.Layout layout = tech.tablesaw.plotly.components.Layout.builder("log")
+                .yAxis(Plots.logAxis("norm", new double[] {1e-18, 1, 1e9}, new double[] {0, Double.NaN, -3})).build();
+        double[] x = {1, 2, 3}, y = {1e-18, 1, 1e9};
+        String js = Plots.figureHtml(new tech.tablesaw.plotly.components.Figure(layout,
+                tech.tablesaw.plotly.traces.ScatterTrace.builder(x, y).build()));
+        assertTrue(js.contains("type: 'log'"), js);
+        // Said explicitly, tickmode 'array' makes plotly 1.54 drop the tickvals (seen in Chromium).
+        assertFalse(js.contains("tickmode:"), js);
+        // 27 decades: every 5th power, from 10⁻²⁰ to 10¹⁰, written as plotly writes powers.
+        assertTrue(js.contains("ticktext: [\"10<sup>\u221220</sup>\",\"10<sup>\u221215</sup>\",\"10<sup>\u221210</sup>\","
+                + "\"10<sup>\u22125</sup>\",\"1\",\"10<sup>5</sup>\",\"10<sup>10</sup>\"]"), js);
+        assertTrue(js.matches("(?s).*tickvals: \\[\"?1\\.0E-20\"?,.*\"?1\\.0E10\"?\\].*"), js);
+        assertFalse(js.matches("(?s).*ticktext: \\[[^]]*[nµmkMGTB]\"[^]]*\\].*"), "no SI prefix: " + js);
+    }
+
+    @Test
+    void logTicksAreEveryDecadeWhenFewElseEveryFewDecadesAndNeverMoreThanEight() {
+        assertArrayEquals(new int[] {-3, -2, -1, 0, 1, 2, 3}, Plots.logTickPowers(0.005, 117));
+        assertArrayEquals(new int[] {0, 1}, Plots.logTickPowers(2, 3));
+        assertArrayEquals(new int[] {-7, 0, 7, 14, 21, 28, 35, 42}, Plots.logTickPowers(0.2, 1e40));
+        for (int lo = -40; lo < 5; lo += 3) {
+            for (int hi = lo; hi < 45; hi += 4) {
+                int[] p = Plots.logTickPowers(Math.pow(10, lo) * 1.5, Math.pow(10, hi) * 2);
+                assertTrue(p.length <= Plots.MAX_LOG_TICKS && p.length >= 2, lo + ".." + hi);
+                assertTrue(p[0] <= lo && p[p.length - 1] >= hi + 1, "the ticks cover the data " + lo + ".." + hi);
+            }
+        }
+        assertEquals("10<sup>\u221218</sup>", Plots.powerOfTen(-18));
+        assertEquals("1", Plots.powerOfTen(0));
     }
 
     @Test

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class HelpersTest {
 
     @Test
-    void matrixPrintsWithNameShapeAndFourDecimals() {
+    void matrixPrintsWithNameShapeAndTheSameDecimalsForEveryEntry() {
         assertEquals("h_1 (2×1)\n   0.1235\n  -2.0000", Matrices.toString("h_1", Matrices.column(0.123456, -2)));
-        assertEquals("W (1×2)\n   1.0000   0.5000", Matrices.toString("W", Matrices.row(1, 0.5)));
+        assertEquals("W (1×2)\n  1.0  0.5", Matrices.toString("W", Matrices.row(1, 0.5)));
+        assertEquals("x (1×3)\n  1  0  1", Matrices.toString("x", Matrices.row(1, 0, 1)));
+        assertEquals("g (1×2)\n  1.500e-05  2.000e+00", Matrices.toString("g", Matrices.row(1.5e-5, 2)));
     }
 
     @Test
