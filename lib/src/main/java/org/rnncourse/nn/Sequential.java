@@ -375,7 +375,7 @@ public class Sequential {
     }
 
     private FastFront front() {
-        if (!fastPath) return null;
+        if (!fastPath || !Backend.isFloat32()) return null;
         if (fastFront == null || !layers.get(fastFront.size - 1).isBuilt()) fastFront = FastFront.of(layers);
         return fastFront;
     }
