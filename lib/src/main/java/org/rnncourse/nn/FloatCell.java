@@ -11,8 +11,9 @@ import org.rnncourse.fast.Fast;
  *
  * <p>A step works in place on block t of the worker's arrays, so nothing is allocated per step.
  * Each layer kind's z = x_t·W + h_{t−1}·U + b is {@link #gates} blocks of units wide, in Keras's
- * order. The element-wise work is plain scalar Java on float (the same code, hence the same bits,
- * with the Vector API kernels and the plain ones); the products go through {@link Fast}.
+ * order. The products and every tanh go through {@link Fast} (σ(v) is (1 + tanh(v/2))/2, so the
+ * gates too), whose two paths give the same bits; the rest is plain float arithmetic, the same code
+ * on both.
  */
 abstract class FloatCell {
     final int gates;
@@ -46,10 +47,6 @@ abstract class FloatCell {
      * carry), and the carry for step t − 1.
      */
     abstract void backwardStep(FastFront.Worker w, int t, int rows);
-
-    static float sigmoid(float x) {
-        return 0.5f + 0.5f * Fast.tanh(0.5f * x); // σ(x) = (1 + tanh(x/2))/2: one tanh, no exp
-    }
 
     /** SimpleRNN with tanh: h_t = tanh(x_t·W + h_{t−1}·U + b). */
     static final class Simple extends FloatCell {
@@ -102,24 +99,28 @@ abstract class FloatCell {
             int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g;
             float[] a = w.zx, b = w.bIn(), c = w.c, tc = w.tanhC, hs = w.hs;
             Fast.matmul(hs, t * bu, w.u(), 0, a, zt, rows, u, g, true); // z_t = x_t·W + h_{t−1}·U
+            // σ(v) = (1 + tanh(v/2))/2: halve the gates' columns, then ONE vector tanh over the block.
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g;
+                for (int j = 0; j < 2 * u; j++) a[row + j] = (a[row + j] + b[j]) * 0.5f; // i, f
+                for (int j = 2 * u; j < 3 * u; j++) a[row + j] = a[row + j] + b[j];      // cTilde
+                for (int j = 3 * u; j < g; j++) a[row + j] = (a[row + j] + b[j]) * 0.5f; // o
+            }
+            Fast.tanh(a, zt, zt + rows * g);
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g, k0 = i * u;
+                for (int j = 0; j < 2 * u; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
+                for (int j = 3 * u; j < g; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
                 for (int j = 0; j < u; j++) {
-                    float in = sigmoid(a[row + j] + b[j]);
-                    float forget = sigmoid(a[row + u + j] + b[u + j]);
-                    float cand = Fast.tanh(a[row + 2 * u + j] + b[2 * u + j]);
-                    float out = sigmoid(a[row + 3 * u + j] + b[3 * u + j]);
-                    a[row + j] = in;
-                    a[row + u + j] = forget;
-                    a[row + 2 * u + j] = cand;
-                    a[row + 3 * u + j] = out;
-                    int k = k0 + j;
-                    float cell = forget * c[t * bu + k] + in * cand; // c_t = f ⊙ c_{t−1} + i ⊙ cTilde
-                    c[(t + 1) * bu + k] = cell;
-                    float th = Fast.tanh(cell);
-                    tc[t * bu + k] = th;
-                    hs[(t + 1) * bu + k] = out * th; // h_t = o ⊙ tanh(c_t)
+                    int k = k0 + j; // c_t = f ⊙ c_{t−1} + i ⊙ cTilde
+                    c[(t + 1) * bu + k] = a[row + u + j] * c[t * bu + k] + a[row + j] * a[row + 2 * u + j];
                 }
+            }
+            System.arraycopy(c, (t + 1) * bu, tc, t * bu, bu);
+            Fast.tanh(tc, t * bu, (t + 1) * bu);
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g + 3 * u, k0 = t * bu + i * u, h0 = (t + 1) * bu + i * u;
+                for (int j = 0; j < u; j++) hs[h0 + j] = a[row + j] * tc[k0 + j]; // h_t = o ⊙ tanh(c_t)
             }
         }
 
@@ -173,15 +174,19 @@ abstract class FloatCell {
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g, k0 = i * u;
                 for (int j = 0; j < g; j++) rh[row + j] += br[j];
+                // z and r: σ(v) = (1 + tanh(v/2))/2, with the vector tanh over the row's 2·units.
+                for (int j = 0; j < 2 * u; j++) a[row + j] = (a[row + j] + bi[j] + rh[row + j]) * 0.5f;
+                Fast.tanh(a, row, row + 2 * u);
+                for (int j = 0; j < 2 * u; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
+                // The candidate: the reset gate scales U's part after the product.
                 for (int j = 0; j < u; j++) {
-                    float z = sigmoid(a[row + j] + bi[j] + rh[row + j]);
-                    float r = sigmoid(a[row + u + j] + bi[u + j] + rh[row + u + j]);
-                    float cand = Fast.tanh(a[row + 2 * u + j] + bi[2 * u + j] + r * rh[row + 2 * u + j]);
-                    a[row + j] = z;
-                    a[row + u + j] = r;
-                    a[row + 2 * u + j] = cand;
+                    a[row + 2 * u + j] = a[row + 2 * u + j] + bi[2 * u + j] + a[row + u + j] * rh[row + 2 * u + j];
+                }
+                Fast.tanh(a, row + 2 * u, row + g);
+                for (int j = 0; j < u; j++) {
                     int k = k0 + j;
-                    hs[(t + 1) * bu + k] = z * hs[t * bu + k] + (1f - z) * cand; // z keeps the old state
+                    float z = a[row + j]; // z keeps the old state
+                    hs[(t + 1) * bu + k] = z * hs[t * bu + k] + (1f - z) * a[row + 2 * u + j];
                 }
             }
         }
