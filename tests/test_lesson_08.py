@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import MODELS, assert_runs_clean, html_tables, bare_cells
+from conftest import MODELS, assert_runs_clean, bare_cells, html_tables
 
 LESSON = "08-imdb-sentiment.ipynb"
 QUICK = os.environ.get("RNN_COURSE_QUICK", "").strip() not in ("", "0")
