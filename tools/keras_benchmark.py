@@ -1,10 +1,11 @@
 """Train lesson 08's model in Keras on JAX and print one line per epoch, for ImdbBenchmark.
 
     KERAS_BACKEND=jax python tools/keras_benchmark.py --x x.npy --y y.npy [--epochs 3] [--batch 32]
+        [--layer simple_rnn|lstm|gru]
 
 x.npy holds (n, 200) int32 token ids, y.npy (n,) int32 labels, both written by
 org.rnncourse.bench.ImdbBenchmark. The model, optimizer, loss and validation split are those of the
-Java run: Embedding(10000, 128) -> SimpleRNN(64) -> Dropout(0.5) -> Dense(1, sigmoid), Adam,
+Java run: Embedding(10000, 128) -> SimpleRNN(64) (or LSTM(64), GRU(64)) -> Dropout(0.5) -> Dense(1, sigmoid), Adam,
 binary cross-entropy, validation_split=0.2. Output lines, read by the Java side:
 
     INFO <text>
@@ -25,6 +26,10 @@ import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
 
+# Keras's defaults for each (tanh, sigmoid gates, GRU with reset_after), as the Java side's layers.
+RECURRENT = {"simple_rnn": layers.SimpleRNN, "lstm": layers.LSTM, "gru": layers.GRU}
+
+
 class EpochTimer(keras.callbacks.Callback):
     def on_epoch_begin(self, epoch, logs=None):
         self.start = time.perf_counter()
@@ -41,17 +46,18 @@ def main():
     p.add_argument("--y", required=True)
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--layer", choices=sorted(RECURRENT), default="simple_rnn")
     a = p.parse_args()
     x = np.load(a.x)
     y = np.load(a.y).astype("float32")
     import jax
     print(f"INFO Keras {keras.__version__} on {keras.backend.backend()} (jax {jax.__version__}, "
-          f"{jax.devices()[0].platform}), batch {a.batch}, x {x.shape}", flush=True)
+          f"{jax.devices()[0].platform}), {a.layer}, batch {a.batch}, x {x.shape}", flush=True)
     keras.utils.set_random_seed(42)
     model = keras.Sequential([
         keras.Input(shape=(x.shape[1],), dtype="int32"),
         layers.Embedding(10000, 128),
-        layers.SimpleRNN(64),
+        RECURRENT[a.layer](64),
         layers.Dropout(0.5),
         layers.Dense(1, activation="sigmoid"),
     ])

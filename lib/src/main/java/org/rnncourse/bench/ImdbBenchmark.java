@@ -26,7 +26,10 @@ import org.rnncourse.nn.Dense;
 import org.rnncourse.nn.Dropout;
 import org.rnncourse.nn.Embedding;
 import org.rnncourse.nn.FitOptions;
+import org.rnncourse.nn.GRU;
 import org.rnncourse.nn.Input;
+import org.rnncourse.nn.LSTM;
+import org.rnncourse.nn.Layer;
 import org.rnncourse.nn.ProgressListener;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.SimpleRNN;
@@ -41,8 +44,10 @@ import org.rnncourse.nn.Tensor;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp lib/target/rnn-course.jar org.rnncourse.bench.ImdbBenchmark \
  *      [--epochs 3] [--batch 128] [--data imdb|synthetic|both] [--python .venv/bin/python] [--no-keras]
- *      [--no-test-accuracy] [--threads 1]
+ *      [--no-test-accuracy] [--threads 1] [--layer simple_rnn|lstm|gru|all]
  * </pre>
+ * {@code --layer} puts an LSTM(64) or a GRU(64) (Keras's defaults) in the SimpleRNN's place, on both
+ * sides; {@code all} times the three, one after another.
  * An epoch is 20,000 training reviews and the validation pass over 5,000 (validationSplit 0.2), timed
  * the same way on both sides, as Keras's own "s/epoch" is. It is a program, not a unit test: it takes
  * minutes and its numbers depend on the machine.
@@ -56,6 +61,7 @@ public final class ImdbBenchmark {
         int epochs = 3, batch = 128;
         String data = "both", python = null;
         boolean keras = true, testAccuracy = true;
+        List<String> kinds = List.of("simple_rnn");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
@@ -63,18 +69,31 @@ public final class ImdbBenchmark {
                 case "--data" -> data = args[++i];
                 case "--python" -> python = args[++i];
                 case "--no-keras" -> keras = false;
+                case "--layer" -> {
+                    String l = args[++i];
+                    if (l.equals("all")) {
+                        kinds = List.of("simple_rnn", "lstm", "gru");
+                    } else if (List.of("simple_rnn", "lstm", "gru").contains(l)) {
+                        kinds = List.of(l);
+                    } else {
+                        System.out.println("--layer: expected simple_rnn, lstm, gru or all, got " + l);
+                        System.exit(2);
+                    }
+                }
                 case "--no-test-accuracy" -> testAccuracy = false;
                 // Read once, when the nn package first runs: so set here, before any model exists.
                 case "--threads" -> System.setProperty("rnncourse.threads", args[++i]);
                 default -> {
                     System.out.println("unknown option " + args[i] + "; options: --epochs N --batch N "
-                            + "--data imdb|synthetic|both --python PATH --no-keras --no-test-accuracy --threads N");
+                            + "--data imdb|synthetic|both --python PATH --no-keras --no-test-accuracy --threads N "
+                            + "--layer simple_rnn|lstm|gru|all");
                     System.exit(2);
                 }
             }
         }
         System.out.println("Lesson 08 model: Embedding(" + VOCAB + ", " + EMBED + ") on " + MAXLEN
-                + " tokens -> SimpleRNN(" + UNITS + ") -> Dropout(0.5) -> Dense(1, sigmoid); Adam; binary cross-entropy");
+                + " tokens -> " + String.join(" | ", kinds.stream().map(ImdbBenchmark::layerName).toList())
+                + " -> Dropout(0.5) -> Dense(1, sigmoid); Adam; binary cross-entropy");
         System.out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, kernels: " + Fast.description() + ", load average " + loadAverage()
                 + " (other programs running make every figure slower)");
@@ -91,65 +110,110 @@ public final class ImdbBenchmark {
                 data = "synthetic";
             }
         }
+        int[][] xTest = null;
         if (imdb != null) {
             imdbX = Sequences.padSequences(imdb.xTrain(), MAXLEN);
             imdbY = imdb.yTrain();
-            System.out.printf(Locale.ROOT, "%nIMDB: %d training reviews padded to %d tokens%n", imdbX.length, MAXLEN);
-            Run r = train("IMDB", imdbX, imdbY, epochs, batch);
-            summary.add(r.row("ours, IMDB, batch " + batch));
-            if (testAccuracy) {
-                int[][] xTest = Sequences.padSequences(imdb.xTest(), MAXLEN);
-                Map<String, Double> m = r.model.evaluate(xTest, imdb.yTest());
-                System.out.printf(Locale.ROOT, "  test accuracy after %d epochs: %.4f (loss %.4f) on %d test reviews%n",
-                        epochs, m.get("accuracy"), m.get("loss"), xTest.length);
-            }
+            if (testAccuracy) xTest = Sequences.padSequences(imdb.xTest(), MAXLEN);
         }
+        int[][] synthX = null;
+        int[] synthY = null;
         if (!data.equals("imdb")) {
             Random rng = new Random(7);
             int n = 25_000;
-            int[][] x = new int[n][MAXLEN];
-            int[] y = new int[n];
+            synthX = new int[n][MAXLEN];
+            synthY = new int[n];
             for (int i = 0; i < n; i++) {
-                for (int t = 0; t < MAXLEN; t++) x[i][t] = 1 + rng.nextInt(VOCAB - 1);
-                y[i] = rng.nextInt(2);
+                for (int t = 0; t < MAXLEN; t++) synthX[i][t] = 1 + rng.nextInt(VOCAB - 1);
+                synthY[i] = rng.nextInt(2);
             }
-            System.out.printf(Locale.ROOT, "%nSynthetic: %d random sequences of %d token ids, random labels%n", n, MAXLEN);
-            summary.add(train("synthetic", x, y, epochs, batch).row("ours, synthetic, batch " + batch));
             if (imdbX == null) {
-                imdbX = x;
-                imdbY = y;
+                imdbX = synthX;
+                imdbY = synthY;
             }
         }
-
-        double oursBest = Double.NaN;
-        for (String[] row : summary) if (row[0].startsWith("ours, " + (imdb != null ? "IMDB" : "synthetic"))) {
-            oursBest = Double.parseDouble(row[1]);
-        }
-        if (keras) {
-            summary.addAll(keras(python, imdbX, imdbY, epochs, oursBest, imdb != null ? "IMDB" : "synthetic"));
+        String what = imdb != null ? "IMDB" : "synthetic";
+        List<double[]> ratios = new ArrayList<>();
+        for (String kind : kinds) {
+            String name = layerName(kind);
+            List<String[]> rows = new ArrayList<>();
+            if (imdb != null) {
+                System.out.printf(Locale.ROOT, "%nIMDB, %s: %d training reviews padded to %d tokens%n", name, imdbX.length, MAXLEN);
+                Run r = train("IMDB", kind, imdbX, imdbY, epochs, batch);
+                rows.add(r.row("ours, " + name + ", IMDB, batch " + batch));
+                if (xTest != null) {
+                    Map<String, Double> m = r.model.evaluate(xTest, imdb.yTest());
+                    System.out.printf(Locale.ROOT, "  test accuracy after %d epochs: %.4f (loss %.4f) on %d test reviews%n",
+                            epochs, m.get("accuracy"), m.get("loss"), xTest.length);
+                }
+            }
+            if (synthX != null) {
+                System.out.printf(Locale.ROOT, "%nSynthetic, %s: %d random sequences of %d token ids, random labels%n",
+                        name, synthX.length, MAXLEN);
+                rows.add(train("synthetic", kind, synthX, synthY, epochs, batch)
+                        .row("ours, " + name + ", synthetic, batch " + batch));
+            }
+            double oursBest = Double.NaN;
+            for (String[] row : rows) if (row[0].startsWith("ours, " + name + ", " + what)) oursBest = Double.parseDouble(row[1]);
+            if (keras) rows.addAll(keras(python, kind, imdbX, imdbY, epochs, oursBest, what));
+            summary.addAll(rows);
+            for (String[] row : rows) {
+                if (row[0].startsWith("keras")) ratios.add(new double[] {summary.indexOf(row), oursBest});
+            }
         }
         System.out.println();
         System.out.println("Summary (best epoch; an epoch = 20,000 training + 5,000 validation reviews; GFLOP/s counts"
-                + " the model's 254 GFLOP per epoch, see flops(); ours does fewer, by projecting tokens, not positions):");
-        System.out.printf(Locale.ROOT, "  %-34s %10s %12s %10s%n", "run", "s/epoch", "samples/s", "GFLOP/s");
+                + " the model's FLOP per epoch, see flops(); ours does fewer, by projecting tokens, not positions):");
+        System.out.printf(Locale.ROOT, "  %-44s %10s %12s %10s%n", "run", "s/epoch", "samples/s", "GFLOP/s");
         for (String[] row : summary) {
-            System.out.printf(Locale.ROOT, "  %-34s %10s %12s %10s%n", row[0], row[1], row[2], row[3]);
+            System.out.printf(Locale.ROOT, "  %-44s %10s %12s %10s%n", row[0], row[1], row[2], row[3]);
         }
-        printRatios(summary, oursBest);
+        for (double[] r : ratios) {
+            String[] row = summary.get((int) r[0]);
+            double k = Double.parseDouble(row[1]);
+            System.out.printf(Locale.ROOT, "  ratio ours (batch %d) / %s: %.3f (ours is %.1f× faster)%n",
+                    batch, row[0], r[1] / k, k / r[1]);
+        }
         System.out.println(memoryLine());
         System.out.println("Load average at the end: " + loadAverage());
     }
 
+    /** "SimpleRNN(64)", "LSTM(64)" or "GRU(64)". */
+    static String layerName(String kind) {
+        return switch (kind) {
+            case "lstm" -> "LSTM(" + UNITS + ")";
+            case "gru" -> "GRU(" + UNITS + ")";
+            default -> "SimpleRNN(" + UNITS + ")";
+        };
+    }
+
+    /** The gate blocks of a layer kind: its z has this many times UNITS columns. */
+    static int gates(String kind) {
+        return switch (kind) {
+            case "lstm" -> 4;
+            case "gru" -> 3;
+            default -> 1;
+        };
+    }
+
+    static Layer recurrent(String kind) {
+        return switch (kind) {
+            case "lstm" -> new LSTM(UNITS);
+            case "gru" -> new GRU(UNITS);
+            default -> new SimpleRNN(UNITS);
+        };
+    }
+
     /** The result of training ours once. */
-    private record Run(Sequential model, double best, int trainRows, int valRows) {
+    private record Run(Sequential model, String kind, double best, int trainRows, int valRows) {
         String[] row(String name) {
             return new String[] {name, fmt(best), String.format(Locale.ROOT, "%.0f", trainRows / best),
-                String.format(Locale.ROOT, "%.1f", flops(trainRows, valRows) / best / 1e9)};
+                String.format(Locale.ROOT, "%.1f", flops(gates(kind), trainRows, valRows) / best / 1e9)};
         }
     }
 
-    private static Run train(String what, int[][] x, int[] y, int epochs, int batch) {
-        Sequential model = new Sequential(42, new Input(MAXLEN), new Embedding(VOCAB, EMBED), new SimpleRNN(UNITS),
+    private static Run train(String what, String kind, int[][] x, int[] y, int epochs, int batch) {
+        Sequential model = new Sequential(42, new Input(MAXLEN), new Embedding(VOCAB, EMBED), recurrent(kind),
                 new Dropout(0.5), new Dense(1, "sigmoid"));
         model.compile(new Adam(), "binary_crossentropy", "accuracy");
         List<Double> times = new ArrayList<>();
@@ -174,22 +238,23 @@ public final class ImdbBenchmark {
                 .progress(timer));
         double best = times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         int trainRows = (int) Math.floor(x.length * 0.8);
-        return new Run(model, best, trainRows, x.length - trainRows);
+        return new Run(model, kind, best, trainRows, x.length - trainRows);
     }
 
     /**
      * Floating-point operations of one epoch, counted from the shapes (multiply + add = 2):
      * per training review and step, forward x·W (2·E·U) and h·U (2·U²), backward dW (2·E·U), dU (2·U²),
      * dh (2·U²) and dx = dz·Wᵀ for the embedding gradient (2·E·U); per validation review, forward only.
-     * For 20,000 + 5,000 reviews: 229 + 25 GFLOP.
+     * For 20,000 + 5,000 reviews: 229 + 25 GFLOP for a SimpleRNN; an LSTM's z has 4·UNITS columns
+     * (4× the FLOP), a GRU's 3·UNITS (3×); the gates' element-wise work is not counted.
      */
-    static double flops(long trainRows, long valRows) {
-        double fwd = 2.0 * EMBED * UNITS + 2.0 * UNITS * UNITS;
-        double bwd = 4.0 * EMBED * UNITS + 4.0 * UNITS * UNITS;
+    static double flops(int gates, long trainRows, long valRows) {
+        double fwd = gates * (2.0 * EMBED * UNITS + 2.0 * UNITS * UNITS);
+        double bwd = gates * (4.0 * EMBED * UNITS + 4.0 * UNITS * UNITS);
         return MAXLEN * (trainRows * (fwd + bwd) + valRows * fwd);
     }
 
-    private static List<String[]> keras(String python, int[][] x, int[] y, int epochs, double ours, String what)
+    private static List<String[]> keras(String python, String kind, int[][] x, int[] y, int epochs, double ours, String what)
             throws IOException, InterruptedException {
         List<String[]> rows = new ArrayList<>();
         String py = python != null ? python : System.getenv().getOrDefault("KERAS_PYTHON", "python3");
@@ -211,11 +276,11 @@ public final class ImdbBenchmark {
         try {
             writeNpy(dir.resolve("x.npy"), x);
             writeNpy(dir.resolve("y.npy"), new int[][] {y});
-            System.out.println("\nKeras on JAX, the same model and the same " + what + " token ids:");
+            System.out.println("\nKeras on JAX, the same model (" + layerName(kind) + ") and the same " + what + " token ids:");
             for (int b : new int[] {32, 128}) {
                 List<String> cmd = List.of(py, script.toString(), "--x", dir.resolve("x.npy").toString(),
                         "--y", dir.resolve("y.npy").toString(), "--epochs", String.valueOf(epochs),
-                        "--batch", String.valueOf(b));
+                        "--batch", String.valueOf(b), "--layer", kind);
                 ProcessBuilder pb = new ProcessBuilder(cmd);
                 pb.environment().put("KERAS_BACKEND", "jax");
                 pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
@@ -242,9 +307,9 @@ public final class ImdbBenchmark {
                     continue;
                 }
                 int trainRows = (int) Math.floor(x.length * 0.8);
-                rows.add(new String[] {"keras/jax, " + what + ", batch " + b, fmt(best),
+                rows.add(new String[] {"keras/jax, " + layerName(kind) + ", " + what + ", batch " + b, fmt(best),
                     String.format(Locale.ROOT, "%.0f", trainRows / best),
-                    String.format(Locale.ROOT, "%.1f", flops(trainRows, x.length - trainRows) / best / 1e9)});
+                    String.format(Locale.ROOT, "%.1f", flops(gates(kind), trainRows, x.length - trainRows) / best / 1e9)});
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -253,16 +318,6 @@ public final class ImdbBenchmark {
             Files.deleteIfExists(dir);
         }
         return rows;
-    }
-
-    private static void printRatios(List<String[]> rows, double ours) {
-        for (String[] row : rows) {
-            if (row[0].startsWith("keras")) {
-                double k = Double.parseDouble(row[1]);
-                System.out.printf(Locale.ROOT, "  ratio ours (batch 128) / %s: %.3f (ours is %.1f× faster)%n",
-                        row[0], ours / k, k / ours);
-            }
-        }
     }
 
     /** A .npy file of int32 (NumPy's own format: a short header, then the numbers, little-endian). */

@@ -120,6 +120,14 @@ public final class Fast {
         KERNELS.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, accumulate);
     }
 
+    /**
+     * tanh of one float, the same bits as the array kernels give on either path: for the gates of
+     * LSTM and GRU, written element by element.
+     */
+    public static float tanh(float x) {
+        return PlainKernels.tanh(x);
+    }
+
     /** x[from, to) = tanh(x[from, to)). */
     public static void tanh(float[] x, int from, int to) {
         checkRange("x", x, from, to);

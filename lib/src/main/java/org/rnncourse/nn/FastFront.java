@@ -6,7 +6,9 @@ import org.rnncourse.fast.Fast;
 
 /**
  * The float path that {@link Sequential#fit}, {@code evaluate} and {@code predict} use for the front of a
- * model: an optional {@link Embedding} followed by a {@link SimpleRNN} with tanh. Nearly all the work of
+ * model: an optional {@link Embedding} followed by a recurrent layer that offers a fused float step
+ * ({@link RecurrentLayer#floatCell()}: SimpleRNN with tanh, LSTM and GRU with Keras's activations).
+ * This class holds what the layer kinds share; each {@link FloatCell} holds its own step's formulas. Nearly all the work of
  * a text model happens there; the layers after it (Dropout, Dense) see a (batch, units) array and run on
  * the double reference path, where they cost next to nothing.
  *
@@ -45,12 +47,13 @@ final class FastFront {
     /** A batch is cut into this many parts whatever the number of cores (see Parallel.PARTS). */
     private static final int PARTS = Parallel.PARTS;
 
-    final int size; // how many layers of the model this covers: 1 (SimpleRNN) or 2 (Embedding, SimpleRNN)
-    private final Embedding embedding; // null when the model starts with the SimpleRNN
-    private final SimpleRNN rnn;
-    private final int in, units, steps;
-    private final float[] w, u, uT, b;
-    // dL/dz of every (time, batch) row, each worker's share at steps·from·units.
+    final int size; // how many layers of the model this covers: 1 (the recurrent layer) or 2 (Embedding first)
+    private final Embedding embedding; // null when the model starts with the recurrent layer
+    private final RecurrentLayer rnn;
+    private final FloatCell cell;
+    private final int in, units, steps, width; // width = gates·units, the columns of z
+    private final float[] w, u, uT, bIn, bRec; // bRec only for a GRU's second bias row
+    // dL/dz of every (time, batch) row, each worker's share at steps·from·width.
     private float[] dz = new float[0];
 
     // With an Embedding. The tokens used in the batch get numbers k = 0, 1, … (usedTokens[k] is the id,
@@ -70,32 +73,38 @@ final class FastFront {
     private Tensor x; // the input of the last forward
     private int batch, parts;
 
-    private FastFront(Embedding embedding, SimpleRNN rnn) {
+    private FastFront(Embedding embedding, RecurrentLayer rnn, FloatCell cell) {
         this.embedding = embedding;
         this.rnn = rnn;
+        this.cell = cell;
         this.size = embedding == null ? 1 : 2;
         int[] shape = rnn.builtInputShape();
         this.steps = shape[0];
         this.in = shape[1];
         this.units = rnn.units();
-        w = new float[in * units];
-        u = new float[units * units];
-        uT = new float[units * units];
-        b = new float[units];
+        this.width = cell.gates * units;
+        w = new float[in * width];
+        u = new float[units * width];
+        uT = new float[width * units];
+        bIn = new float[width];
+        bRec = cell.bias().size() == 2 * width ? new float[width] : null;
         rowsOfTable = embedding == null ? 0 : embedding.inputDim();
         slot = new int[rowsOfTable];
         Arrays.fill(slot, -1);
         usedTokens = new int[rowsOfTable];
         written = new int[rowsOfTable];
         eu = new float[rowsOfTable * in];
-        proj = new float[rowsOfTable * units];
-        sums = new float[rowsOfTable * units];
+        proj = new float[rowsOfTable * width];
+        sums = new float[rowsOfTable * width];
         dRows = new float[rowsOfTable * in];
         workers = new Worker[PARTS];
         for (int i = 0; i < PARTS; i++) workers[i] = new Worker();
     }
 
-    /** The fast front of these layers, or null when the model does not start with one it covers. */
+    /**
+     * The fast front of these layers, or null when the model does not start with a recurrent layer
+     * (after an optional Embedding) that has a fused float step.
+     */
     static FastFront of(List<Layer> layers) {
         int i = 0;
         Embedding e = null;
@@ -103,23 +112,21 @@ final class FastFront {
             e = (Embedding) layers.get(0);
             i = 1;
         }
-        if (layers.size() > i && layers.get(i).getClass() == SimpleRNN.class) {
-            SimpleRNN r = (SimpleRNN) layers.get(i);
-            if (r.activation() == Activation.TANH && r.isBuilt() && (e == null || e.isBuilt())) {
-                return new FastFront(e, r);
-            }
+        if (layers.size() > i && layers.get(i) instanceof RecurrentLayer r && r.isBuilt() && (e == null || e.isBuilt())) {
+            FloatCell c = r.floatCell();
+            if (c != null) return new FastFront(e, r, c);
         }
         return null;
     }
 
-    /** The SimpleRNN's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
+    /** The recurrent layer's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
     Tensor forward(Tensor input, boolean training) {
         (embedding != null ? embedding : rnn).checkInput(input);
         x = input;
         batch = input.dim(0);
         parts = Math.max(1, Math.min(PARTS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
-        if (dz.length < steps * batch * units) dz = new float[steps * batch * units];
+        if (dz.length < steps * batch * width) dz = new float[steps * batch * width];
         if (embedding != null) projectUsedTokens();
         int t = steps;
         double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
@@ -128,18 +135,20 @@ final class FastFront {
     }
 
     /**
-     * Back-propagates dL/d(output of the SimpleRNN) through the last {@link #forward}, filling the
-     * gradients of the SimpleRNN (and of the Embedding), and returns dL/d(input) when the input is not
+     * Back-propagates dL/d(output of the recurrent layer) through the last {@link #forward}, filling
+     * the gradients of the layer (and of the Embedding), and returns dL/d(input) when the input is not
      * token ids, else null.
      */
     Tensor backward(Tensor gradOutput) {
         double[] g = gradOutput.data();
         double[] dx = embedding == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));
-        sumInto(rnn.recurrentKernel().grad, p -> workers[p].gU);
-        sumInto(rnn.bias().grad, p -> workers[p].gb);
+        double[] bGrad = cell.bias().grad;
+        sumInto(cell.recurrentKernel().grad, 0, p -> workers[p].gU);
+        sumInto(bGrad, 0, p -> workers[p].gb);
+        if (bRec != null) sumInto(bGrad, width, p -> workers[p].gbRec);
         if (embedding != null) embeddingAndKernelGradients(); // fills the kernel's gradient too
-        sumInto(rnn.kernel().grad, p -> workers[p].gW);
+        sumInto(cell.kernel().grad, 0, p -> workers[p].gW);
         if (embedding != null) return null;
         return new Tensor(dx, batch, steps, in);
     }
@@ -150,27 +159,30 @@ final class FastFront {
 
     /** Float copies of the double weights the optimizer just changed; Uᵀ once, for every backward step. */
     private void copyWeights() {
-        toFloat(rnn.kernel().value, w);
-        toFloat(rnn.recurrentKernel().value, u);
-        toFloat(rnn.bias().value, b);
+        toFloat(cell.kernel().value, 0, w);
+        toFloat(cell.recurrentKernel().value, 0, u);
+        toFloat(cell.bias().value, 0, bIn);
+        if (bRec != null) toFloat(cell.bias().value, width, bRec);
         for (int i = 0; i < units; i++)
-            for (int j = 0; j < units; j++) uT[j * units + i] = u[i * units + j];
+            for (int j = 0; j < width; j++) uT[j * units + i] = u[i * width + j];
     }
 
-    private static void toFloat(double[] src, float[] dst) {
-        for (int i = 0; i < src.length; i++) dst[i] = (float) src[i];
+    private static void toFloat(double[] src, int from, float[] dst) {
+        for (int i = 0; i < dst.length; i++) dst[i] = (float) src[from + i];
     }
 
     private interface FloatsOf {
         float[] of(int part);
     }
 
-    private void sumInto(double[] grad, FloatsOf part) {
+    /** grad[at …] = the parts' float arrays summed, in part order. */
+    private void sumInto(double[] grad, int at, FloatsOf part) {
         float[] first = part.of(0);
-        for (int i = 0; i < grad.length; i++) grad[i] = first[i];
+        int n = first.length;
+        for (int i = 0; i < n; i++) grad[at + i] = first[i];
         for (int p = 1; p < parts; p++) {
             float[] other = part.of(p);
-            for (int i = 0; i < grad.length; i++) grad[i] += other[i];
+            for (int i = 0; i < n; i++) grad[at + i] += other[i];
         }
     }
 
@@ -202,7 +214,7 @@ final class FastFront {
                 int src = usedTokens[k] * in, dst = k * in;
                 for (int j = 0; j < in; j++) eu[dst + j] = (float) e[src + j];
             }
-            Fast.matmul(eu, k0 * in, w, 0, proj, k0 * units, k1 - k0, in, units, false);
+            Fast.matmul(eu, k0 * in, w, 0, proj, k0 * width, k1 - k0, in, width, false);
         });
     }
 
@@ -229,13 +241,13 @@ final class FastFront {
         run(p -> {
             int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
             // S = the workers' sums added together, over this thread's range of tokens.
-            System.arraycopy(workers[0].tokenSums, k0 * units, sums, k0 * units, (k1 - k0) * units);
+            System.arraycopy(workers[0].tokenSums, k0 * width, sums, k0 * width, (k1 - k0) * width);
             for (int q = 1; q < parts; q++) {
                 float[] other = workers[q].tokenSums;
-                for (int i = k0 * units; i < k1 * units; i++) sums[i] += other[i];
+                for (int i = k0 * width; i < k1 * width; i++) sums[i] += other[i];
             }
-            Fast.matmulTransA(eu, k0 * in, sums, k0 * units, workers[p].gW, 0, k1 - k0, in, units, false);
-            Fast.matmulTransB(sums, k0 * units, w, 0, dRows, k0 * in, k1 - k0, units, in, false);
+            Fast.matmulTransA(eu, k0 * in, sums, k0 * width, workers[p].gW, 0, k1 - k0, in, width, false);
+            Fast.matmulTransB(sums, k0 * width, w, 0, dRows, k0 * in, k1 - k0, width, in, false);
             for (int k = k0; k < k1; k++) {
                 int src = k * in, dst = usedTokens[k] * in;
                 for (int j = 0; j < in; j++) grad[dst + j] = dRows[src + j];
@@ -250,11 +262,31 @@ final class FastFront {
         Parallel.run(parts, task);
     }
 
-    /** One thread's share of a batch: its rows of every time step, and its own gradients. */
-    private final class Worker {
-        float[] xs = new float[0], hs = new float[0], dh = new float[0], dxs = new float[0];
+    /**
+     * One thread's share of a batch: its rows of every time step, and its own gradients. Every array is
+     * time-major (the rows of step t are contiguous) and kept between batches; the {@link FloatCell}
+     * reads and writes its blocks.
+     */
+    final class Worker {
+        final int units = FastFront.this.units;
+        float[] xs = new float[0], dxs = new float[0];
+        float[] hs = new float[0]; // h_0 = 0 … h_T, block t at t·rows·units
+        float[] zx = new float[0]; // x_t·W per step (rows·width each), then the cell's activated gates
+        float[] gh = new float[0]; // dL/dh_t arriving from the layer's output (dz itself for a SimpleRNN)
+        float[] c = new float[0], tanhC = new float[0]; // LSTM: c_0 … c_T and tanh(c_1 … c_T)
+        float[] rh = new float[0], dR = new float[0];   // GRU: h_{t−1}·U + b_rec, and dL/d of it
+        float[] dh = new float[0], dc = new float[0];   // carries from step t to t − 1
         float[] tokenSums = new float[0]; // with an Embedding: Σ dz over this worker's positions of token k
-        final float[] gW = new float[in * units], gU = new float[units * units], gb = new float[units];
+        int z; // where this worker's block of the shared dz starts
+        private int zxOff; // where block 0 of the projection starts in zx
+        final float[] gW = new float[in * width], gU = new float[units * width], gb = new float[width],
+                gbRec = new float[bRec == null ? 0 : width];
+
+        float[] u() { return u; }
+        float[] uT() { return uT; }
+        float[] bIn() { return bIn; }
+        float[] bRec() { return bRec; }
+        float[] dz() { return dz; }
 
         private void ensure(int rows) {
             int need = steps * rows;
@@ -266,21 +298,39 @@ final class FastFront {
                 hs = new float[(need + rows) * units];
                 dh = new float[rows * units];
             }
+            if (cell.projectsIntoStates()) {
+                zx = hs;
+                zxOff = rows * units;
+            } else {
+                zxOff = 0;
+                if (zx.length < need * width) zx = new float[need * width];
+                if (gh.length < need * units) gh = new float[need * units];
+                if (cell instanceof FloatCell.Lstm && c.length < (need + rows) * units) {
+                    c = new float[(need + rows) * units];
+                    tanhC = new float[need * units];
+                    dc = new float[rows * units];
+                }
+                if (cell.splitsRecurrentGradient() && rh.length < need * width) {
+                    rh = new float[need * width];
+                    dR = new float[need * width];
+                }
+            }
         }
 
         /**
-         * Rows [from, from+rows) of the batch, time-major (the rows of step t are contiguous, block t of
-         * hs at (t+1)·rows·units): x_t·W for every step first, then the recurrence in place.
+         * Rows [from, from+rows) of the batch: x_t·W for every step first (a gather of the used tokens'
+         * projections, or one product over all steps), then the cell's recurrence in place.
          */
         void forward(int from, int rows, double[] out) {
             ensure(rows);
-            int bu = rows * units;
+            int bu = rows * units, bg = rows * width;
             Arrays.fill(hs, 0, bu, 0f); // h_0 = 0
+            if (c.length > 0) Arrays.fill(c, 0, bu, 0f); // c_0 = 0
             if (embedding != null) {
                 // x_t·W of a position is the row of its token in proj = E_used·W: a gather.
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
-                        System.arraycopy(proj, kOf[(from + i) * steps + t] * units, hs, bu + t * bu + i * units, units);
+                        System.arraycopy(proj, kOf[(from + i) * steps + t] * width, zx, zxOff + t * bg + i * width, width);
                     }
             } else {
                 double[] data = x.data();
@@ -289,13 +339,9 @@ final class FastFront {
                         int dst = (t * rows + i) * in, src = ((from + i) * steps + t) * in;
                         for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src + j];
                     }
-                Fast.matmul(xs, 0, w, 0, hs, bu, steps * rows, in, units, false); // one product, all steps
+                Fast.matmul(xs, 0, w, 0, zx, zxOff, steps * rows, in, width, false); // one product, all steps
             }
-            for (int t = 0; t < steps; t++) {
-                int cur = (t + 1) * bu;
-                Fast.matmul(hs, t * bu, u, 0, hs, cur, rows, units, units, true);
-                Fast.biasTanh(hs, cur, b, rows, units);
-            }
+            for (int t = 0; t < steps; t++) cell.forwardStep(this, t, rows);
             if (rnn.returnSequences()) {
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
@@ -309,53 +355,63 @@ final class FastFront {
         }
 
         /**
-         * BPTT over this worker's rows, into its block of the shared dz (at steps·from·units); then the
+         * BPTT over this worker's rows, into its block of the shared dz (at steps·from·width); then the
          * weight gradients as big products over all its steps at once.
          */
-        void backward(int from, int rows, double[] g, double[] dx) {
-            int bu = rows * units, z = steps * from * units;
-            float[] dz = FastFront.this.dz;
+        void backward(int from, int rows, double[] g, double[] dOut) {
+            int bu = rows * units;
+            z = steps * from * width;
+            // dL/dh_t from the output, time-major: into dz itself for a SimpleRNN (its dz has units columns).
+            float[] in0 = cell.projectsIntoStates() ? dz : gh;
+            int at = cell.projectsIntoStates() ? z : 0;
             if (rnn.returnSequences()) {
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
-                        int src = ((from + i) * steps + t) * units, dst = z + t * bu + i * units;
-                        for (int j = 0; j < units; j++) dz[dst + j] = (float) g[src + j];
+                        int src = ((from + i) * steps + t) * units, dst = at + t * bu + i * units;
+                        for (int j = 0; j < units; j++) in0[dst + j] = (float) g[src + j];
                     }
             } else {
-                Arrays.fill(dz, z, z + steps * bu, 0f);
-                int last = z + (steps - 1) * bu;
-                for (int i = 0; i < bu; i++) dz[last + i] = (float) g[from * units + i];
+                Arrays.fill(in0, at, at + steps * bu, 0f);
+                int last = at + (steps - 1) * bu;
+                for (int i = 0; i < bu; i++) in0[last + i] = (float) g[from * units + i];
             }
             Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
+            if (dc.length > 0) Arrays.fill(dc, 0, bu, 0f);
             if (embedding != null) {
-                if (tokenSums.length < rowsOfTable * units) tokenSums = new float[rowsOfTable * units];
-                Arrays.fill(tokenSums, 0, used * units, 0f);
+                if (tokenSums.length < rowsOfTable * width) tokenSums = new float[rowsOfTable * width];
+                Arrays.fill(tokenSums, 0, used * width, 0f);
             }
+            int bg = rows * width;
             for (int t = steps - 1; t >= 0; t--) {
-                int off = t * bu;
-                Fast.tanhBackward(dz, z + off, dh, 0, hs, off + bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
-                if (t > 0) Fast.matmul(dz, z + off, uT, 0, dh, 0, rows, units, units, false); // carry = dz_t·Uᵀ
+                cell.backwardStep(this, t, rows);
                 if (embedding != null) {
                     for (int i = 0; i < rows; i++) {
-                        int src = z + off + i * units, dst = kOf[(from + i) * steps + t] * units;
-                        for (int j = 0; j < units; j++) tokenSums[dst + j] += dz[src + j];
+                        int src = z + t * bg + i * width, dst = kOf[(from + i) * steps + t] * width;
+                        for (int j = 0; j < width; j++) tokenSums[dst + j] += dz[src + j];
                     }
                 }
             }
             int n = steps * rows;
-            if (embedding == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, units, false); // Σ_t x_tᵀ·dz_t
-            Fast.matmulTransA(hs, 0, dz, z, gU, 0, n, units, units, false); // Σ_t h_{t−1}ᵀ·dz_t
-            Arrays.fill(gb, 0f);
-            for (int r = 0; r < n; r++)
-                for (int j = 0; j < units; j++) gb[j] += dz[z + r * units + j];
-            if (dx != null) {
-                Fast.matmulTransB(dz, z, w, 0, dxs, 0, n, units, in, false);   // dx_t = dz_t·Wᵀ
+            float[] toU = cell.splitsRecurrentGradient() ? dR : dz;
+            int toUOff = cell.splitsRecurrentGradient() ? 0 : z;
+            if (embedding == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, width, false); // Σ_t x_tᵀ·dz_t
+            Fast.matmulTransA(hs, 0, toU, toUOff, gU, 0, n, units, width, false); // Σ_t h_{t−1}ᵀ·dz_t
+            columnSums(dz, z, n, gb);
+            if (bRec != null) columnSums(dR, 0, n, gbRec);
+            if (dOut != null) {
+                Fast.matmulTransB(dz, z, w, 0, dxs, 0, n, width, in, false);   // dx_t = dz_t·Wᵀ
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
                         int src = (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
-                        for (int j = 0; j < in; j++) dx[dst + j] = dxs[src + j];
+                        for (int j = 0; j < in; j++) dOut[dst + j] = dxs[src + j];
                     }
             }
+        }
+
+        private void columnSums(float[] a, int off, int n, float[] into) {
+            Arrays.fill(into, 0f);
+            for (int r = 0; r < n; r++)
+                for (int j = 0; j < width; j++) into[j] += a[off + r * width + j];
         }
     }
 }

@@ -87,6 +87,16 @@ public class GRU extends RecurrentLayer {
         return recurrentActivation;
     }
 
+    Parameter kernel() { return kernel; }
+    Parameter recurrentKernel() { return recurrentKernel; }
+    Parameter bias() { return bias; }
+
+    /** The fused float step, for Keras's default activations (tanh, sigmoid); others run the reference path. */
+    @Override
+    FloatCell floatCell() {
+        return activation == Activation.TANH && recurrentActivation == Activation.SIGMOID ? new FloatCell.Gru(this) : null;
+    }
+
     @Override
     RecurrentLayer sameConfig() {
         return new GRU(units, activation, recurrentActivation, returnSequences, returnState);

@@ -107,6 +107,16 @@ public class LSTM extends RecurrentLayer {
         return unitForgetBias;
     }
 
+    Parameter kernel() { return kernel; }
+    Parameter recurrentKernel() { return recurrentKernel; }
+    Parameter bias() { return bias; }
+
+    /** The fused float step, for Keras's default activations (tanh, sigmoid); others run the reference path. */
+    @Override
+    FloatCell floatCell() {
+        return activation == Activation.TANH && recurrentActivation == Activation.SIGMOID ? new FloatCell.Lstm(this) : null;
+    }
+
     @Override
     RecurrentLayer sameConfig() {
         return new LSTM(units, activation, recurrentActivation, unitForgetBias, returnSequences, returnState);

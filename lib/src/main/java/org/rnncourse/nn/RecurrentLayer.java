@@ -48,6 +48,15 @@ public abstract class RecurrentLayer extends Layer {
         throw new UnsupportedOperationException(describe() + " cannot be copied for Bidirectional");
     }
 
+    /**
+     * The layer's fused float step, which fit, evaluate and predict run when the precision is float32
+     * ({@link Backend#setFloatx}), or null when this configuration has none (then the double
+     * reference code runs).
+     */
+    FloatCell floatCell() {
+        return null;
+    }
+
     /** The final states of the last {@link #forward}, each (batch, units). */
     public abstract List<Tensor> states();
 

@@ -364,7 +364,8 @@ public class Sequential {
     // ---- running -------------------------------------------------------------------------------
 
     /**
-     * Whether fit, evaluate and predict run an Embedding + SimpleRNN (tanh) front on the fast float path
+     * Whether fit, evaluate and predict run the model's front (an optional Embedding, then a SimpleRNN, LSTM
+     * or GRU that has a fused float step) on the fast float path, when {@link Backend#floatx()} is float32
      * (on by default; the results agree with the double path to float rounding). {@link #forward} and
      * {@link #backward} always run the double reference path, which the gradient checks validate.
      */
@@ -378,7 +379,7 @@ public class Sequential {
     }
 
     private FastFront front() {
-        if (!fastPath) return null;
+        if (!fastPath || !Backend.isFloat32()) return null;
         if (fastFront == null || !layers.get(fastFront.size - 1).isBuilt()) fastFront = FastFront.of(layers);
         return fastFront;
     }

@@ -79,6 +79,12 @@ public class SimpleRNN extends RecurrentLayer {
     }
 
     // The weights, for the float path in FastFront; null before build.
+    /** The fused float step with tanh; other activations run the reference path. */
+    @Override
+    FloatCell floatCell() {
+        return activation == Activation.TANH ? new FloatCell.Simple(this) : null;
+    }
+
     Parameter kernel() { return kernel; }
     Parameter recurrentKernel() { return recurrentKernel; }
     Parameter bias() { return bias; }

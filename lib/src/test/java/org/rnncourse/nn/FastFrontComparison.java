@@ -13,24 +13,43 @@ import java.util.Random;
 final class FastFrontComparison {
     private FastFrontComparison() {}
 
-    /** The shapes compared: (embedding?, batch, steps, features or vocabulary, units, returnSequences). */
+    /** The layer kinds that have a float step. */
+    static final String[] KINDS = {"SimpleRNN", "LSTM", "GRU"};
+
+    /** The shapes compared: (layer kind, embedding?, batch, steps, features or vocabulary, units, returnSequences). */
     static List<Object[]> cases() {
         List<Object[]> cs = new ArrayList<>();
         int[][] shapes = {{1, 1, 1, 1}, {1, 1, 3, 1}, {5, 4, 3, 7}, {19, 9, 5, 17}, {40, 6, 16, 33}, {33, 3, 20, 64},
             {16, 2, 1, 2}};
-        for (boolean emb : new boolean[] {false, true})
-            for (boolean seq : new boolean[] {false, true})
-                for (int[] s : shapes) cs.add(new Object[] {emb, s[0], s[1], s[2], s[3], seq});
+        for (String kind : KINDS)
+            for (boolean emb : new boolean[] {false, true})
+                for (boolean seq : new boolean[] {false, true})
+                    for (int[] s : shapes) cs.add(new Object[] {kind, emb, s[0], s[1], s[2], s[3], seq});
         return cs;
     }
 
-    static String describe(boolean emb, int batch, int steps, int in, int units, boolean seq) {
-        return (emb ? "Embedding(" + (in + 3) + ", " + in + ") + " : "") + "SimpleRNN(" + units
+    static String describe(String kind, boolean emb, int batch, int steps, int in, int units, boolean seq) {
+        return (emb ? "Embedding(" + (in + 3) + ", " + in + ") + " : "") + kind + "(" + units
                 + (seq ? ", returnSequences" : "") + ") on batch " + batch + ", " + steps + " steps, " + in + " features";
     }
 
+    static RecurrentLayer layer(String kind, int units, boolean seq) {
+        return switch (kind) {
+            case "SimpleRNN" -> new SimpleRNN(units, Activation.TANH, seq, false);
+            case "LSTM" -> new LSTM(units, seq, false);
+            case "GRU" -> new GRU(units, seq, false);
+            default -> throw new IllegalArgumentException("no layer kind " + kind);
+        };
+    }
+
+    /** The case of cases() at index c, compared. */
+    static double maxDifference(Object[] c) {
+        return maxDifference((String) c[0], (Boolean) c[1], (Integer) c[2], (Integer) c[3], (Integer) c[4],
+                (Integer) c[5], (Boolean) c[6]);
+    }
+
     /** The largest relative difference between the paths, over outputs and all gradients. */
-    static double maxDifference(boolean emb, int batch, int steps, int in, int units, boolean seq) {
+    static double maxDifference(String kind, boolean emb, int batch, int steps, int in, int units, boolean seq) {
         Random rng = new Random(batch * 131 + steps * 17 + in * 7 + units);
         List<Layer> layers = new ArrayList<>();
         int vocab = in + 3;
@@ -46,7 +65,7 @@ final class FastFrontComparison {
             }
         }
         if (emb) layers.add(new Embedding(vocab, in));
-        layers.add(new SimpleRNN(units, Activation.TANH, seq, false));
+        layers.add(layer(kind, units, seq));
         Sequential model = new Sequential(5, layers.toArray(new Layer[0]));
         model.build(emb ? new int[] {steps} : new int[] {steps, in});
         for (Parameter p : model.parameters()) {
@@ -65,7 +84,7 @@ final class FastFrontComparison {
         for (Parameter p : model.parameters()) java.util.Arrays.fill(p.grad, 42.0); // must all be overwritten
 
         FastFront fast = FastFront.of(model.layers());
-        if (fast == null) throw new AssertionError("no fast path for " + describe(emb, batch, steps, in, units, seq));
+        if (fast == null) throw new AssertionError("no fast path for " + describe(kind, emb, batch, steps, in, units, seq));
         double worst = 0;
         for (int round = 0; round < 3; round++) { // batches x0, x1, x0: later runs reuse every buffer
             int k = round % 2;

@@ -23,13 +23,13 @@ class FastFrontTest {
         return FastFrontComparison.cases().stream().map(Arguments::of);
     }
 
-    @ParameterizedTest(name = "embedding {0}, batch {1}, steps {2}, in {3}, units {4}, sequences {5}")
+    @ParameterizedTest(name = "{0}, embedding {1}, batch {2}, steps {3}, in {4}, units {5}, sequences {6}")
     @MethodSource("cases")
-    void outputsAndEveryGradientAgreeWithTheReferencePath(boolean emb, int batch, int steps, int in, int units,
-                                                         boolean seq) {
+    void outputsAndEveryGradientAgreeWithTheReferencePath(String kind, boolean emb, int batch, int steps, int in,
+                                                         int units, boolean seq) {
         assertTrue(Fast.isVectorized(), "Surefire runs with " + Fast.JVM_FLAG);
-        double d = FastFrontComparison.maxDifference(emb, batch, steps, in, units, seq);
-        assertTrue(d < TOLERANCE, FastFrontComparison.describe(emb, batch, steps, in, units, seq)
+        double d = FastFrontComparison.maxDifference(kind, emb, batch, steps, in, units, seq);
+        assertTrue(d < TOLERANCE, FastFrontComparison.describe(kind, emb, batch, steps, in, units, seq)
                 + ": the paths differ by " + d);
     }
 
@@ -56,6 +56,49 @@ class FastFrontTest {
         for (int i = 0; i < wRef.size(); i++) {
             assertTrue(FastFrontComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, "weights " + i + " after 3 steps");
         }
+    }
+
+    /** LSTM and GRU too: fit steps on the float path and on the float64 reference, the same to float rounding. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"LSTM", "GRU"})
+    void gatedLayersTrainAsOnTheFloat64Reference(String kind) {
+        double[] lossesFast = new double[3], lossesRef = new double[3];
+        List<double[]> wFast = trainGated(kind, lossesFast);
+        List<double[]> wRef;
+        Backend.setFloatx("float64");
+        try {
+            wRef = trainGated(kind, lossesRef);
+        } finally {
+            Backend.setFloatx("float32");
+        }
+        for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, kind + ": loss of step " + i);
+        for (int i = 0; i < wRef.size(); i++) {
+            assertTrue(FastFrontComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, kind + ": weights " + i + " after 3 steps");
+        }
+    }
+
+    private static List<double[]> trainGated(String kind, double[] losses) {
+        java.util.Random rng = new java.util.Random(5);
+        int[][] ids = new int[29][7];
+        int[] y = new int[29];
+        for (int i = 0; i < ids.length; i++) {
+            for (int t = 0; t < 7; t++) ids[i][t] = rng.nextInt(40);
+            y[i] = rng.nextInt(2);
+        }
+        Sequential m = new Sequential(9, new Input(7), new Embedding(40, 6), FastFrontComparison.layer(kind, 5, false),
+                new Dense(1, "sigmoid"));
+        m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
+        for (int s = 0; s < 3; s++) losses[s] = m.trainOnBatch(Tensor.of(ids), Tensor.of(y));
+        return m.getWeights();
+    }
+
+    @Test
+    void floatxIsFloat32OrFloat64AndNothingElse() {
+        assertEquals("float32", Backend.floatx());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Backend.setFloatx("float16"));
+        assertTrue(e.getMessage().contains("expected \"float32\" or \"float64\", got \"float16\""), e.getMessage());
+        assertEquals("float32", Backend.floatx());
     }
 
     private static List<double[]> train(boolean fast, double[] losses) {
@@ -97,6 +140,15 @@ class FastFrontTest {
         SimpleRNN relu = new SimpleRNN(4, "relu", false, false);
         relu.build(new int[] {3, 2}, new java.util.Random(1));
         assertEquals(null, FastFront.of(List.of(relu)));
+        LSTM reluLstm = LSTM.builder(4).activation("relu").build();
+        reluLstm.build(new int[] {3, 2}, new java.util.Random(1));
+        assertEquals(null, FastFront.of(List.of(reluLstm)));
+        GRU hardGru = GRU.builder(4).recurrentActivation("tanh").build();
+        hardGru.build(new int[] {3, 2}, new java.util.Random(1));
+        assertEquals(null, FastFront.of(List.of(hardGru)));
+        LSTM lstm = new LSTM(4);
+        lstm.build(new int[] {3, 2}, new java.util.Random(1));
+        assertTrue(FastFront.of(List.of(lstm)) != null, "LSTM with Keras's activations has a float step");
     }
 
     @Test
