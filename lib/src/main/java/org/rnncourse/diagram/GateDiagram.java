@@ -2,6 +2,7 @@ package org.rnncourse.diagram;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.show.Numbers;
 import org.rnncourse.step.GruCell;
 import org.rnncourse.step.LstmCell;
 
@@ -270,7 +271,7 @@ public final class GateDiagram {
         for (int j = 0; j < n; j++) {
             double v = values.get(0, j);
             String colour = signed ? Palette.diverging(v, maxAbs) : Palette.sequential(v);
-            svg.fill(x + j * CELL, y, CELL, CELL_H, colour, Diagram.format(v), "unit " + j + ": " + v);
+            svg.fill(x + j * CELL, y, CELL, CELL_H, colour, Diagram.format(v), "unit " + j + ": " + Numbers.format(v));
         }
         if (values.numCols > n) {
             svg.text(x + n * CELL + 3, y + 13, "+" + (values.numCols - n), "note");
