@@ -229,3 +229,15 @@ def bare_cells(html):
     """The HTML with the attributes of its table cells dropped (`<td style="text-align:left">x</td>`
     → `<td>x</td>`), so a test can look for a header or a cell by its text."""
     return re.sub(r"<(t[dh])\s[^>]*>", r"<\1>", html)
+
+
+def run_nbgrader(grading, *args, check=True, timeout=900):
+    """`./course nbgrader ARGS` with its grading folders in `grading`; fails the test, with nbgrader's last
+    output, when it exits non-zero and `check` is set."""
+    env = dict(os.environ, COURSE_GRADING_ROOT=str(grading))
+    r = subprocess.run([str(ROOT / "course"), "nbgrader", *args], env=env, capture_output=True, text=True,
+                       timeout=timeout)
+    if check and r.returncode != 0:
+        pytest.fail(f"nbgrader {' '.join(args)} exited {r.returncode}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    return r
+

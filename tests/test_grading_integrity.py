@@ -19,7 +19,7 @@ import sys
 import nbformat
 import pytest
 
-from conftest import JAR, NOTEBOOKS, ROOT
+from conftest import JAR, NOTEBOOKS, ROOT, run_nbgrader
 
 sys.path.insert(0, str(ROOT / "tools"))
 import interview_terms  # noqa: E402  (the authors' list of the interview's key terms)
@@ -37,11 +37,7 @@ OLD_LEAKS = {L06: 0.0875600, L03: 0.0192015}
 
 
 def nbgrader(grading, *args, check=True):
-    env = dict(os.environ, COURSE_GRADING_ROOT=str(grading))
-    r = subprocess.run([str(ROOT / "course"), "nbgrader", *args], env=env, capture_output=True, text=True, timeout=1800)
-    if check and r.returncode != 0:
-        pytest.fail(f"nbgrader {' '.join(args)} exited {r.returncode}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
-    return r
+    return run_nbgrader(grading, *args, check=check, timeout=1800)
 
 
 def cell(nb, grade_id):

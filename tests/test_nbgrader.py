@@ -18,17 +18,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS, OUTPUT, ROOT, install_ijava, launch_chromium
+from conftest import NOTEBOOKS, OUTPUT, ROOT, install_ijava, launch_chromium, run_nbgrader
 
 LESSON = "01-terminology"
 
 
 def nbgrader(grading, *args, check=True):
-    env = dict(os.environ, COURSE_GRADING_ROOT=str(grading))
-    r = subprocess.run([str(ROOT / "course"), "nbgrader", *args], env=env, capture_output=True, text=True, timeout=900)
-    if check and r.returncode != 0:
-        pytest.fail(f"nbgrader {' '.join(args)} exited {r.returncode}:\n{r.stdout}\n{r.stderr}")
-    return r
+    return run_nbgrader(grading, *args, check=check, timeout=900)
 
 
 def digest(path):
