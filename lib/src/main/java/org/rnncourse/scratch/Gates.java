@@ -57,20 +57,12 @@ final class Gates {
 
     /** d ⊙ s ⊙ (1 − s): back through a sigmoid whose output was s. */
     static DMatrixRMaj throughSigmoid(DMatrixRMaj d, DMatrixRMaj s) {
-        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numCols);
-        for (int k = 0; k < out.getNumElements(); k++) {
-            out.data[k] = d.data[k] * s.data[k] * (1 - s.data[k]);
-        }
-        return out;
+        return Activation.SIGMOID.backwardFromOutput(d, s);
     }
 
     /** d ⊙ (1 − t²): back through a tanh whose output was t. */
     static DMatrixRMaj throughTanh(DMatrixRMaj d, DMatrixRMaj t) {
-        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numCols);
-        for (int k = 0; k < out.getNumElements(); k++) {
-            out.data[k] = d.data[k] * (1 - t.data[k] * t.data[k]);
-        }
-        return out;
+        return Activation.TANH.backwardFromOutput(d, t);
     }
 
     /** Σ over the rows (the batch) of d, (1, cols): the gradient of a bias added to every row. */

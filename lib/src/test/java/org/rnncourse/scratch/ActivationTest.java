@@ -49,13 +49,4 @@ class ActivationTest {
                 () -> Activation.SOFTMAX.derivative(z));
         assertTrue(ex.getMessage().contains("p − y"), ex.getMessage());
     }
-
-    @Test
-    void comparisonTable() {
-        var t = Activation.table(-1, 0, 2);
-        assertEquals(3, t.rowCount());
-        assertEquals(Math.round(Math.tanh(-1) * 1e4) / 1e4, t.doubleColumn("tanh(z)").get(0), 1e-12);
-        assertEquals(2.0, t.doubleColumn("relu(z)").get(2), 1e-12);
-        assertEquals(0.5, t.doubleColumn("sigmoid(z)").get(1), 1e-12);
-    }
 }
