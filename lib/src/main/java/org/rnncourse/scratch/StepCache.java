@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * @param <S> the cell's record of one step (its inputs, gates and new state)
  */
-public class StepCache<S> {
+public abstract class StepCache<S> {
     private final List<S> steps;
     private final Function<S, DMatrixRMaj> hiddenState;
 
