@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnncourse.nn.SGD;
+import org.rnncourse.nn.optimizers.SGD;
 import tech.tablesaw.api.Table;
 
 /** Lesson 09's training run with and without clipping. */
