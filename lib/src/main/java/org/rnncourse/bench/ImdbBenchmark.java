@@ -23,7 +23,7 @@ import org.rnncourse.data.Sequences;
 import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
-import org.rnncourse.nn.callbacks.ProgressListener;
+import org.rnncourse.nn.callbacks.ProgressBar;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
@@ -212,31 +212,47 @@ public final class ImdbBenchmark {
         }
     }
 
+    /** Shows each epoch as a line with its time, in place of the progress bar (so it runs after the History). */
+    private static final class EpochTimer extends ProgressBar {
+        final String what;
+        final int batch;
+        final List<Double> times = new ArrayList<>();
+        long cpuAtStart;
+
+        EpochTimer(String what, int batch) {
+            super(2);
+            this.what = what;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onEpochBegin(int epoch) {
+            super.onEpochBegin(epoch);
+            cpuAtStart = cpuNanos();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            double seconds = seconds();
+            times.add(seconds);
+            System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
+                            + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch + 1, epochs(), seconds,
+                    (cpuNanos() - cpuAtStart) / 1e9, steps(), batch, logs.get("loss"), logs.get("accuracy"),
+                    logs.get("val_loss"), logs.get("val_accuracy"));
+        }
+
+        @Override
+        protected void finishedLine(String line) {} // only the timed line above, not Keras's
+    }
+
     private static Run train(String what, String kind, int[][] x, int[] y, int epochs, int batch) {
         Sequential model = new Sequential(42, new Input(MAXLEN), new Embedding(VOCAB, EMBED), recurrent(kind),
                 new Dropout(0.5), new Dense(1, "sigmoid"));
         model.compile(new Adam(), "binary_crossentropy", "accuracy");
-        List<Double> times = new ArrayList<>();
-        ProgressListener timer = new ProgressListener() {
-            long cpuAtStart;
-
-            @Override
-            public void onEpochBegin(int epoch, int total) {
-                cpuAtStart = cpuNanos();
-            }
-
-            @Override
-            public void onEpochEnd(int epoch, int total, int steps, Map<String, Double> logs, double seconds) {
-                times.add(seconds);
-                System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
-                                + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch, total, seconds,
-                        (cpuNanos() - cpuAtStart) / 1e9, steps, batch, logs.get("loss"), logs.get("accuracy"),
-                        logs.get("val_loss"), logs.get("val_accuracy"));
-            }
-        };
+        EpochTimer timer = new EpochTimer(what, batch);
         model.fit(Tensor.of(x), Tensor.of(y), new FitOptions().epochs(epochs).batchSize(batch).validationSplit(0.2)
-                .progress(timer));
-        double best = times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                .callbacks(timer));
+        double best = timer.times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         int trainRows = (int) Math.floor(x.length * 0.8);
         return new Run(model, kind, best, trainRows, x.length - trainRows);
     }
