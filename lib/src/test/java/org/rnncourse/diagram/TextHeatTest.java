@@ -15,12 +15,12 @@ import org.rnncourse.data.ImdbData;
 import org.rnncourse.data.Sequences;
 import org.rnncourse.data.TinyImdb;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.scratch.Matrices;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Embedding;
 import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.SimpleRNN;
-import org.rnncourse.step.CharRnn;
-import org.rnncourse.step.Matrices;
 
 class TextHeatTest {
     static final String TEXT = "the cat sat on the mat.\nthe dog sat on the log.\n";

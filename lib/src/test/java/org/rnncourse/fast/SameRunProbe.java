@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.lessons.ClippingDemo;
 import org.rnncourse.nn.callbacks.History;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
 import org.rnncourse.nn.layers.Input;
-import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.optimizers.SGD;
 import org.rnncourse.nn.trainers.FitOptions;
-import org.rnncourse.step.ClippingDemo;
 
 /**
  * Run in a JVM of its own by {@link SameResultsOnBothPathsTest}, with and without the Vector API
