@@ -19,7 +19,7 @@ import org.rnncourse.nn.Embedding;
 import org.rnncourse.nn.Input;
 import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.step.CharRnn;
+import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.step.Matrices;
 
 class TextHeatTest {
