@@ -270,11 +270,11 @@ public final class CharRnn {
             DMatrixRMaj z = rnn.output.preActivation(a);
             CommonOps_DDRM.divide(z, temperature);
             double[] p = Activation.SOFTMAX.apply(z).data;
-            double u = random.nextDouble();
-            current = p.length - 1;
+            double u = random.nextDouble(), cumulative = 0;
+            current = p.length - 1; // the first j whose cumulative probability is above u
             for (int j = 0; j < p.length; j++) {
-                u -= p[j];
-                if (u < 0) {
+                cumulative += p[j];
+                if (u < cumulative) {
                     current = j;
                     break;
                 }
