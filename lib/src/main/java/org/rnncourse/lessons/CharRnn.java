@@ -32,12 +32,10 @@ import org.rnncourse.step.RnnGradients;
  *   input:   t h e ␣ c a        (the TRUE characters 1 … T)
  *   target:  h e ␣ c a t        (the TRUE characters 2 … T + 1)
  * </pre>
- * so at every step the network reads the real previous character, never its own guess. The loss is
- * the mean cross-entropy per character. Training draws {@code batchSize} windows at random (seeded)
- * places of the first 90% of the text; the last 10% measures the perplexity on unseen text.
- *
- * <p><b>Sampling.</b> To write, the model reads a prime (e.g. "the "), draws the next character
- * from softmax(z / temperature), feeds it back in, and repeats: free running, no teacher.
+ * and the loss is the mean cross-entropy per character. Training draws {@code batchSize} windows at
+ * random (seeded) places of the first 90% of the text; the last 10% measures the perplexity.
+ * <b>Sampling</b> reads a prime, draws the next character from softmax(z / temperature), feeds it
+ * back in, and repeats: free running, no teacher.
  */
 public final class CharRnn {
     /** The characters the model knows, sorted; character i is one-hot position i. */
@@ -161,11 +159,6 @@ public final class CharRnn {
     public DMatrixRMaj oneHot(int id) {
         require(id >= 0 && id < vocabularySize(), "character id " + id + " is outside [0, " + vocabularySize() + ")");
         return Matrices.oneHotRow(id, vocabularySize());
-    }
-
-    /** The scores z = a·W_ay + b_y (before the softmax) of the next character, after hidden state a (1, n_a). */
-    public double[] logits(DMatrixRMaj a) {
-        return rnn.output.preActivation(a).data.clone();
     }
 
     /** The teacher-forced input and target of the training window at {@code start}, as two lines of text. */
