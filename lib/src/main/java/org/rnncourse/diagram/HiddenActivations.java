@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.lessons.CharRnn;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Matrices;
 
 /**
  * The hidden state of a character model, unit by unit, while it reads a text: the numbers that

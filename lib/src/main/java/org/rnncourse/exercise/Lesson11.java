@@ -7,13 +7,13 @@ import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.lessons.CharRnn;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCache;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.RnnCell;
 
 /**
  * Checks for the exercises of lesson 11, the character model written by the learner: sampling with

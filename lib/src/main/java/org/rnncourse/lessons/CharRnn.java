@@ -11,15 +11,15 @@ import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.Adam;
 import org.rnncourse.nn.Optimizer;
 import org.rnncourse.nn.Parameter;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.Rnn;
-import org.rnncourse.step.RnnCache;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.RnnGradients;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.RnnGradients;
 
 /**
  * Lesson 11's character-level generator, Karpathy's min-char-rnn on the course's own parts: the

@@ -20,7 +20,7 @@ import org.rnncourse.nn.Input;
 import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.lessons.CharRnn;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Matrices;
 
 class TextHeatTest {
     static final String TEXT = "the cat sat on the mat.\nthe dog sat on the log.\n";

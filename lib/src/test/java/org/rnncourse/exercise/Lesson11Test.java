@@ -10,12 +10,12 @@ import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.CharRnn;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCache;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.RnnCell;
 
 /** Lesson 11's checks: the notebook's solutions pass, and each known mistake gets its own message. */
 class Lesson11Test {

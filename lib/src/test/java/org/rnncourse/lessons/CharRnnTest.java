@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.GradCheck;
-import org.rnncourse.step.RnnGradients;
+import org.rnncourse.scratch.GradCheck;
+import org.rnncourse.scratch.RnnGradients;
 
 class CharRnnTest {
     @org.junit.jupiter.api.io.TempDir
