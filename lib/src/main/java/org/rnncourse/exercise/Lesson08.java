@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.data.ImdbData;
-import org.rnncourse.nn.Layer;
-import org.rnncourse.nn.Parameter;
+import org.rnncourse.nn.layers.Layer;
+import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
 
 /**
