@@ -3,15 +3,13 @@ package org.rnncourse.nn;
 import org.rnncourse.fast.Fast;
 
 /**
- * Which precision training computes in, as Keras's {@code keras.config.set_floatx}: "float32" (the
- * default, as in Keras) runs the recurrent layers of fit, evaluate and predict on their fused float
- * kernels (the JDK Vector API, or plain Java when the JVM lacks its module); "float64" runs every
- * layer on the double-precision reference code, the one the gradient checks validate. The weights
- * are kept in double either way, so a model can switch between the two at any time.
- *
- * <p>A recurrent layer has a float path when it offers a fused step ({@code floatCell}): SimpleRNN
- * with tanh, LSTM and GRU with tanh and sigmoid, at the front of a model, after an optional
- * Embedding. Other layers and configurations run the reference code whatever the setting.
+ * Which precision the recurrent layers compute in, as Keras's {@code keras.config.set_floatx}:
+ * "float32" (the default, as in Keras) runs every SimpleRNN, LSTM and GRU (in any position of a
+ * stack, inside a Bidirectional, with any activation Keras allows) on its fused float kernels (the
+ * JDK Vector API, or plain Java when the JVM lacks its module); "float64" runs every layer on the
+ * double-precision reference code, the one the gradient checks validate. The weights are kept in
+ * double either way, so a model can switch between the two at any time. The other layers (Dense,
+ * Dropout) compute in double whatever the setting: they cost next to nothing.
  */
 public final class Backend {
     private static volatile boolean float32 = true;

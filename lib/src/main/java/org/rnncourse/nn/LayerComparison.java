@@ -72,10 +72,6 @@ public final class LayerComparison {
         Sequential m = new Sequential(seed, new Input(xTrain[0].length), new Embedding(vocabulary, embeddingDim),
                 recurrent, new Dense(1, "sigmoid"));
         m.compile(new Adam(), "binary_crossentropy", "accuracy");
-        // Every layer on the double reference path, so the race compares the layers' arithmetic on
-        // one kind of kernels (the lesson's figures were measured there; its full-data race on the
-        // float path, which all three layers now have, is a later step).
-        m.fastPath(false);
         return m;
     }
 

@@ -27,8 +27,8 @@ import tech.tablesaw.api.Table;
  * History h = model.fit(x, y, new FitOptions().epochs(5).batchSize(32).validationSplit(0.2));
  * </pre>
  * One random generator, seeded from the constructor or from {@link Keras#setRandomSeed}, makes the
- * initial weights, dropout masks and shuffles: the same seed gives the same run (on a machine with the
- * same number of cores, up to two: the fast path splits a batch between two threads when it can).
+ * initial weights, dropout masks and shuffles: the same seed gives the same run, on any number of cores
+ * (the float path always cuts a batch into the same two halves and adds their gradients in one order).
  */
 public class Sequential {
     private String name = "sequential";
@@ -43,8 +43,6 @@ public class Sequential {
     private List<Metric> metrics;
     private boolean stopTraining;
     private ProgressListener progress = ProgressListener.silent();
-    private boolean fastPath = true;
-    private FastFront fastFront; // the float path for the model's front layers, made on first use
     private History history; // of the running or last fit, filled epoch by epoch
 
     /** A model seeded from {@link Keras#setRandomSeed} if set, otherwise random. */
@@ -104,7 +102,6 @@ public class Sequential {
             }
         }
         layers.add(layer);
-        fastFront = null;
         if (inputShape != null) buildLayers();
     }
 
@@ -364,48 +361,10 @@ public class Sequential {
     // ---- running -------------------------------------------------------------------------------
 
     /**
-     * Whether fit, evaluate and predict run the model's front (an optional Embedding, then a SimpleRNN, LSTM
-     * or GRU that has a fused float step) on the fast float path, when {@link Backend#floatx()} is float32
-     * (on by default; the results agree with the double path to float rounding). {@link #forward} and
-     * {@link #backward} always run the double reference path, which the gradient checks validate.
+     * Runs every layer in order; {@code training} switches dropout on. Each recurrent layer runs on its
+     * float kernels or on the double reference, as {@link Backend#setFloatx} says (fit, evaluate and
+     * predict go through here too: one route per batch).
      */
-    public Sequential fastPath(boolean on) {
-        this.fastPath = on;
-        return this;
-    }
-
-    public boolean fastPath() {
-        return fastPath;
-    }
-
-    private FastFront front() {
-        if (!fastPath || !Backend.isFloat32()) return null;
-        if (fastFront == null || !layers.get(fastFront.size - 1).isBuilt()) fastFront = FastFront.of(layers);
-        return fastFront;
-    }
-
-    /** forward, with the front on the fast path when it applies: what fit, evaluate and predict run. */
-    private Tensor run(Tensor x, boolean training) {
-        FastFront f = front();
-        if (f == null) return forward(x, training);
-        Tensor out = f.forward(x, training);
-        for (int i = f.size; i < layers.size(); i++) out = layers.get(i).forward(out, training);
-        return out;
-    }
-
-    /** backward, matching {@link #run}. */
-    private void runBackward(Tensor gradOutput) {
-        FastFront f = front();
-        if (f == null) {
-            backward(gradOutput);
-            return;
-        }
-        Tensor g = gradOutput;
-        for (int i = layers.size() - 1; i >= f.size; i--) g = layers.get(i).backward(g);
-        f.backward(g);
-    }
-
-    /** Runs every layer in order; {@code training} switches dropout on. */
     public Tensor forward(Tensor x, boolean training) {
         Tensor out = x;
         for (Layer l : layers) out = l.forward(out, training);
@@ -427,11 +386,11 @@ public class Sequential {
     }
 
     private double trainStep(Tensor x, Tensor y, int epoch, int batch, int batches, double[] metricSums) {
-        Tensor out = run(x, true);
+        Tensor out = forward(x, true);
         double[] grad = new double[out.size()];
         double l = loss.compute(out, y, grad);
         if (!Double.isFinite(l)) throw new TrainingDivergedException(epoch, batch, batches, l);
-        runBackward(new Tensor(grad, out.shape()));
+        backward(new Tensor(grad, out.shape()));
         optimizer.apply(parameters());
         if (metricSums != null) {
             List<Metric> ms = compiledMetrics();
@@ -479,7 +438,7 @@ public class Sequential {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
 
-        if (front() != null) org.rnncourse.fast.Fast.adviseOnce(); // one line on stdout if the slow kernels run
+        if (Backend.isFloat32()) org.rnncourse.fast.Fast.adviseOnce(); // one line on stdout if the slow kernels run
         stopTraining = false;
         for (Callback c : callbacks) c.setModel(this);
         for (Callback c : callbacks) c.onTrainBegin();
@@ -559,7 +518,7 @@ public class Sequential {
         long rows = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            Tensor out = run(x.rows(from, to), false), yb = y.rows(from, to);
+            Tensor out = forward(x.rows(from, to), false), yb = y.rows(from, to);
             lossSum += loss.compute(out, yb, null) * (to - from);
             for (int i = 0; i < ms.size(); i++) metricSums[i] += ms.get(i).sum(out, yb);
             rows += outputRows(to - from);
@@ -578,7 +537,7 @@ public class Sequential {
         int[] shape = null;
         for (int from = 0; from < n; from += 32) {
             int to = Math.min(n, from + 32);
-            Tensor out = run(x.rows(from, to), false);
+            Tensor out = forward(x.rows(from, to), false);
             if (all == null) {
                 shape = out.shape();
                 shape[0] = n;

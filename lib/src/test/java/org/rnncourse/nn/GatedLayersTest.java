@@ -14,6 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** LSTM, GRU and Bidirectional: gradients by central differences, Keras's formulas, counts and names. */
 class GatedLayersTest {
+    /** The checks validate the double reference code, so they ask for it explicitly (Keras: set_floatx). */
+    @org.junit.jupiter.api.BeforeAll
+    static void onTheReferencePath() {
+        Backend.setFloatx("float64");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void backToTheDefault() {
+        Backend.setFloatx("float32");
+    }
 
     // ---- gradients -----------------------------------------------------------------------------
 

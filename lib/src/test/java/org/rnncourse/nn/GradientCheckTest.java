@@ -12,6 +12,16 @@ import org.junit.jupiter.api.Test;
  * dL/dθ ≈ (L(θ + h) − L(θ − h)) / 2h. The relative error ‖a − n‖ / (‖a‖ + ‖n‖) must stay below 1e-6.
  */
 class GradientCheckTest {
+    /** The checks validate the double reference code, so they ask for it explicitly (Keras: set_floatx). */
+    @org.junit.jupiter.api.BeforeAll
+    static void onTheReferencePath() {
+        Backend.setFloatx("float64");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void backToTheDefault() {
+        Backend.setFloatx("float32");
+    }
     private static final double H = 1e-5, TOLERANCE = 1e-6;
 
     static Tensor random(Random rng, int... shape) {

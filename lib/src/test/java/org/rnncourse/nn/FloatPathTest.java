@@ -14,22 +14,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnncourse.fast.Fast;
 
-/** The float path of fit/evaluate/predict computes what the double reference layers compute. */
-class FastFrontTest {
+/** Every recurrent layer's float path computes what its double reference code computes. */
+class FloatPathTest {
     /** Float has 24 bits (~6e-8); sums over up to 20 steps and 64 terms stay far below this. */
     static final double TOLERANCE = 2e-5;
 
     static Stream<Arguments> cases() {
-        return FastFrontComparison.cases().stream().map(Arguments::of);
+        return FloatPathComparison.cases().stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}, embedding {1}, batch {2}, steps {3}, in {4}, units {5}, sequences {6}")
     @MethodSource("cases")
-    void outputsAndEveryGradientAgreeWithTheReferencePath(String kind, boolean emb, int batch, int steps, int in,
+    void outputsAndEveryGradientAgreeWithTheReferencePath(String arch, boolean emb, int batch, int steps, int in,
                                                          int units, boolean seq) {
         assertTrue(Fast.isVectorized(), "Surefire runs with " + Fast.JVM_FLAG);
-        double d = FastFrontComparison.maxDifference(kind, emb, batch, steps, in, units, seq);
-        assertTrue(d < TOLERANCE, FastFrontComparison.describe(kind, emb, batch, steps, in, units, seq)
+        double d = FloatPathComparison.maxDifference(arch, emb, batch, steps, in, units, seq);
+        assertTrue(d < TOLERANCE, FloatPathComparison.describe(arch, emb, batch, steps, in, units, seq)
                 + ": the paths differ by " + d);
     }
 
@@ -37,7 +37,7 @@ class FastFrontTest {
     void thePlainKernelsAgreeToo() throws Exception {
         String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        List<String> cmd = new ArrayList<>(List.of(javaExe, "-cp", cp, "org.rnncourse.nn.FastFrontProbe"));
+        List<String> cmd = new ArrayList<>(List.of(javaExe, "-cp", cp, "org.rnncourse.nn.FloatPathProbe"));
         Process p = new ProcessBuilder(cmd).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -51,16 +51,22 @@ class FastFrontTest {
     @Test
     void trainingStepsMatchTheReferencePath() {
         double[] lossesFast = new double[3], lossesRef = new double[3];
-        List<double[]> wFast = train(true, lossesFast), wRef = train(false, lossesRef);
+        List<double[]> wFast = train(lossesFast), wRef;
+        Backend.setFloatx("float64");
+        try {
+            wRef = train(lossesRef);
+        } finally {
+            Backend.setFloatx("float32");
+        }
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, "loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
-            assertTrue(FastFrontComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, "weights " + i + " after 3 steps");
+            assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, "weights " + i + " after 3 steps");
         }
     }
 
     /** LSTM and GRU too: fit steps on the float path and on the float64 reference, the same to float rounding. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"LSTM", "GRU"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"LSTM", "GRU", "Bi LSTM", "SimpleRNN/relu"})
     void gatedLayersTrainAsOnTheFloat64Reference(String kind) {
         double[] lossesFast = new double[3], lossesRef = new double[3];
         List<double[]> wFast = trainGated(kind, lossesFast);
@@ -73,7 +79,7 @@ class FastFrontTest {
         }
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, kind + ": loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
-            assertTrue(FastFrontComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, kind + ": weights " + i + " after 3 steps");
+            assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, kind + ": weights " + i + " after 3 steps");
         }
     }
 
@@ -85,7 +91,7 @@ class FastFrontTest {
             for (int t = 0; t < 7; t++) ids[i][t] = rng.nextInt(40);
             y[i] = rng.nextInt(2);
         }
-        Sequential m = new Sequential(9, new Input(7), new Embedding(40, 6), FastFrontComparison.layer(kind, 5, false),
+        Sequential m = new Sequential(9, new Input(7), new Embedding(40, 6), FloatPathComparison.layer(kind, 5, false),
                 new Dense(1, "sigmoid"));
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
         for (int s = 0; s < 3; s++) losses[s] = m.trainOnBatch(Tensor.of(ids), Tensor.of(y));
@@ -101,7 +107,7 @@ class FastFrontTest {
         assertEquals("float32", Backend.floatx());
     }
 
-    private static List<double[]> train(boolean fast, double[] losses) {
+    private static List<double[]> train(double[] losses) {
         java.util.Random rng = new java.util.Random(3);
         int[][] ids = new int[37][11];
         int[] y = new int[37];
@@ -110,7 +116,7 @@ class FastFrontTest {
             y[i] = rng.nextInt(2);
         }
         Sequential m = new Sequential(9, new Input(11), new Embedding(50, 8), new SimpleRNN(6), new Dropout(0.5),
-                new Dense(1, "sigmoid")).fastPath(fast);
+                new Dense(1, "sigmoid"));
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
         for (int s = 0; s < 3; s++) losses[s] = m.trainOnBatch(Tensor.of(ids), Tensor.of(y));
         return m.getWeights();
@@ -129,26 +135,78 @@ class FastFrontTest {
         m.compile("adam", "binary_crossentropy", "accuracy");
         double fastLoss = m.evaluate(ids, y).get("loss");
         double[] fastPred = m.predict(ids).toArray();
-        m.fastPath(false);
-        assertEquals(m.evaluate(ids, y).get("loss"), fastLoss, 1e-6);
-        assertTrue(FastFrontComparison.diff(m.predict(ids).toArray(), fastPred) < 1e-6);
+        Backend.setFloatx("float64");
+        try {
+            assertEquals(m.evaluate(ids, y).get("loss"), fastLoss, 1e-6);
+            assertTrue(FloatPathComparison.diff(m.predict(ids).toArray(), fastPred) < 1e-6);
+        } finally {
+            Backend.setFloatx("float32");
+        }
     }
 
+    /** float32 puts every layer kind and activation on the float path; float64 puts them all on the reference. */
     @Test
-    void aModelWithoutASimpleRnnFrontStaysOnTheReferencePath() {
-        assertEquals(null, FastFront.of(List.of(new Dense(3))));
-        SimpleRNN relu = new SimpleRNN(4, "relu", false, false);
-        relu.build(new int[] {3, 2}, new java.util.Random(1));
-        assertEquals(null, FastFront.of(List.of(relu)));
-        LSTM reluLstm = LSTM.builder(4).activation("relu").build();
-        reluLstm.build(new int[] {3, 2}, new java.util.Random(1));
-        assertEquals(null, FastFront.of(List.of(reluLstm)));
-        GRU hardGru = GRU.builder(4).recurrentActivation("tanh").build();
-        hardGru.build(new int[] {3, 2}, new java.util.Random(1));
-        assertEquals(null, FastFront.of(List.of(hardGru)));
-        LSTM lstm = new LSTM(4);
-        lstm.build(new int[] {3, 2}, new java.util.Random(1));
-        assertTrue(FastFront.of(List.of(lstm)) != null, "LSTM with Keras's activations has a float step");
+    void theFloatxSettingAloneChoosesThePath() {
+        for (String spec : new String[] {"SimpleRNN", "SimpleRNN/relu", "SimpleRNN/linear", "LSTM/relu/sigmoid",
+            "GRU/tanh/linear", "LSTM", "GRU"}) {
+            RecurrentLayer l = (RecurrentLayer) FloatPathComparison.layer(spec, 4, false);
+            l.build(new int[] {3, 2}, new java.util.Random(1));
+            assertTrue(l.runsOnFloatPath(), spec + " has a float path");
+            Backend.setFloatx("float64");
+            try {
+                assertTrue(!l.runsOnFloatPath(), spec + " runs its reference code under float64");
+            } finally {
+                Backend.setFloatx("float32");
+            }
+        }
+    }
+
+    /** states() and an LSTM's/GRU's gates() read the same numbers after a float forward as after a reference one. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SimpleRNN", "LSTM", "GRU"})
+    void statesAndGatesAgreeWithTheReferencePath(String kind) {
+        RecurrentLayer l = (RecurrentLayer) FloatPathComparison.layer(kind, 5, false);
+        Tensor x = GradientCheckTest.random(new java.util.Random(3), 19, 4, 3);
+        l.forward(x, false);
+        List<Tensor> fast = l.states();
+        double[][] gFast = kind.equals("LSTM") ? ((LSTM) l).gates(17, 2) : kind.equals("GRU") ? ((GRU) l).gates(17, 2) : null;
+        Backend.setFloatx("float64");
+        try {
+            l.forward(x, false);
+            List<Tensor> ref = l.states();
+            assertEquals(ref.size(), fast.size());
+            for (int i = 0; i < ref.size(); i++) {
+                assertTrue(FloatPathComparison.diff(ref.get(i).data(), fast.get(i).data()) < TOLERANCE, kind + " state " + i);
+            }
+            if (gFast != null) {
+                double[][] gRef = kind.equals("LSTM") ? ((LSTM) l).gates(17, 2) : ((GRU) l).gates(17, 2);
+                for (int g = 0; g < gRef.length; g++) {
+                    assertTrue(FloatPathComparison.diff(gRef[g], gFast[g]) < TOLERANCE, kind + " gate " + g);
+                }
+            }
+        } finally {
+            Backend.setFloatx("float32");
+        }
+    }
+
+    /** An Embedding's output read by another layer than a recurrent one is the table's rows, as on float64. */
+    @Test
+    void anEmbeddingsOutputReadsTheSameOnBothPaths() {
+        Embedding e = new Embedding(9, 3);
+        Tensor ids = new Tensor(new double[] {1, 8, 0, 4, 4, 2}, 2, 3);
+        double[] fast = e.forward(ids, false).data();
+        Backend.setFloatx("float64");
+        try {
+            assertTrue(java.util.Arrays.equals(e.forward(ids, false).data(), fast));
+        } finally {
+            Backend.setFloatx("float32");
+        }
+        // and an Embedding → Dropout → LSTM model trains: the Dropout reads the rows, the LSTM gets features.
+        Sequential m = new Sequential(3, new Input(3), new Embedding(9, 3), new Dropout(0.2), new LSTM(2),
+                new Dense(1, "sigmoid"));
+        m.compile("adam", "binary_crossentropy");
+        double loss = m.trainOnBatch(ids, new Tensor(new double[] {0, 1}, 2));
+        assertTrue(Double.isFinite(loss), "loss " + loss);
     }
 
     @Test
