@@ -42,10 +42,19 @@ public final class GradientReach {
                     + Tensor.shapeString(x.shape()));
         }
         if (!layer.isBuilt()) layer.build(new int[] {x.dim(1), x.dim(2)}, new Random(seed));
-        Tensor out = layer.forward(x, false);
-        double[] ones = new double[out.size()];
-        java.util.Arrays.fill(ones, 1.0);
-        Tensor dx = layer.backward(new Tensor(ones, out.shape()));
+        // In double (the reference code): the reach spans dozens of orders of magnitude, and a float
+        // gradient would flush the smallest fractions to zero.
+        String floatx = Backend.floatx();
+        Backend.setFloatx("float64");
+        Tensor dx;
+        try {
+            Tensor out = layer.forward(x, false);
+            double[] ones = new double[out.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            dx = layer.backward(new Tensor(ones, out.shape()));
+        } finally {
+            Backend.setFloatx(floatx);
+        }
         int steps = x.dim(1), f = x.dim(2);
         double[] norms = new double[steps];
         for (int t = 0; t < steps; t++) {
