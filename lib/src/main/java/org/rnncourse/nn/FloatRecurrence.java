@@ -107,10 +107,10 @@ final class FloatRecurrence {
         double[] dx = tokens == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));
         double[] bGrad = cell.bias().grad;
-        if (tokens != null) tokenGradients(); // fills the workers' kernel and bias gradients
         sumInto(cell.recurrentKernel().grad, 0, p -> workers[p].gU);
         sumInto(bGrad, 0, p -> workers[p].gb);
         if (bRec != null) sumInto(bGrad, width, p -> workers[p].gbRec);
+        if (tokens != null) tokenGradients(); // fills the workers' kernel gradients too
         sumInto(cell.kernel().grad, 0, p -> workers[p].gW);
         if (tokens != null) return tokens.gradient(usedTokens, dRows, used);
         return new Tensor(dx, batch, steps, in);
@@ -236,9 +236,6 @@ final class FloatRecurrence {
             }
             Fast.matmulTransA(eu, k0 * in, sums, k0 * width, workers[p].gW, 0, k1 - k0, in, width, false);
             Fast.matmulTransB(sums, k0 * width, w, 0, dRows, k0 * in, k1 - k0, width, in, false);
-            // The bias's gradient, Σ dz over all positions, is Σ_k S_k: a sum over the used tokens' rows
-            // instead of over every (time, batch) row.
-            workers[p].columnSums(sums, k0 * width, k1 - k0, workers[p].gb);
         });
     }
 
@@ -381,7 +378,7 @@ final class FloatRecurrence {
             int toUOff = cell.splitsRecurrentGradient() ? 0 : z;
             if (tokens == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, width, false); // Σ_t x_tᵀ·dz_t
             Fast.matmulTransA(hs, 0, toU, toUOff, gU, 0, n, units, width, false); // Σ_t h_{t−1}ᵀ·dz_t
-            if (tokens == null) columnSums(dz, z, n, gb); // with tokens: from the token sums, in tokenGradients
+            columnSums(dz, z, n, gb);
             if (bRec != null) columnSums(dR, 0, n, gbRec);
             if (dOut != null) {
                 Fast.matmulTransB(dz, z, w, 0, dxs, 0, n, width, in, false);   // dx_t = dz_t·Wᵀ
@@ -393,7 +390,7 @@ final class FloatRecurrence {
             }
         }
 
-        void columnSums(float[] a, int off, int n, float[] into) {
+        private void columnSums(float[] a, int off, int n, float[] into) {
             Arrays.fill(into, 0f);
             for (int r = 0; r < n; r++)
                 for (int j = 0; j < width; j++) into[j] += a[off + r * width + j];
