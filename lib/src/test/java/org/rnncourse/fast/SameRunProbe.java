@@ -3,20 +3,20 @@ package org.rnncourse.fast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.rnncourse.nn.Adam;
-import org.rnncourse.nn.Bidirectional;
-import org.rnncourse.nn.GRU;
-import org.rnncourse.nn.LSTM;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Dropout;
-import org.rnncourse.nn.Embedding;
-import org.rnncourse.nn.FitOptions;
-import org.rnncourse.nn.History;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.SGD;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.lessons.ClippingDemo;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Bidirectional;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.LSTM;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.optimizers.SGD;
+import org.rnncourse.nn.trainers.FitOptions;
 
 /**
  * Run in a JVM of its own by {@link SameResultsOnBothPathsTest}, with and without the Vector API
@@ -56,14 +56,14 @@ public final class SameRunProbe {
         Sequential m = new Sequential(7, new Input(steps), new Embedding(200, 24), new SimpleRNN(37), new Dropout(0.5),
                 new Dense(1, "sigmoid"));
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
-        History h = m.fit(org.rnncourse.nn.Tensor.of(ids), org.rnncourse.nn.Tensor.of(y),
+        History h = m.fit(org.rnncourse.nn.backend.Tensor.of(ids), org.rnncourse.nn.backend.Tensor.of(y),
                 new FitOptions().epochs(4).batchSize(32).validationSplit(0.2).verbose(0));
         append(sb, "imdb-like", h);
         // The gated layers' float steps too, stacked and bidirectional: Bidirectional(LSTM) feeding a GRU.
         Sequential g = new Sequential(8, new Input(steps), new Embedding(200, 12),
                 new Bidirectional(new LSTM(9, true, false)), new GRU(7), new Dense(1, "sigmoid"));
         g.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
-        append(sb, "gated", g.fit(org.rnncourse.nn.Tensor.of(ids), org.rnncourse.nn.Tensor.of(y),
+        append(sb, "gated", g.fit(org.rnncourse.nn.backend.Tensor.of(ids), org.rnncourse.nn.backend.Tensor.of(y),
                 new FitOptions().epochs(2).batchSize(32).validationSplit(0.2).verbose(0)));
         return sb.toString();
     }
