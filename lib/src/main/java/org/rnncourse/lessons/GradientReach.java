@@ -49,17 +49,12 @@ public final class GradientReach {
         if (!layer.isBuilt()) layer.build(new int[] {x.dim(1), x.dim(2)}, new Random(seed));
         // In double (the reference code): the reach spans dozens of orders of magnitude, and a float
         // gradient would flush the smallest fractions to zero.
-        String floatx = Backend.floatx();
-        Backend.setFloatx("float64");
-        Tensor dx;
-        try {
+        Tensor dx = Backend.withFloatx("float64", () -> {
             Tensor out = layer.forward(x, false);
             double[] ones = new double[out.size()];
             java.util.Arrays.fill(ones, 1.0);
-            dx = layer.backward(new Tensor(ones, out.shape()));
-        } finally {
-            Backend.setFloatx(floatx);
-        }
+            return layer.backward(new Tensor(ones, out.shape()));
+        });
         int steps = x.dim(1), f = x.dim(2);
         double[] norms = new double[steps];
         for (int t = 0; t < steps; t++) {

@@ -28,6 +28,20 @@ public final class Backend {
         }
     }
 
+    /**
+     * Runs {@code work} with the precision set to {@code floatx} and puts the previous setting back,
+     * also when it fails: {@code Backend.withFloatx("float64", () -> layer.forward(x, false))}.
+     */
+    public static <T> T withFloatx(String floatx, java.util.function.Supplier<T> work) {
+        String before = floatx();
+        setFloatx(floatx);
+        try {
+            return work.get();
+        } finally {
+            setFloatx(before);
+        }
+    }
+
     /** The precision set, "float32" or "float64". */
     public static String floatx() {
         return float32 ? "float32" : "float64";

@@ -103,8 +103,7 @@ final class FloatPathComparison {
         }
         Tensor[] refOut = new Tensor[2], refDx = new Tensor[2], r = new Tensor[2];
         List<List<double[]>> refGrads = new ArrayList<>();
-        Backend.setFloatx("float64");
-        try {
+        Backend.withFloatx("float64", () -> {
             for (int k = 0; k < 2; k++) {
                 refOut[k] = model.forward(xs[k], true);
                 r[k] = GradientCheckTest.random(rng, refOut[k].shape());
@@ -113,9 +112,8 @@ final class FloatPathComparison {
                 for (Parameter p : model.parameters()) gs.add(p.grad().clone());
                 refGrads.add(gs);
             }
-        } finally {
-            Backend.setFloatx("float32");
-        }
+            return null;
+        });
         for (Parameter p : model.parameters()) java.util.Arrays.fill(p.grad(), 42.0); // must all be overwritten
 
         for (Layer l : model.layers()) {

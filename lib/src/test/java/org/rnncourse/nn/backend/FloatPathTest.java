@@ -62,13 +62,7 @@ class FloatPathTest {
     @Test
     void trainingStepsMatchTheReferencePath() {
         double[] lossesFast = new double[3], lossesRef = new double[3];
-        List<double[]> wFast = train(lossesFast), wRef;
-        Backend.setFloatx("float64");
-        try {
-            wRef = train(lossesRef);
-        } finally {
-            Backend.setFloatx("float32");
-        }
+        List<double[]> wFast = train(lossesFast), wRef = Backend.withFloatx("float64", () -> train(lossesRef));
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, "loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
             assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, "weights " + i + " after 3 steps");
@@ -81,13 +75,7 @@ class FloatPathTest {
     void gatedLayersTrainAsOnTheFloat64Reference(String kind) {
         double[] lossesFast = new double[3], lossesRef = new double[3];
         List<double[]> wFast = trainGated(kind, lossesFast);
-        List<double[]> wRef;
-        Backend.setFloatx("float64");
-        try {
-            wRef = trainGated(kind, lossesRef);
-        } finally {
-            Backend.setFloatx("float32");
-        }
+        List<double[]> wRef = Backend.withFloatx("float64", () -> trainGated(kind, lossesRef));
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, kind + ": loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
             assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, kind + ": weights " + i + " after 3 steps");
@@ -146,13 +134,8 @@ class FloatPathTest {
         m.compile("adam", "binary_crossentropy", "accuracy");
         double fastLoss = m.evaluate(ids, y).get("loss");
         double[] fastPred = m.predict(ids).toArray();
-        Backend.setFloatx("float64");
-        try {
-            assertEquals(m.evaluate(ids, y).get("loss"), fastLoss, 1e-6);
-            assertTrue(FloatPathComparison.diff(m.predict(ids).toArray(), fastPred) < 1e-6);
-        } finally {
-            Backend.setFloatx("float32");
-        }
+        assertEquals(Backend.withFloatx("float64", () -> m.evaluate(ids, y).get("loss")), fastLoss, 1e-6);
+        assertTrue(FloatPathComparison.diff(Backend.withFloatx("float64", () -> m.predict(ids).toArray()), fastPred) < 1e-6);
     }
 
     /** float32 puts every layer kind and activation on the float path; float64 puts them all on the reference. */
@@ -163,12 +146,7 @@ class FloatPathTest {
             RecurrentLayer l = (RecurrentLayer) FloatPathComparison.layer(spec, 4, false);
             l.build(new int[] {3, 2}, new java.util.Random(1));
             assertTrue(l.runsOnFloatPath(), spec + " has a float path");
-            Backend.setFloatx("float64");
-            try {
-                assertTrue(!l.runsOnFloatPath(), spec + " runs its reference code under float64");
-            } finally {
-                Backend.setFloatx("float32");
-            }
+            assertTrue(!Backend.withFloatx("float64", l::runsOnFloatPath), spec + " runs its reference code under float64");
         }
     }
 
@@ -181,22 +159,22 @@ class FloatPathTest {
         l.forward(x, false);
         List<Tensor> fast = l.states();
         double[][] gFast = kind.equals("LSTM") ? ((LSTM) l).gates(17, 2) : kind.equals("GRU") ? ((GRU) l).gates(17, 2) : null;
-        Backend.setFloatx("float64");
-        try {
+        List<Tensor> ref = Backend.withFloatx("float64", () -> {
             l.forward(x, false);
-            List<Tensor> ref = l.states();
-            assertEquals(ref.size(), fast.size());
-            for (int i = 0; i < ref.size(); i++) {
-                assertTrue(FloatPathComparison.diff(ref.get(i).data(), fast.get(i).data()) < TOLERANCE, kind + " state " + i);
+            return l.states();
+        });
+        assertEquals(ref.size(), fast.size());
+        for (int i = 0; i < ref.size(); i++) {
+            assertTrue(FloatPathComparison.diff(ref.get(i).data(), fast.get(i).data()) < TOLERANCE, kind + " state " + i);
+        }
+        if (gFast != null) {
+            double[][] gRef = Backend.withFloatx("float64", () -> {
+                l.forward(x, false);
+                return kind.equals("LSTM") ? ((LSTM) l).gates(17, 2) : ((GRU) l).gates(17, 2);
+            });
+            for (int g = 0; g < gRef.length; g++) {
+                assertTrue(FloatPathComparison.diff(gRef[g], gFast[g]) < TOLERANCE, kind + " gate " + g);
             }
-            if (gFast != null) {
-                double[][] gRef = kind.equals("LSTM") ? ((LSTM) l).gates(17, 2) : ((GRU) l).gates(17, 2);
-                for (int g = 0; g < gRef.length; g++) {
-                    assertTrue(FloatPathComparison.diff(gRef[g], gFast[g]) < TOLERANCE, kind + " gate " + g);
-                }
-            }
-        } finally {
-            Backend.setFloatx("float32");
         }
     }
 
@@ -206,12 +184,7 @@ class FloatPathTest {
         Embedding e = new Embedding(9, 3);
         Tensor ids = new Tensor(new double[] {1, 8, 0, 4, 4, 2}, 2, 3);
         double[] fast = e.forward(ids, false).data();
-        Backend.setFloatx("float64");
-        try {
-            assertTrue(java.util.Arrays.equals(e.forward(ids, false).data(), fast));
-        } finally {
-            Backend.setFloatx("float32");
-        }
+        assertTrue(java.util.Arrays.equals(Backend.withFloatx("float64", () -> e.forward(ids, false).data()), fast));
         // and an Embedding → Dropout → LSTM model trains: the Dropout reads the rows, the LSTM gets features.
         Sequential m = new Sequential(3, new Input(3), new Embedding(9, 3), new Dropout(0.2), new LSTM(2),
                 new Dense(1, "sigmoid"));

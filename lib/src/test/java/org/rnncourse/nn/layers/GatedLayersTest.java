@@ -20,18 +20,8 @@ import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.trainers.FitOptions;
 
 /** LSTM, GRU and Bidirectional: gradients by central differences, Keras's formulas, counts and names. */
+@org.junit.jupiter.api.extension.ExtendWith(OnTheFloat64Reference.class) // the checks validate the double reference
 class GatedLayersTest {
-    /** The checks validate the double reference code, so they ask for it explicitly (Keras: set_floatx). */
-    @org.junit.jupiter.api.BeforeAll
-    static void onTheReferencePath() {
-        org.rnncourse.nn.backend.Backend.setFloatx("float64");
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void backToTheDefault() {
-        org.rnncourse.nn.backend.Backend.setFloatx("float32");
-    }
-
     // ---- gradients -----------------------------------------------------------------------------
 
     @Test

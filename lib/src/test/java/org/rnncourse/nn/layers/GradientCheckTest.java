@@ -15,17 +15,8 @@ import org.rnncourse.nn.optimizers.SGD;
  * Every layer's backward pass against central differences: for L = Σ out·R with a fixed random R,
  * dL/dθ ≈ (L(θ + h) − L(θ − h)) / 2h. The relative error ‖a − n‖ / (‖a‖ + ‖n‖) must stay below 1e-6.
  */
+@org.junit.jupiter.api.extension.ExtendWith(OnTheFloat64Reference.class) // the checks validate the double reference
 public class GradientCheckTest {
-    /** The checks validate the double reference code, so they ask for it explicitly (Keras: set_floatx). */
-    @org.junit.jupiter.api.BeforeAll
-    static void onTheReferencePath() {
-        org.rnncourse.nn.backend.Backend.setFloatx("float64");
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void backToTheDefault() {
-        org.rnncourse.nn.backend.Backend.setFloatx("float32");
-    }
     private static final double H = 1e-5, TOLERANCE = 1e-6;
 
     public static Tensor random(Random rng, int... shape) {
