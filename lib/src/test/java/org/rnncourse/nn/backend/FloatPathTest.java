@@ -21,6 +21,7 @@ import org.rnncourse.nn.layers.GRU;
 import org.rnncourse.nn.layers.GradientCheckTest;
 import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.LSTM;
+import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.RecurrentLayer;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.nn.optimizers.Adam;
@@ -62,7 +63,9 @@ class FloatPathTest {
     @Test
     void trainingStepsMatchTheReferencePath() {
         double[] lossesFast = new double[3], lossesRef = new double[3];
-        List<double[]> wFast = train(lossesFast), wRef = Backend.withFloatx("float64", () -> train(lossesRef));
+        java.util.function.Supplier<Layer[]> rnn = () -> new Layer[] {new SimpleRNN(6), new Dropout(0.5)};
+        List<double[]> wFast = train(3, 37, 11, 50, 8, lossesFast, rnn);
+        List<double[]> wRef = Backend.withFloatx("float64", () -> train(3, 37, 11, 50, 8, lossesRef, rnn));
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, "loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
             assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, "weights " + i + " after 3 steps");
@@ -74,24 +77,32 @@ class FloatPathTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"LSTM", "GRU", "Bi LSTM", "SimpleRNN/relu"})
     void gatedLayersTrainAsOnTheFloat64Reference(String kind) {
         double[] lossesFast = new double[3], lossesRef = new double[3];
-        List<double[]> wFast = trainGated(kind, lossesFast);
-        List<double[]> wRef = Backend.withFloatx("float64", () -> trainGated(kind, lossesRef));
+        java.util.function.Supplier<Layer[]> layer = () -> new Layer[] {FloatPathComparison.layer(kind, 5, false)};
+        List<double[]> wFast = train(5, 29, 7, 40, 6, lossesFast, layer);
+        List<double[]> wRef = Backend.withFloatx("float64", () -> train(5, 29, 7, 40, 6, lossesRef, layer));
         for (int i = 0; i < 3; i++) assertEquals(lossesRef[i], lossesFast[i], 1e-5, kind + ": loss of step " + i);
         for (int i = 0; i < wRef.size(); i++) {
             assertTrue(FloatPathComparison.diff(wRef.get(i), wFast.get(i)) < 1e-5, kind + ": weights " + i + " after 3 steps");
         }
     }
 
-    private static List<double[]> trainGated(String kind, double[] losses) {
-        java.util.Random rng = new java.util.Random(5);
-        int[][] ids = new int[29][7];
-        int[] y = new int[29];
-        for (int i = 0; i < ids.length; i++) {
-            for (int t = 0; t < 7; t++) ids[i][t] = rng.nextInt(40);
+    /**
+     * Three Adam steps on random token ids (n reviews of {@code steps} tokens from a vocabulary of
+     * {@code vocab}) through Embedding(vocab, dim) → the given layers → Dense(1, sigmoid).
+     */
+    private static List<double[]> train(long seed, int n, int steps, int vocab, int dim, double[] losses,
+                                        java.util.function.Supplier<Layer[]> middle) {
+        java.util.Random rng = new java.util.Random(seed);
+        int[][] ids = new int[n][steps];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < steps; t++) ids[i][t] = rng.nextInt(vocab);
             y[i] = rng.nextInt(2);
         }
-        Sequential m = new Sequential(9, new Input(7), new Embedding(40, 6), FloatPathComparison.layer(kind, 5, false),
-                new Dense(1, "sigmoid"));
+        List<Layer> layers = new ArrayList<>(List.of(new Input(steps), new Embedding(vocab, dim)));
+        layers.addAll(List.of(middle.get()));
+        layers.add(new Dense(1, "sigmoid"));
+        Sequential m = new Sequential(9, layers.toArray(new Layer[0]));
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
         for (int s = 0; s < 3; s++) losses[s] = m.trainOnBatch(Tensor.of(ids), Tensor.of(y));
         return m.getWeights();
@@ -104,21 +115,6 @@ class FloatPathTest {
                 () -> Backend.setFloatx("float16"));
         assertTrue(e.getMessage().contains("expected \"float32\" or \"float64\", got \"float16\""), e.getMessage());
         assertEquals("float32", Backend.floatx());
-    }
-
-    private static List<double[]> train(double[] losses) {
-        java.util.Random rng = new java.util.Random(3);
-        int[][] ids = new int[37][11];
-        int[] y = new int[37];
-        for (int i = 0; i < ids.length; i++) {
-            for (int t = 0; t < 11; t++) ids[i][t] = rng.nextInt(50);
-            y[i] = rng.nextInt(2);
-        }
-        Sequential m = new Sequential(9, new Input(11), new Embedding(50, 8), new SimpleRNN(6), new Dropout(0.5),
-                new Dense(1, "sigmoid"));
-        m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
-        for (int s = 0; s < 3; s++) losses[s] = m.trainOnBatch(Tensor.of(ids), Tensor.of(y));
-        return m.getWeights();
     }
 
     @Test
