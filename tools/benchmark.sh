@@ -3,6 +3,7 @@
 # course library, and with Keras on JAX in the same run when the course's Python can import both.
 #
 #   tools/benchmark.sh [--epochs N] [--batch N] [--data imdb|synthetic|both] [--python PATH] [--no-keras]
+#       [--layer simple_rnn|lstm|gru|bidirectional|all]
 #
 # Needs the library jar (./course build). The IMDB archive is found as the lessons find it
 # (IMDB_ARCHIVE, the course's data/ folder or the user cache); Keras comes from

@@ -1,11 +1,11 @@
 """Train lesson 08's model in Keras on JAX and print one line per epoch, for ImdbBenchmark.
 
     KERAS_BACKEND=jax python tools/keras_benchmark.py --x x.npy --y y.npy [--epochs 3] [--batch 32]
-        [--layer simple_rnn|lstm|gru]
+        [--layer simple_rnn|lstm|gru|bidirectional]
 
 x.npy holds (n, 200) int32 token ids, y.npy (n,) int32 labels, both written by
 org.rnncourse.bench.ImdbBenchmark. The model, optimizer, loss and validation split are those of the
-Java run: Embedding(10000, 128) -> SimpleRNN(64) (or LSTM(64), GRU(64)) -> Dropout(0.5) -> Dense(1, sigmoid), Adam,
+Java run: Embedding(10000, 128) -> SimpleRNN(64) (or LSTM(64), GRU(64), Bidirectional(LSTM(64))) -> Dropout(0.5) -> Dense(1, sigmoid), Adam,
 binary cross-entropy, validation_split=0.2. Output lines, read by the Java side:
 
     INFO <text>
@@ -27,7 +27,8 @@ from keras import layers  # noqa: E402
 
 
 # Keras's defaults for each (tanh, sigmoid gates, GRU with reset_after), as the Java side's layers.
-RECURRENT = {"simple_rnn": layers.SimpleRNN, "lstm": layers.LSTM, "gru": layers.GRU}
+RECURRENT = {"simple_rnn": layers.SimpleRNN, "lstm": layers.LSTM, "gru": layers.GRU,
+             "bidirectional": lambda units: layers.Bidirectional(layers.LSTM(units))}
 
 
 class EpochTimer(keras.callbacks.Callback):

@@ -42,6 +42,16 @@ import org.rnncourse.scratch.RnnGradients;
  * arithmetic written twice, not approximations of each other.
  */
 class TwinsTest {
+    /** The twins are the layers' double reference code: asked for explicitly, as Keras's set_floatx("float64"). */
+    @org.junit.jupiter.api.BeforeAll
+    static void onTheReferencePath() {
+        org.rnncourse.nn.backend.Backend.setFloatx("float64");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void backToTheDefault() {
+        org.rnncourse.nn.backend.Backend.setFloatx("float32");
+    }
     private static final double TOL = 1e-12;
 
     /** (batch m, time steps T, features n_x, units n_a): one of each, a wide and a tall shape, odd sizes. */

@@ -18,6 +18,7 @@ import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.ProgressBar;
+import org.rnncourse.nn.layers.Bidirectional;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
@@ -38,16 +39,18 @@ import org.rnncourse.nn.trainers.FitOptions;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp lib/target/rnn-course.jar org.rnncourse.bench.ImdbBenchmark \
  *      [--epochs 3] [--batch 128] [--data imdb|synthetic|both] [--python .venv/bin/python] [--no-keras]
- *      [--no-test-accuracy] [--threads 1] [--layer simple_rnn|lstm|gru|all]
+ *      [--no-test-accuracy] [--threads 1] [--layer simple_rnn|lstm|gru|bidirectional|all]
  * </pre>
- * {@code --layer} puts an LSTM(64) or a GRU(64) (Keras's defaults) in the SimpleRNN's place, on both
- * sides; {@code all} times the three, one after another.
+ * {@code --layer} puts an LSTM(64), a GRU(64) (Keras's defaults) or a Bidirectional(LSTM(64)) in the
+ * SimpleRNN's place, on both sides; {@code all} times the four, one after another.
  * An epoch is 20,000 training reviews and the validation pass over 5,000 (validationSplit 0.2), timed
  * the same way on both sides, as Keras's own "s/epoch" is. It is a program, not a unit test: it takes
  * minutes and its numbers depend on the machine.
  */
 public final class ImdbBenchmark {
     static final int VOCAB = 10_000, EMBED = 128, MAXLEN = 200, UNITS = 64;
+    /** The layers --layer can put in the model; "bidirectional" is Bidirectional(LSTM(64)). */
+    static final List<String> KINDS = List.of("simple_rnn", "lstm", "gru", "bidirectional");
 
     private ImdbBenchmark() {}
 
@@ -66,11 +69,11 @@ public final class ImdbBenchmark {
                 case "--layer" -> {
                     String l = args[++i];
                     if (l.equals("all")) {
-                        kinds = List.of("simple_rnn", "lstm", "gru");
-                    } else if (List.of("simple_rnn", "lstm", "gru").contains(l)) {
+                        kinds = KINDS;
+                    } else if (KINDS.contains(l)) {
                         kinds = List.of(l);
                     } else {
-                        System.out.println("--layer: expected simple_rnn, lstm, gru or all, got " + l);
+                        System.out.println("--layer: expected simple_rnn, lstm, gru, bidirectional or all, got " + l);
                         System.exit(2);
                     }
                 }
@@ -80,7 +83,7 @@ public final class ImdbBenchmark {
                 default -> {
                     System.out.println("unknown option " + args[i] + "; options: --epochs N --batch N "
                             + "--data imdb|synthetic|both --python PATH --no-keras --no-test-accuracy --threads N "
-                            + "--layer simple_rnn|lstm|gru|all");
+                            + "--layer simple_rnn|lstm|gru|bidirectional|all");
                     System.exit(2);
                 }
             }
@@ -177,6 +180,7 @@ public final class ImdbBenchmark {
         return switch (kind) {
             case "lstm" -> "LSTM(" + UNITS + ")";
             case "gru" -> "GRU(" + UNITS + ")";
+            case "bidirectional" -> "Bidirectional(LSTM(" + UNITS + "))";
             default -> "SimpleRNN(" + UNITS + ")";
         };
     }
@@ -186,6 +190,7 @@ public final class ImdbBenchmark {
         return switch (kind) {
             case "lstm" -> 4;
             case "gru" -> 3;
+            case "bidirectional" -> 8; // two LSTMs
             default -> 1;
         };
     }
@@ -194,6 +199,7 @@ public final class ImdbBenchmark {
         return switch (kind) {
             case "lstm" -> new LSTM(UNITS);
             case "gru" -> new GRU(UNITS);
+            case "bidirectional" -> new Bidirectional(new LSTM(UNITS));
             default -> new SimpleRNN(UNITS);
         };
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.GRU;
 import org.rnncourse.nn.layers.LSTM;
@@ -46,10 +47,14 @@ public final class GradientReach {
                     + Tensor.shapeString(x.shape()));
         }
         if (!layer.isBuilt()) layer.build(new int[] {x.dim(1), x.dim(2)}, new Random(seed));
-        Tensor out = layer.forward(x, false);
-        double[] ones = new double[out.size()];
-        java.util.Arrays.fill(ones, 1.0);
-        Tensor dx = layer.backward(new Tensor(ones, out.shape()));
+        // In double (the reference code): the reach spans dozens of orders of magnitude, and a float
+        // gradient would flush the smallest fractions to zero.
+        Tensor dx = Backend.withFloatx("float64", () -> {
+            Tensor out = layer.forward(x, false);
+            double[] ones = new double[out.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            return layer.backward(new Tensor(ones, out.shape()));
+        });
         int steps = x.dim(1), f = x.dim(2);
         double[] norms = new double[steps];
         for (int t = 0; t < steps; t++) {

@@ -42,8 +42,8 @@ import tech.tablesaw.api.Table;
  * This class is the container (layers, shapes, weights, saving, the summary); the training loop is the
  * model's {@link Trainer}, as Keras keeps its {@code Trainer} apart, and the methods below hand it fit,
  * evaluate and predict. One random generator, seeded from the constructor or {@link RandomSeed#set},
- * makes the initial weights, dropout masks and shuffles: the same seed gives the same run (on a machine
- * with the same number of cores, up to two: the fast path splits a batch between two threads).
+ * makes the initial weights, dropout masks and shuffles: the same seed gives the same run, on any number
+ * of cores (the float path always cuts a batch into the same two halves and adds their gradients in one order).
  */
 public class Sequential {
     private String name = "sequential";
@@ -195,7 +195,11 @@ public class Sequential {
     /** The model's random generator: a saved model keeps its state (shuffles and dropout go on). */
     public Random random() { return rng; }
 
-    /** Runs every layer in order, on the double reference path; {@code training} switches dropout on. */
+    /**
+     * Runs every layer in order; {@code training} switches dropout on. Each recurrent layer runs on its
+     * float kernels or on the double reference, as {@link org.rnncourse.nn.backend.Backend#setFloatx}
+     * says (fit, evaluate and predict go through here too: one route per batch).
+     */
     public Tensor forward(Tensor x, boolean training) {
         Tensor out = x;
         for (Layer l : layers) out = l.forward(out, training);
@@ -261,10 +265,6 @@ public class Sequential {
     public void stopTraining(boolean stop) { trainer.stopTraining(stop); }
     /** The History of the running or last fit (Keras's {@code model.history}), also after an interrupt. */
     public History history() { return trainer.history(); }
-
-    /** Whether fit, evaluate and predict run the model's front on the fast float path (on by default). */
-    public Sequential fastPath(boolean on) { trainer.fastPath(on); return this; }
-    public boolean fastPath() { return trainer.fastPath(); }
 
     /** One gradient step on one batch; returns the batch loss (Keras's {@code train_on_batch}). */
     public double trainOnBatch(Tensor x, Tensor y) { return trainer.trainOnBatch(x, y); }

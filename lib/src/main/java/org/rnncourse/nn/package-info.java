@@ -72,15 +72,14 @@
  *       through {@link org.rnncourse.nn.callbacks.Callback}s: the given ones, then the
  *       {@link org.rnncourse.nn.callbacks.History}, then the {@link org.rnncourse.nn.callbacks.ProgressBar}
  *       (one observer mechanism, as Keras's). The loop is the model's {@link org.rnncourse.nn.trainers.Trainer}.</li>
- *   <li>{@code forward} and {@code backward} run the layers' own code in double: the reference path
- *       the gradient checks validate. {@code fit}, {@code evaluate} and {@code predict} run a model
- *       that starts with an optional Embedding and a recurrent layer with a fused float step
- *       (SimpleRNN with tanh, LSTM and GRU with Keras's activations: each layer's {@code FloatCell})
- *       on a float path instead ({@code FastFront}, on the {@link org.rnncourse.fast.Fast} kernels, on
- *       two cores): the same numbers to float rounding, ~30× faster on lesson 08 (≈ 1.5–2 s per IMDB
- *       epoch on 2 cores). {@link org.rnncourse.nn.backend.Backend#setFloatx Backend.setFloatx("float64")}
- *       (as Keras's {@code keras.config.set_floatx}) puts every model on the double reference path;
- *       {@code model.fastPath(false)} does it for one model.</li>
+ *   <li>Every recurrent layer (SimpleRNN, LSTM, GRU; alone, stacked or inside a Bidirectional) runs
+ *       its forward and backward on fused float kernels ({@code FloatRecurrence} with the layer's
+ *       {@code FloatCell}, on the {@link org.rnncourse.fast.Fast} kernels, on two cores); an Embedding
+ *       in front hands it the token ids, so only the table rows a batch uses are projected. The same
+ *       numbers as the double code to float rounding, ~30× faster on lesson 08.
+ *       {@link org.rnncourse.nn.backend.Backend#setFloatx Backend.setFloatx("float64")} (as Keras's
+ *       {@code keras.config.set_floatx}) runs every layer on its double reference code instead, the
+ *       code the gradient checks validate.</li>
  *   <li>Saving, with Keras's names: {@link org.rnncourse.nn.Sequential#save(String)} writes a Keras 3
  *       {@code .keras} file (architecture, weights, optimizer state) that
  *       {@link org.rnncourse.nn.Sequential#loadModel(String)} and Keras's {@code load_model} read;

@@ -7,7 +7,10 @@ import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.lessons.ClippingDemo;
 import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Bidirectional;
 import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.LSTM;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
 import org.rnncourse.nn.layers.Input;
@@ -55,11 +58,21 @@ public final class SameRunProbe {
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
         History h = m.fit(org.rnncourse.nn.backend.Tensor.of(ids), org.rnncourse.nn.backend.Tensor.of(y),
                 new FitOptions().epochs(4).batchSize(32).validationSplit(0.2).verbose(0));
+        append(sb, "imdb-like", h);
+        // The gated layers' float steps too, stacked and bidirectional: Bidirectional(LSTM) feeding a GRU.
+        Sequential g = new Sequential(8, new Input(steps), new Embedding(200, 12),
+                new Bidirectional(new LSTM(9, true, false)), new GRU(7), new Dense(1, "sigmoid"));
+        g.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
+        append(sb, "gated", g.fit(org.rnncourse.nn.backend.Tensor.of(ids), org.rnncourse.nn.backend.Tensor.of(y),
+                new FitOptions().epochs(2).batchSize(32).validationSplit(0.2).verbose(0)));
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String run, History h) {
         for (String key : new ArrayList<>(h.history().keySet())) {
-            sb.append("imdb-like ").append(key).append(':');
+            sb.append(run).append(' ').append(key).append(':');
             for (double v : h.get(key)) sb.append(' ').append(Long.toHexString(Double.doubleToLongBits(v)));
             sb.append('\n');
         }
-        return sb.toString();
     }
 }

@@ -12,8 +12,9 @@ import org.rnncourse.Args;
  * keeps the layer contract simple.
  */
 public final class Tensor {
-    private final double[] data;
+    private double[] data; // null while the tensor is kept as token rows (made on first data())
     private final int[] shape;
+    private final TokenRows tokenRows; // an Embedding's output or gradient kept per token, or null
 
     /** Wraps {@code data} (not copied) with the given shape; the sizes must agree. */
     public Tensor(double[] data, int... shape) {
@@ -23,6 +24,23 @@ public final class Tensor {
         }
         this.data = data;
         this.shape = shape.clone();
+        this.tokenRows = null;
+    }
+
+    /**
+     * An Embedding's (batch, time, dim) output or its gradient, kept as rows per token
+     * ({@link TokenRows}): a recurrent layer on the float path reads it without the full array
+     * being made; any other reader gets the numbers on its first {@link #data()}.
+     */
+    Tensor(TokenRows rows, int... shape) {
+        this.data = null;
+        this.shape = shape.clone();
+        this.tokenRows = rows;
+    }
+
+    /** The token rows this tensor was made from, or null for an ordinary tensor. */
+    public TokenRows tokenRows() {
+        return tokenRows;
     }
 
     /** A tensor of zeros. */
@@ -119,6 +137,7 @@ public final class Tensor {
 
     /** The numbers themselves, row-major, not a copy: layers read and write them directly. */
     public double[] data() {
+        if (data == null) data = tokenRows.values(shape);
         return data;
     }
 
@@ -135,7 +154,7 @@ public final class Tensor {
     }
 
     public int size() {
-        return data.length;
+        return sizeOf(shape);
     }
 
     /** The number of examples (the first axis). */
@@ -151,19 +170,19 @@ public final class Tensor {
         }
         int flat = 0;
         for (int a = 0; a < shape.length; a++) flat = flat * shape[a] + index[a];
-        return data[flat];
+        return data()[flat];
     }
 
     /** The values as a flat array: handy for (batch,) and (batch, 1) outputs such as predictions. */
     public double[] toArray() {
-        return data.clone();
+        return data().clone();
     }
 
     /** Rank 2 as {@code double[batch][features]} (rank 1 becomes one column). */
     public double[][] toArray2D() {
         int rows = shape[0], cols = shape.length == 1 ? 1 : size() / Math.max(rows, 1);
         double[][] out = new double[rows][cols];
-        for (int i = 0; i < rows; i++) System.arraycopy(data, i * cols, out[i], 0, cols);
+        for (int i = 0; i < rows; i++) System.arraycopy(data(), i * cols, out[i], 0, cols);
         return out;
     }
 
@@ -173,7 +192,7 @@ public final class Tensor {
         int n = shape[0], t = shape[1], f = shape[2];
         double[][][] out = new double[n][t][f];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < t; j++) System.arraycopy(data, (i * t + j) * f, out[i][j], 0, f);
+            for (int j = 0; j < t; j++) System.arraycopy(data(), (i * t + j) * f, out[i][j], 0, f);
         return out;
     }
 
@@ -187,9 +206,9 @@ public final class Tensor {
                         + (shape[0] - 1) + ".");
             }
         }
-        int per = shape[0] == 0 ? 0 : data.length / shape[0];
+        int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
         double[] d = new double[(to - from) * per];
-        for (int i = from; i < to; i++) System.arraycopy(data, index[i] * per, d, (i - from) * per, per);
+        for (int i = from; i < to; i++) System.arraycopy(data(), index[i] * per, d, (i - from) * per, per);
         int[] s = shape.clone();
         s[0] = to - from;
         return new Tensor(d, s);
@@ -198,10 +217,10 @@ public final class Tensor {
     /** The examples {@code [from, to)}, in order. */
     public Tensor rows(int from, int to) {
         requireRange(from, to, shape[0], "rows");
-        int per = shape[0] == 0 ? 0 : data.length / shape[0];
+        int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
         int[] s = shape.clone();
         s[0] = to - from;
-        return new Tensor(Arrays.copyOfRange(data, from * per, to * per), s);
+        return new Tensor(Arrays.copyOfRange(data(), from * per, to * per), s);
     }
 
     /** 0 ≤ from ≤ to ≤ n, with a message that names from and to. */
@@ -213,7 +232,7 @@ public final class Tensor {
     }
 
     public Tensor copy() {
-        return new Tensor(data.clone(), shape);
+        return new Tensor(data().clone(), shape);
     }
 
     public static int sizeOf(int[] shape) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.backend.TokenRows;
 
 /**
  * Runs a recurrent layer over the sequence twice, once forwards and once backwards (a copy of the
@@ -112,8 +113,12 @@ public class Bidirectional extends Layer {
         int half = s[s.length - 1] / 2;
         Tensor gf = sliceLast(gradOutput, 0, half), gb = sliceLast(gradOutput, half, half);
         if (forwardLayer.returnSequences()) gb = reverseTime(gb);
-        Tensor dxf = forwardLayer.backward(gf);
-        Tensor dxb = reverseTime(backwardLayer.backward(gb));
+        Tensor dxf = forwardLayer.backward(gf), dxbReversed = backwardLayer.backward(gb);
+        if (dxf == null || dxbReversed == null) return null;
+        TokenRows f = dxf.tokenRows(), b = dxbReversed.tokenRows();
+        // Per-token gradients (an Embedding below) do not depend on positions: no reversal, just both halves.
+        if (f != null && b != null) return f.plus(b);
+        Tensor dxb = reverseTime(dxbReversed);
         double[] dx = dxf.data().clone();
         for (int i = 0; i < dx.length; i++) dx[i] += dxb.data()[i];
         return new Tensor(dx, dxf.shape());
@@ -121,6 +126,8 @@ public class Bidirectional extends Layer {
 
     /** (batch, time, f) with the time axis reversed. */
     static Tensor reverseTime(Tensor x) {
+        TokenRows rows = x.tokenRows();
+        if (rows != null && !rows.isGradient()) return rows.reversed(); // an Embedding's lookup: reverse the ids
         int n = x.dim(0), t = x.dim(1), f = x.dim(2);
         double[] d = new double[x.size()];
         for (int i = 0; i < n; i++)

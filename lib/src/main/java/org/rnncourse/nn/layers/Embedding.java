@@ -1,8 +1,9 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Random;
-import org.rnncourse.nn.backend.FastFront;
+import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.backend.TokenRows;
 
 /**
  * Turns each token id into a learned vector: a lookup in a table of {@code inputDim} rows
@@ -13,8 +14,10 @@ public class Embedding extends Layer {
     private final int inputDim, outputDim;
     private Parameter embeddings;
     private double[] ids;
-    /** Counts the double path's backward calls: the float path then knows every gradient row was written. */
-    public long referenceBackwards;
+    // The rows of the table's gradient that the last per-token backward wrote (all rows after a dense one).
+    private int[] written = new int[0];
+    private int writtenCount;
+    private boolean allWritten = true;
 
     public Embedding(int inputDim, int outputDim) {
         if (inputDim <= 0 || outputDim <= 0) {
@@ -33,7 +36,7 @@ public class Embedding extends Layer {
         return outputDim;
     }
 
-    /** The table (inputDim, outputDim); null before build. For the float path in {@link FastFront}. */
+    /** The table (inputDim, outputDim); null before build. For the float path ({@link TokenRows}). */
     public Parameter embeddings() {
         return embeddings;
     }
@@ -62,6 +65,11 @@ public class Embedding extends Layer {
     public Tensor forward(Tensor x, boolean training) {
         checkInput(x);
         ids = x.data();
+        for (int i = 0; i < ids.length; i++) tokenId(ids[i], i, x);
+        if (Backend.isFloat32()) {
+            // Kept as ids + table: a recurrent layer after it projects only the rows the batch uses.
+            return TokenRows.lookup(this, ids, x.dim(0), x.dim(1));
+        }
         double[] out = new double[ids.length * outputDim];
         for (int i = 0; i < ids.length; i++) {
             int id = tokenId(ids[i], i, x);
@@ -82,8 +90,13 @@ public class Embedding extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOutput) {
+        TokenRows perToken = gradOutput.tokenRows();
+        if (perToken != null && perToken.isGradient()) {
+            backwardPerToken(perToken);
+            return null;
+        }
         // Each row of the table gets the sum of the gradients of the positions that used it.
-        referenceBackwards++;
+        allWritten = true;
         java.util.Arrays.fill(embeddings.grad, 0.0);
         double[] g = gradOutput.data();
         for (int i = 0; i < ids.length; i++) {
@@ -91,5 +104,31 @@ public class Embedding extends Layer {
             for (int j = 0; j < outputDim; j++) embeddings.grad[row + j] += g[i * outputDim + j];
         }
         return null; // ids are not differentiable
+    }
+
+    /**
+     * The gradient from per-token rows: only the rows of the tokens used are written (and the rows the
+     * last batch wrote cleared), not all inputDim · outputDim numbers of the table.
+     */
+    private void backwardPerToken(TokenRows g) {
+        double[] grad = embeddings.grad;
+        int dim = outputDim;
+        if (allWritten) {
+            java.util.Arrays.fill(grad, 0.0);
+        } else {
+            for (int k = 0; k < writtenCount; k++) java.util.Arrays.fill(grad, written[k] * dim, written[k] * dim + dim, 0.0);
+        }
+        int n = 0;
+        for (TokenRows.Part p : g.parts()) n += p.count();
+        if (written.length < n) written = new int[n];
+        writtenCount = 0;
+        for (TokenRows.Part p : g.parts()) {
+            for (int k = 0; k < p.count(); k++) {
+                int row = p.tokens()[k] * dim, src = k * dim;
+                for (int j = 0; j < dim; j++) grad[row + j] += p.rows()[src + j];
+                written[writtenCount++] = p.tokens()[k];
+            }
+        }
+        allWritten = false;
     }
 }

@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.nn.backend.FloatActivation;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.MatOps;
 import org.rnncourse.nn.backend.Tensor;
@@ -114,10 +115,11 @@ public class LSTM extends RecurrentLayer {
     public Parameter recurrentKernel() { return recurrentKernel; }
     public Parameter bias() { return bias; }
 
-    /** The fused float step, for Keras's default activations (tanh, sigmoid); others run the reference path. */
+    /** The fused float step, for every activation Keras allows here (tanh, sigmoid, relu, linear). */
     @Override
     public FloatCell floatCell() {
-        return activation == Activation.TANH && recurrentActivation == Activation.SIGMOID ? new FloatCell.Lstm(this) : null;
+        return FloatActivation.supported(activation) && FloatActivation.supported(recurrentActivation)
+                ? new FloatCell.Lstm(this) : null;
     }
 
     @Override
@@ -138,7 +140,7 @@ public class LSTM extends RecurrentLayer {
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    protected Tensor forwardReference(Tensor x, boolean training) {
         checkInput(x);
         batch = x.dim(0);
         steps = x.dim(1);
@@ -180,18 +182,21 @@ public class LSTM extends RecurrentLayer {
 
     /** The final hidden state h_T and cell state c_T of the last forward, in Keras's order. */
     @Override
-    public List<Tensor> states() {
+    protected List<Tensor> referenceStates() {
         if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
         return List.of(lastStep(hs, batch, steps), lastStep(cs, batch, steps));
     }
 
     /** The activated gates of the last forward at step t (0-based) for example b: i, f, cTilde, o, each of units values. */
     public double[][] gates(int b, int t) {
-        if (gates == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        int[] f = floatShape();
+        if (f == null && gates == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        int batch = f == null ? this.batch : f[0], steps = f == null ? this.steps : f[1];
         if (b < 0 || b >= batch || t < 0 || t >= steps) {
             throw new IllegalArgumentException("gates(b, t): b must be in [0, " + batch + ") and t in [0, " + steps
                     + "), got (" + b + ", " + t + ")");
         }
+        if (f != null) return floatGates(b, t);
         double[][] out = new double[4][units];
         int row = (t * batch + b) * 4 * units;
         for (int g = 0; g < 4; g++) System.arraycopy(gates, row + g * units, out[g], 0, units);
@@ -199,7 +204,7 @@ public class LSTM extends RecurrentLayer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOutput) {
+    protected Tensor backwardReference(Tensor gradOutput) {
         if (gates == null) throw new IllegalStateException(describe() + ": backward needs a forward pass first");
         int bu = batch * units, g4 = 4 * units, u = units;
         double[] dhs = gradientPerStep(gradOutput, batch, steps);

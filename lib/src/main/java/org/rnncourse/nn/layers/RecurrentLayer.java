@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.FloatCell;
+import org.rnncourse.nn.backend.FloatRecurrence;
 import org.rnncourse.nn.backend.MatOps;
 import org.rnncourse.nn.backend.Tensor;
 
@@ -53,16 +54,74 @@ public abstract class RecurrentLayer extends Layer {
     }
 
     /**
-     * The layer's fused float step, which fit, evaluate and predict run when the precision is float32
+     * The layer's fused float step, which its forward and backward run when the precision is float32
      * ({@link Backend#setFloatx}), or null when this configuration has none (then the double
-     * reference code runs).
+     * reference code runs whatever the setting).
      */
     public FloatCell floatCell() {
         return null;
     }
 
+    private FloatRecurrence floatPath; // made on the first float forward
+    private boolean noFloatPath;       // floatCell() said none (the configuration never changes)
+    private boolean ranFloat;          // which path the last forward took, so backward takes the same
+
+    /**
+     * Runs the layer on a batch: on its fused float kernels when the precision is float32 (the
+     * default) and the layer has them, else on the double reference code. Either way the result is
+     * the same to float rounding; the reference is the code the gradient checks validate.
+     */
+    @Override
+    public final Tensor forward(Tensor x, boolean training) {
+        checkInput(x);
+        FloatRecurrence f = Backend.isFloat32() ? floatPath() : null;
+        ranFloat = f != null;
+        return f != null ? f.forward(x) : forwardReference(x, training);
+    }
+
+    /** Back-propagates through the last {@link #forward}, on the path it took. */
+    @Override
+    public final Tensor backward(Tensor gradOutput) {
+        return ranFloat ? floatPath.backward(gradOutput) : backwardReference(gradOutput);
+    }
+
+    private FloatRecurrence floatPath() {
+        if (floatPath == null && !noFloatPath) {
+            FloatCell c = floatCell();
+            if (c == null) noFloatPath = true;
+            else floatPath = new FloatRecurrence(this, c);
+        }
+        return floatPath;
+    }
+
+    /** Whether this layer's forward runs on the float kernels now (float32 and a fused step exists). */
+    public boolean runsOnFloatPath() {
+        return Backend.isFloat32() && floatPath() != null;
+    }
+
+    /** The double-precision forward: the reference. */
+    protected abstract Tensor forwardReference(Tensor x, boolean training);
+
+    /** The double-precision backward through the last {@link #forwardReference}. */
+    protected abstract Tensor backwardReference(Tensor gradOutput);
+
     /** The final states of the last {@link #forward}, each (batch, units). */
-    public abstract List<Tensor> states();
+    public final List<Tensor> states() {
+        return ranFloat ? floatPath.states() : referenceStates();
+    }
+
+    /** The final states of the last {@link #forwardReference}. */
+    protected abstract List<Tensor> referenceStates();
+
+    /** The activated gates at step t of example b from the last forward when it ran on the float path, else null. */
+    final double[][] floatGates(int b, int t) {
+        return ranFloat ? floatPath.gates(b, t) : null;
+    }
+
+    /** (batch, steps) of the last float forward, for the gates' bounds check; null after a reference forward. */
+    final int[] floatShape() {
+        return ranFloat ? new int[] {floatPath.batch(), floatPath.steps()} : null;
+    }
 
     /*
      * The layers keep their states time-major, h_0 … h_T one (batch, units) block after another,

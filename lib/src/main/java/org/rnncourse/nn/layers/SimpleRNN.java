@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.nn.backend.FloatActivation;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.MatOps;
 import org.rnncourse.nn.backend.Tensor;
@@ -81,11 +82,10 @@ public class SimpleRNN extends RecurrentLayer {
         return activation;
     }
 
-    // The weights, for the float path in FastFront; null before build.
-    /** The fused float step with tanh; other activations run the reference path. */
+    /** The fused float step, for every activation a SimpleRNN takes (tanh, relu, sigmoid, linear). */
     @Override
     public FloatCell floatCell() {
-        return activation == Activation.TANH ? new FloatCell.Simple(this) : null;
+        return FloatActivation.supported(activation) ? new FloatCell.Simple(this) : null;
     }
 
     public Parameter kernel() { return kernel; }
@@ -103,7 +103,7 @@ public class SimpleRNN extends RecurrentLayer {
     }
 
     @Override
-    public Tensor forward(Tensor x, boolean training) {
+    protected Tensor forwardReference(Tensor x, boolean training) {
         checkInput(x);
         batch = x.dim(0);
         steps = x.dim(1);
@@ -123,13 +123,13 @@ public class SimpleRNN extends RecurrentLayer {
     }
 
     @Override
-    public List<Tensor> states() {
+    protected List<Tensor> referenceStates() {
         if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
         return List.of(lastStep(hs, batch, steps));
     }
 
     @Override
-    public Tensor backward(Tensor gradOutput) {
+    protected Tensor backwardReference(Tensor gradOutput) {
         int bu = batch * units;
         // dz holds dL/dh_t for every step, then (in place) dL/dz_t, time-major.
         double[] dz = gradientPerStep(gradOutput, batch, steps);

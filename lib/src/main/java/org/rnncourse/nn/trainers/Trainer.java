@@ -6,6 +6,7 @@ import java.util.Map;
 import org.rnncourse.Args;
 import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.CallbackList;
 import org.rnncourse.nn.callbacks.History;
@@ -23,7 +24,6 @@ import org.rnncourse.nn.optimizers.Optimizer;
  */
 public final class Trainer {
     private final Sequential model;
-    private final FastPathRunner runner;
     private Optimizer optimizer;
     private Loss loss;
     private List<String> metricNames = List.of();
@@ -34,7 +34,6 @@ public final class Trainer {
 
     public Trainer(Sequential model) {
         this.model = Args.notNull("model", model);
-        this.runner = new FastPathRunner(model);
     }
 
     // ---- compile -------------------------------------------------------------------------------
@@ -94,15 +93,6 @@ public final class Trainer {
         return history;
     }
 
-    /** Whether fit, evaluate and predict may run the model's front on the fast float path (see {@link FastPathRunner}). */
-    public void fastPath(boolean on) {
-        runner.enabled(on);
-    }
-
-    public boolean fastPath() {
-        return runner.enabled();
-    }
-
     // ---- fit -----------------------------------------------------------------------------------
 
     /** One gradient step on one batch; returns the batch loss (Keras's {@code train_on_batch}). */
@@ -113,11 +103,11 @@ public final class Trainer {
     }
 
     private double trainStep(Tensor x, Tensor y, int epoch, int batch, int batches, double[] metricSums) {
-        Tensor out = runner.forward(x, true);
+        Tensor out = model.forward(x, true);
         double[] grad = new double[out.size()];
         double l = loss.compute(out, y, grad);
         if (!Double.isFinite(l)) throw new TrainingDivergedException(epoch, batch, batches, l);
-        runner.backward(new Tensor(grad, out.shape()));
+        model.backward(new Tensor(grad, out.shape()));
         optimizer.apply(model.parameters());
         if (metricSums != null) {
             List<Metric> ms = compiledMetrics();
@@ -162,7 +152,7 @@ public final class Trainer {
         history = new History(); // readable while fit runs, and after an interrupt
         CallbackList cbs = new CallbackList(options.callbacks, history, options.verbose, options.liveCurves);
         callbacks = cbs;
-        if (runner.front() != null) Fast.adviseOnce(); // one line on stdout if the slow kernels run
+        if (Backend.isFloat32()) Fast.adviseOnce(); // one line on stdout if the slow kernels run
         stopTraining = false;
         try {
             cbs.setModel(model);
@@ -212,7 +202,7 @@ public final class Trainer {
         long rows = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            Tensor out = runner.forward(x.rows(from, to), false), yb = y.rows(from, to);
+            Tensor out = model.forward(x.rows(from, to), false), yb = y.rows(from, to);
             lossSum += loss.compute(out, yb, null) * (to - from);
             for (int i = 0; i < ms.size(); i++) metricSums[i] += ms.get(i).sum(out, yb);
             rows += outputRows(to - from);
@@ -231,7 +221,7 @@ public final class Trainer {
         int[] shape = null;
         for (int from = 0; from < n; from += 32) {
             int to = Math.min(n, from + 32);
-            Tensor out = runner.forward(x.rows(from, to), false);
+            Tensor out = model.forward(x.rows(from, to), false);
             if (all == null) {
                 shape = out.shape();
                 shape[0] = n;

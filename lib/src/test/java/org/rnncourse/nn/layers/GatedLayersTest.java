@@ -20,8 +20,8 @@ import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.trainers.FitOptions;
 
 /** LSTM, GRU and Bidirectional: gradients by central differences, Keras's formulas, counts and names. */
+@org.junit.jupiter.api.extension.ExtendWith(OnTheFloat64Reference.class) // the checks validate the double reference
 class GatedLayersTest {
-
     // ---- gradients -----------------------------------------------------------------------------
 
     @Test

@@ -15,6 +15,7 @@ import org.rnncourse.nn.optimizers.SGD;
  * Every layer's backward pass against central differences: for L = Σ out·R with a fixed random R,
  * dL/dθ ≈ (L(θ + h) − L(θ − h)) / 2h. The relative error ‖a − n‖ / (‖a‖ + ‖n‖) must stay below 1e-6.
  */
+@org.junit.jupiter.api.extension.ExtendWith(OnTheFloat64Reference.class) // the checks validate the double reference
 public class GradientCheckTest {
     private static final double H = 1e-5, TOLERANCE = 1e-6;
 

@@ -3,58 +3,43 @@ package org.rnncourse.nn.backend;
 import java.util.Arrays;
 import java.util.List;
 import org.rnncourse.fast.Fast;
-import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.layers.Embedding;
-import org.rnncourse.nn.layers.Layer;
-import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.layers.RecurrentLayer;
-import org.rnncourse.nn.layers.SimpleRNN;
 
 /**
- * The float path that {@link Sequential#fit}, {@code evaluate} and {@code predict} use for the front of a
- * model: an optional {@link Embedding} followed by a recurrent layer that offers a fused float step
- * ({@link RecurrentLayer#floatCell()}: SimpleRNN with tanh, LSTM and GRU with Keras's activations).
- * This class holds what the layer kinds share; each {@link FloatCell} holds its own step's formulas. Nearly all the work of
- * a text model happens there; the layers after it (Dropout, Dense) see a (batch, units) array and run on
- * the double reference path, where they cost next to nothing.
- *
- * <p>It computes exactly what {@link Embedding} and {@link SimpleRNN} compute (the tests compare the
- * two on small and odd shapes), in float and with these tricks, each of which pays on its own:
+ * The float path of one recurrent layer (SimpleRNN, LSTM or GRU, alone, in a stack or inside a
+ * Bidirectional): what the layer's forward and backward run when the precision is float32
+ * ({@link Backend#setFloatx}), the way Keras's LSTM asks its backend for a fused kernel. This class
+ * holds what the layer kinds share; each {@link FloatCell} holds its own step's formulas. It
+ * computes what the layer's double reference code computes (the tests compare the two on small and
+ * odd shapes), in float and with these tricks, each of which pays on its own:
  * <ul>
  *   <li><b>float, Vector API kernels</b> ({@link Fast}): half the memory traffic of double and twice the
  *       numbers per vector instruction; register-blocked products run at ~100 GFLOP/s per core instead
  *       of ~2 for plain loops;</li>
- *   <li><b>the input projection as one product, over the tokens instead of the positions</b>: with an
- *       Embedding, x_t·W is row tok of E·W, so the rows of the table used in the batch (a few thousand
- *       tokens, not 25,600 positions) are projected in ONE product and the recurrence starts from a
- *       gather of those 64-number rows; the backward pass does the same in reverse (dW = Eᵀ·S and the
- *       table's gradient S·Wᵀ, with S the sum of dz over each token's positions). Without an Embedding,
- *       x·W for all time steps is one product of (time·batch) rows. Only h_{t−1}·U is left per step;</li>
- *   <li><b>no allocation per step or per batch</b>: buffers are kept and reused, each step works in place
- *       on its block of one big array;</li>
- *   <li><b>fused tanh</b>: bias + tanh in one pass forward; (dh + carry)·(1 − h²) in one pass backward,
- *       from the kept h, so no tanh is recomputed;</li>
+ *   <li><b>the input projection as one product, over the tokens instead of the positions</b>: when the
+ *       input is an Embedding's lookup ({@link TokenRows}), x_t·W is row tok of E·W, so the rows of the
+ *       table used in the batch (a few thousand tokens, not 25,600 positions) are projected in ONE
+ *       product and the recurrence starts from a gather of those rows; the backward pass does the same
+ *       in reverse (dW = Eᵀ·S and the rows' gradient S·Wᵀ, with S the sum of dz over each token's
+ *       positions), and hands the Embedding per-token rows. Other inputs (features, or the sequence of
+ *       a layer below) get x·W for all time steps as one product. Only h_{t−1}·U is left per step;</li>
+ *   <li><b>no allocation per step</b>: buffers are kept and reused between batches, each step works in
+ *       place on its block of one big array;</li>
+ *   <li><b>fused activations</b>: the gates of a block through one vector tanh (σ(v) = (1 + tanh(v/2))/2),
+ *       derivatives read from the kept outputs, so nothing is recomputed backward;</li>
  *   <li><b>two cores</b>: the batch is cut in two halves, each run by its own thread with its own buffers
- *       and gradients, summed at the end (the examples of a batch are independent until the sum);</li>
- *   <li><b>scatter-add into the rows used</b>: the embedding gradient is computed for, and written into,
- *       only the rows of the tokens in the batch (and last batch's rows cleared), not all 1.28 million
- *       numbers of the table.</li>
+ *       and gradients, summed at the end in a fixed order (the examples of a batch are independent
+ *       until the sum), so a seed gives the same run on one core as on two.</li>
  * </ul>
  * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
  * float copies, refreshed at each forward, and writes the gradients back in double.
- *
- * <p>Every sum is taken in a fixed order, so a seed gives the same run every time on the same number of
- * threads (1 or 2: the halves of a batch are summed separately, which changes the last bits).
- * Measured on lesson 08 (IMDB, batch 128, 2 cores): ≈ 1.5 s per epoch on two threads, ≈ 2.7 s on one.
  */
-public final class FastFront {
+public final class FloatRecurrence {
     /** Below this many examples per part, a second thread costs more than it saves. */
     private static final int MIN_ROWS_PER_THREAD = 8;
     /** A batch is cut into this many parts whatever the number of cores (see Parallel.PARTS). */
     private static final int PARTS = Parallel.PARTS;
 
-    public final int size; // how many layers of the model this covers: 1 (the recurrent layer) or 2 (Embedding first)
-    private final Embedding embedding; // null when the model starts with the recurrent layer
     private final RecurrentLayer rnn;
     private final FloatCell cell;
     private final int in, units, steps, width; // width = gates·units, the columns of z
@@ -62,28 +47,21 @@ public final class FastFront {
     // dL/dz of every (time, batch) row, each worker's share at steps·from·width.
     private float[] dz = new float[0];
 
-    // With an Embedding. The tokens used in the batch get numbers k = 0, 1, … (usedTokens[k] is the id,
-    // slot[id] is k, −1 when unused); kOf[b·steps + t] is the k at each position.
-    private final int rowsOfTable;
-    private final int[] slot, usedTokens;
+    // With a lookup as input. The tokens used in the batch get numbers k = 0, 1, … (usedTokens[k] is the
+    // id, slot[id] is k, −1 when unused); kOf[b·steps + t] is the k at each position.
+    private TokenRows tokens; // the lookup of the last forward, or null
+    private int[] slot = new int[0], usedTokens = new int[0];
     private int used;
     private int[] kOf = new int[0];
-    private final float[] eu, proj, sums, dRows; // per used token: E row, E·W row, Σ dz, (Σ dz)·Wᵀ
-    // The table rows the last backward wrote.
-    private final int[] written;
-    private int writtenCount;
-    private boolean fullClear = true;
-    private long referenceBackwardsSeen;
+    private float[] eu = new float[0], proj = new float[0], sums = new float[0], dRows = new float[0];
     private final Worker[] workers;
 
     private Tensor x; // the input of the last forward
     private int batch, parts;
 
-    private FastFront(Embedding embedding, RecurrentLayer rnn, FloatCell cell) {
-        this.embedding = embedding;
+    public FloatRecurrence(RecurrentLayer rnn, FloatCell cell) {
         this.rnn = rnn;
         this.cell = cell;
-        this.size = embedding == null ? 1 : 2;
         int[] shape = rnn.builtInputShape();
         this.steps = shape[0];
         this.in = shape[1];
@@ -94,69 +72,76 @@ public final class FastFront {
         uT = new float[width * units];
         bIn = new float[width];
         bRec = cell.bias().size() == 2 * width ? new float[width] : null;
-        rowsOfTable = embedding == null ? 0 : embedding.inputDim();
-        slot = new int[rowsOfTable];
-        Arrays.fill(slot, -1);
-        usedTokens = new int[rowsOfTable];
-        written = new int[rowsOfTable];
-        eu = new float[rowsOfTable * in];
-        proj = new float[rowsOfTable * width];
-        sums = new float[rowsOfTable * width];
-        dRows = new float[rowsOfTable * in];
         workers = new Worker[PARTS];
         for (int i = 0; i < PARTS; i++) workers[i] = new Worker();
     }
 
-    /**
-     * The fast front of these layers, or null when the model does not start with a recurrent layer
-     * (after an optional Embedding) that has a fused float step.
-     */
-    public static FastFront of(List<Layer> layers) {
-        int i = 0;
-        Embedding e = null;
-        if (!layers.isEmpty() && layers.get(0).getClass() == Embedding.class) {
-            e = (Embedding) layers.get(0);
-            i = 1;
-        }
-        if (layers.size() > i && layers.get(i) instanceof RecurrentLayer r && r.isBuilt() && (e == null || e.isBuilt())) {
-            FloatCell c = r.floatCell();
-            if (c != null) return new FastFront(e, r, c);
-        }
-        return null;
+    public int batch() {
+        return batch;
     }
 
-    /** The recurrent layer's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
-    public Tensor forward(Tensor input, boolean training) {
-        (embedding != null ? embedding : rnn).checkInput(input);
+    public int steps() {
+        return steps;
+    }
+
+    /** The layer's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
+    public Tensor forward(Tensor input) {
         x = input;
         batch = input.dim(0);
         parts = Math.max(1, Math.min(PARTS, batch / MIN_ROWS_PER_THREAD));
         copyWeights();
         if (dz.length < steps * batch * width) dz = new float[steps * batch * width];
-        if (embedding != null) projectUsedTokens();
-        int t = steps;
-        double[] out = new double[rnn.returnSequences() ? batch * t * units : batch * units];
+        TokenRows t = input.tokenRows();
+        tokens = t != null && !t.isGradient() && t.embedding.outputDim() == in ? t : null;
+        if (tokens != null) projectUsedTokens();
+        double[] out = new double[rnn.returnSequences() ? batch * steps * units : batch * units];
         run(p -> workers[p].forward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), out));
-        return rnn.returnSequences() ? new Tensor(out, batch, t, units) : new Tensor(out, batch, units);
+        return rnn.returnSequences() ? new Tensor(out, batch, steps, units) : new Tensor(out, batch, units);
     }
 
     /**
-     * Back-propagates dL/d(output of the recurrent layer) through the last {@link #forward}, filling
-     * the gradients of the layer (and of the Embedding), and returns dL/d(input) when the input is not
-     * token ids, else null.
+     * Back-propagates dL/d(output) through the last {@link #forward}, filling the layer's gradients, and
+     * returns dL/d(input): per-token rows for a lookup, else a (batch, time, features) tensor.
      */
     public Tensor backward(Tensor gradOutput) {
         double[] g = gradOutput.data();
-        double[] dx = embedding == null ? new double[batch * steps * in] : null;
+        double[] dx = tokens == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));
         double[] bGrad = cell.bias().grad();
         sumInto(cell.recurrentKernel().grad(), 0, p -> workers[p].gU);
         sumInto(bGrad, 0, p -> workers[p].gb);
         if (bRec != null) sumInto(bGrad, width, p -> workers[p].gbRec);
-        if (embedding != null) embeddingAndKernelGradients(); // fills the kernel's gradient too
+        if (tokens != null) tokenGradients(); // fills the workers' kernel gradients too
         sumInto(cell.kernel().grad(), 0, p -> workers[p].gW);
-        if (embedding != null) return null;
+        if (tokens != null) return tokens.gradient(usedTokens, dRows, used);
         return new Tensor(dx, batch, steps, in);
+    }
+
+    /** The final states of the last forward, (batch, units) each: h, and c for an LSTM. */
+    public List<Tensor> states() {
+        double[] h = new double[batch * units], c = cell.gates == 4 ? new double[batch * units] : null;
+        for (int p = 0; p < parts; p++) {
+            Worker wk = workers[p];
+            int from = rowsFrom(p), rows = rowsFrom(p + 1) - from, last = steps * rows * units;
+            for (int i = 0; i < rows * units; i++) {
+                h[from * units + i] = wk.hs[last + i];
+                if (c != null) c[from * units + i] = wk.c[last + i];
+            }
+        }
+        return c == null ? List.of(new Tensor(h, batch, units)) : List.of(new Tensor(h, batch, units), new Tensor(c, batch, units));
+    }
+
+    /** The activated gates of example b at step t, gates × units, from the last forward. */
+    public double[][] gates(int b, int t) {
+        int p = 0;
+        while (rowsFrom(p + 1) <= b) p++;
+        Worker wk = workers[p];
+        int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
+        int row = wk.zxOff + t * rows * width + (b - from) * width;
+        double[][] out = new double[cell.gates][units];
+        for (int gi = 0; gi < cell.gates; gi++)
+            for (int j = 0; j < units; j++) out[gi][j] = wk.zx[row + gi * units + j];
+        return out;
     }
 
     private int rowsFrom(int part) {
@@ -193,27 +178,38 @@ public final class FastFront {
     }
 
     /**
-     * Numbers the tokens used in the batch (checking each id), copies their rows of the table to float
-     * and projects them: proj = E_used·W, ONE product over the few thousand distinct tokens, where
-     * x·W over every position would be a product over 25,600 rows that repeat the same tokens.
+     * Numbers the tokens used in the batch, copies their rows of the table to float and projects them:
+     * proj = E_used·W, ONE product over the few thousand distinct tokens, where x·W over every position
+     * would be a product over 25,600 rows that repeat the same tokens.
      */
     private void projectUsedTokens() {
+        int rowsOfTable = tokens.embedding.inputDim();
+        if (slot.length != rowsOfTable) {
+            slot = new int[rowsOfTable];
+            Arrays.fill(slot, -1);
+            usedTokens = new int[rowsOfTable];
+            eu = new float[rowsOfTable * in];
+            proj = new float[rowsOfTable * width];
+            sums = new float[rowsOfTable * width];
+            dRows = new float[rowsOfTable * in];
+            used = 0;
+        }
         for (int k = 0; k < used; k++) slot[usedTokens[k]] = -1;
         used = 0;
-        double[] ids = x.data();
         int n = batch * steps;
         if (kOf.length < n) kOf = new int[n];
-        for (int pos = 0; pos < n; pos++) {
-            int id = embedding.tokenId(ids[pos], pos, x);
-            int k = slot[id];
-            if (k < 0) {
-                k = used++;
-                slot[id] = k;
-                usedTokens[k] = id;
+        for (int b = 0; b < batch; b++)
+            for (int t = 0; t < steps; t++) {
+                int id = tokens.id(b, t);
+                int k = slot[id];
+                if (k < 0) {
+                    k = used++;
+                    slot[id] = k;
+                    usedTokens[k] = id;
+                }
+                kOf[b * steps + t] = k;
             }
-            kOf[pos] = k;
-        }
-        double[] e = embedding.embeddings().value();
+        double[] e = tokens.embedding.embeddings().value();
         run(p -> {
             int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
             for (int k = k0; k < k1; k++) {
@@ -227,23 +223,10 @@ public final class FastFront {
     /**
      * The gradients that go through the used tokens. With S_k = Σ dz_p over the positions p holding
      * token k (each worker summed its own positions during BPTT, while dz_t was still in cache):
-     * dW = Σ_p x_pᵀ·dz_p = E_usedᵀ·S, and the table's row of token k gets dz·Wᵀ summed, = S_k·Wᵀ.
-     * Each thread takes a range of k; the rows it writes belong to different tokens, so no two threads
-     * write the same row of the gradient.
+     * dW = Σ_p x_pᵀ·dz_p = E_usedᵀ·S, and the row of token k gets dz·Wᵀ summed, = S_k·Wᵀ. Each thread
+     * takes a range of k.
      */
-    private void embeddingAndKernelGradients() {
-        double[] grad = embedding.embeddings().grad();
-        // Rows written by the last backward hold its gradient: clear them (all rows after the double
-        // path's Embedding.backward, which writes every row).
-        boolean all = fullClear || embedding.referenceBackwards != referenceBackwardsSeen;
-        if (all) {
-            Arrays.fill(grad, 0.0);
-        } else {
-            for (int k = 0; k < writtenCount; k++) Arrays.fill(grad, written[k] * in, written[k] * in + in, 0.0);
-        }
-        fullClear = false;
-        referenceBackwardsSeen = embedding.referenceBackwards;
-
+    private void tokenGradients() {
         run(p -> {
             int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
             // S = the workers' sums added together, over this thread's range of tokens.
@@ -254,13 +237,7 @@ public final class FastFront {
             }
             Fast.matmulTransA(eu, k0 * in, sums, k0 * width, workers[p].gW, 0, k1 - k0, in, width, false);
             Fast.matmulTransB(sums, k0 * width, w, 0, dRows, k0 * in, k1 - k0, width, in, false);
-            for (int k = k0; k < k1; k++) {
-                int src = k * in, dst = usedTokens[k] * in;
-                for (int j = 0; j < in; j++) grad[dst + j] = dRows[src + j];
-            }
         });
-        System.arraycopy(usedTokens, 0, written, 0, used);
-        writtenCount = used;
     }
 
     /** Runs part 0 on this thread and the others on the pool, and waits for all. */
@@ -274,17 +251,17 @@ public final class FastFront {
      * reads and writes its blocks.
      */
     final class Worker {
-        final int units = FastFront.this.units;
+        final int units = FloatRecurrence.this.units;
         float[] xs = new float[0], dxs = new float[0];
         float[] hs = new float[0]; // h_0 = 0 … h_T, block t at t·rows·units
         float[] zx = new float[0]; // x_t·W per step (rows·width each), then the cell's activated gates
         float[] gh = new float[0]; // dL/dh_t arriving from the layer's output (dz itself for a SimpleRNN)
-        float[] c = new float[0], tanhC = new float[0]; // LSTM: c_0 … c_T and tanh(c_1 … c_T)
+        float[] c = new float[0], tanhC = new float[0]; // LSTM: c_0 … c_T and act(c_1 … c_T)
         float[] rh = new float[0], dR = new float[0];   // GRU: h_{t−1}·U + b_rec, and dL/d of it
         float[] dh = new float[0], dc = new float[0];   // carries from step t to t − 1
-        float[] tokenSums = new float[0]; // with an Embedding: Σ dz over this worker's positions of token k
+        float[] tokenSums = new float[0]; // with a lookup: Σ dz over this worker's positions of token k
         int z; // where this worker's block of the shared dz starts
-        private int zxOff; // where block 0 of the projection starts in zx
+        int zxOff; // where block 0 of the projection starts in zx
         final float[] gW = new float[in * width], gU = new float[units * width], gb = new float[width],
                 gbRec = new float[bRec == null ? 0 : width];
 
@@ -296,7 +273,7 @@ public final class FastFront {
 
         private void ensure(int rows) {
             int need = steps * rows;
-            if (embedding == null && xs.length < need * in) {
+            if (tokens == null && xs.length < need * in) {
                 xs = new float[need * in];
                 dxs = new float[need * in];
             }
@@ -311,7 +288,7 @@ public final class FastFront {
                 zxOff = 0;
                 if (zx.length < need * width) zx = new float[need * width];
                 if (gh.length < need * units) gh = new float[need * units];
-                if (cell instanceof FloatCell.Lstm && c.length < (need + rows) * units) {
+                if (cell.gates == 4 && c.length < (need + rows) * units) {
                     c = new float[(need + rows) * units];
                     tanhC = new float[need * units];
                     dc = new float[rows * units];
@@ -332,7 +309,7 @@ public final class FastFront {
             int bu = rows * units, bg = rows * width;
             Arrays.fill(hs, 0, bu, 0f); // h_0 = 0
             if (c.length > 0) Arrays.fill(c, 0, bu, 0f); // c_0 = 0
-            if (embedding != null) {
+            if (tokens != null) {
                 // x_t·W of a position is the row of its token in proj = E_used·W: a gather.
                 for (int i = 0; i < rows; i++)
                     for (int t = 0; t < steps; t++) {
@@ -383,14 +360,14 @@ public final class FastFront {
             }
             Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
             if (dc.length > 0) Arrays.fill(dc, 0, bu, 0f);
-            if (embedding != null) {
-                if (tokenSums.length < rowsOfTable * width) tokenSums = new float[rowsOfTable * width];
+            if (tokens != null) {
+                if (tokenSums.length < slot.length * width) tokenSums = new float[slot.length * width];
                 Arrays.fill(tokenSums, 0, used * width, 0f);
             }
             int bg = rows * width;
             for (int t = steps - 1; t >= 0; t--) {
                 cell.backwardStep(this, t, rows);
-                if (embedding != null) {
+                if (tokens != null) {
                     for (int i = 0; i < rows; i++) {
                         int src = z + t * bg + i * width, dst = kOf[(from + i) * steps + t] * width;
                         for (int j = 0; j < width; j++) tokenSums[dst + j] += dz[src + j];
@@ -400,7 +377,7 @@ public final class FastFront {
             int n = steps * rows;
             float[] toU = cell.splitsRecurrentGradient() ? dR : dz;
             int toUOff = cell.splitsRecurrentGradient() ? 0 : z;
-            if (embedding == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, width, false); // Σ_t x_tᵀ·dz_t
+            if (tokens == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, width, false); // Σ_t x_tᵀ·dz_t
             Fast.matmulTransA(hs, 0, toU, toUOff, gU, 0, n, units, width, false); // Σ_t h_{t−1}ᵀ·dz_t
             columnSums(dz, z, n, gb);
             if (bRec != null) columnSums(dR, 0, n, gbRec);
