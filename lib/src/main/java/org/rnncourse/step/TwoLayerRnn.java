@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  * Two stacked RNN layers and an output layer. Layer 1 reads the inputs X_t and produces H_t; layer 2
  * reads layer 1's H_t at every step (not only the last one) and produces K_t:
  * <pre>
- *   H_t = tanh(X_t · W_xh + H_{t−1} · W_hh + b_h)      (m, n_h)
+ *   H_t = tanh(X_t · W_ax + H_{t−1} · W_aa + b_a)      (m, n_h)
  *   K_t = tanh(H_t · W_hk + K_{t−1} · W_kk + b_k)      (m, n_k)
  *   Y   = g(K_T · W_ky + b_y)                          (m, n_y)   (many-to-one: the last K only)
  * </pre>
@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * layer 2 needs an input at every time step.
  */
 public final class TwoLayerRnn {
-    /** Layer 1: X_t → H_t (its W_ax is the lessons' W_xh). */
+    /** Layer 1: X_t → H_t (its W_ax, (n_x, n_h), is the transpose of lesson 03's W_xh). */
     public final RnnCell layer1;
     /** Layer 2: H_t → K_t (its W_ax is W_hk, its W_aa is W_kk). */
     public final RnnCell layer2;
@@ -81,7 +81,7 @@ public final class TwoLayerRnn {
         StringColumn shape = StringColumn.create("shape");
         LongColumn count = LongColumn.create("parameters");
         Object[][] rows = {
-            {"W_xh (layer 1)", layer1.Wax}, {"W_hh (layer 1)", layer1.Waa}, {"b_h (layer 1)", layer1.ba},
+            {"W_ax (layer 1)", layer1.Wax}, {"W_aa (layer 1)", layer1.Waa}, {"b_a (layer 1)", layer1.ba},
             {"W_hk (layer 2)", layer2.Wax}, {"W_kk (layer 2)", layer2.Waa}, {"b_k (layer 2)", layer2.ba},
             {"W_ky (output)", output.Way}, {"b_y (output)", output.by}};
         for (Object[] row : rows) {
@@ -106,7 +106,7 @@ public final class TwoLayerRnn {
         StringColumn count = StringColumn.create("how many");
         String steps = T + " (one per step)";
         add(what, formula, shape, count, "X_t", "input", Shapes.of(m, layer1.nX), steps);
-        add(what, formula, shape, count, "H_t", "tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)", Shapes.of(m, layer1.nA), steps);
+        add(what, formula, shape, count, "H_t", "tanh(X_t·W_ax + H_{t−1}·W_aa + b_a)", Shapes.of(m, layer1.nA), steps);
         add(what, formula, shape, count, "K_t", "tanh(H_t·W_hk + K_{t−1}·W_kk + b_k)", Shapes.of(m, layer2.nA), steps);
         add(what, formula, shape, count, "Y", output.g + "(K_T·W_ky + b_y)", Shapes.of(m, output.nY), "1 (last step)");
         return Table.create("Shapes in a two-layer stack (m = " + m + ", T = " + T + ")", what, formula, shape, count);
