@@ -41,7 +41,7 @@ def graded(tmp_path_factory):
     one_wrong = nbformat.read(NOTEBOOKS / f"{LESSON}.ipynb", as_version=4)
     answer = next(c for c in one_wrong.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "exercise-2-answer")
     begin, end = answer.source.index("// BEGIN SOLUTION"), answer.source.index("// END SOLUTION")
-    answer.source = answer.source[:begin] + "gradientTerms = 1;\n" + answer.source[end + len("// END SOLUTION"):]
+    answer.source = answer.source[:begin] + "vietnameseTerms = 'a';\n" + answer.source[end + len("// END SOLUTION"):]
 
     submissions = {
         "alice": nbformat.writes(solution),           # the unchanged solution

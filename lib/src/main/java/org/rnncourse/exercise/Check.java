@@ -77,6 +77,24 @@ public final class Check {
         }
     }
 
+    /**
+     * Checks a multiple-choice letter against its salted hash: a missing letter, a letter outside
+     * a–d and a wrong one each get their own message; none names the answer.
+     */
+    static void choice(String what, HashedAnswer answer, char actual, String hint) {
+        char a = Character.toLowerCase(actual);
+        if (a == 0 || a == ' ') {
+            throw missing(what, "assign one letter, e.g. 'a'.");
+        }
+        if (a < 'a' || a > 'd') {
+            throw fail(what, "'" + actual + "' is not one of a, b, c, d.", hint);
+        }
+        if (!answer.matches(a)) {
+            throw fail(what, "'" + a + "' is not the answer.", hint);
+        }
+        pass(what);
+    }
+
     /** Fails with the message for a missing answer. */
     public static AssertionError missing(String what, String hint) {
         return fail(what, "the answer is missing (null): compute it in the exercise cell and assign it, then run this check again.", hint);
