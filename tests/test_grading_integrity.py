@@ -89,7 +89,7 @@ def errors(grading, lesson, student):
 # The quiz's answer cells and the variables each assigns; a cell scores only if all its checks pass.
 QUIZ_CELLS = [(5, ["quiz00", "quiz01", "quiz02"]), (6, ["quiz03", "quiz04", "quiz05"]),
               (7, ["quiz06", "quiz07", "quiz08"]), (8, ["quiz09", "quiz10", "quiz11"])]
-WRONG = {"quiz00": "'a'", "quiz01": "'a'", "quiz02": "'a'", "quiz04": "new long[] {32, 16}",
+WRONG = {"quiz00": "'a'", "quiz01": "'a'", "quiz02": "'a'", "quiz03": "function", "quiz04": "new long[] {32, 16}",
          "quiz05": "'a'", "quiz06": "0.5", "quiz07": "'a'", "quiz08": "7", "quiz09": "new double[] {1, 1, 1}",
          "quiz10": "'a'", "quiz11": "0.5"}
 # Quiz 03 is a function: the wrong answer redefines it (JShell keeps the later definition).
@@ -260,7 +260,7 @@ def javap(cls):
     return r.stdout
 
 
-def test_the_jar_holds_no_quiz_answer_and_no_interview_keyword():
+def test_the_jar_holds_no_quiz_answer():
     text = javap("org.rnncourse.exercise.Lesson12")
     # The operands of the instructions that load constants: bipush/sipush numbers, and what ldc loads.
     # A bipush right after dup is an array index (Set.of's varargs), not a value.
