@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.Parameters;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.Parameters;
+import org.rnncourse.scratch.RnnCell;
 
 /**
  * Checks for the exercises of lesson 04 (shapes and parameters): the course's one parameter count

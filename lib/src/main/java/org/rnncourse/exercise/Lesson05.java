@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
 
 /**
  * Checks for the exercises of lesson 05 (architectures). Each exercise is a function the learner

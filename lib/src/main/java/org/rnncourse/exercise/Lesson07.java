@@ -2,10 +2,10 @@ package org.rnncourse.exercise;
 
 import java.util.Arrays;
 import java.util.List;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
 
 /** Checks for lesson 07 (SimpleRNN, Keras style). Expected answers come from the library itself. */
 public final class Lesson07 {

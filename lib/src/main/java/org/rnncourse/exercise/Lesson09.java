@@ -2,7 +2,7 @@ package org.rnncourse.exercise;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.rnncourse.nn.GradientClipping;
+import org.rnncourse.nn.optimizers.GradientClipping;
 
 /** Checks for the exercises of lesson 09 (vanishing and exploding gradients, clipping). */
 public final class Lesson09 {

@@ -2,10 +2,10 @@ package org.rnncourse.exercise;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.rnncourse.nn.GRU;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.LSTM;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.LSTM;
 
 /** Checks for lesson 10 (LSTM and GRU). Expected counts come from the library's layers. */
 public final class Lesson10 {

@@ -3,8 +3,8 @@ package org.rnncourse.exercise;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
 
 /**
  * Quiz 03 of lesson 12: a short code answer. The learner writes note 002's form of the cell,

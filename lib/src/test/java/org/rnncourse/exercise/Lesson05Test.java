@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Architectures;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.lessons.Architectures;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
 
 /** Each check against the notebook's solution and against the usual mistakes. */
 class Lesson05Test {

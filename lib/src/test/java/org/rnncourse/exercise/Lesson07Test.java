@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
 
 class Lesson07Test {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Activation;
+import org.rnncourse.scratch.Activation;
 
 class Lesson12Test {
 
