@@ -90,6 +90,10 @@ public final class Lesson04 {
         }
         Check.isTrueQuietly(what, got.size() == T, "expected " + T + " states K_1 … K_T, got " + got.size() + ".",
                 "return one K_t per time step, in order.");
+        if (layer1.nX == layer1.nA && Check.same(layer2.forward(xs).a(T), got.get(T - 1), TOL) && !Check.same(ks.get(T - 1), got.get(T - 1), TOL)) {
+            throw Check.fail(what, "layer 2 read X_t, not layer 1's H_t.",
+                    "layer 2's input at step t is H_t, what layer 1 wrote at that step.");
+        }
         for (int t = 0; t < T; t++) {
             if (got.get(t) != null && got.get(t).numRows == m && got.get(t).numCols == layer1.nA && layer1.nA != layer2.nA
                     && Check.same(hs.get(t), got.get(t), TOL)) {
