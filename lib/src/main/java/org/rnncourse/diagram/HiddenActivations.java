@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.scratch.Matrices;
 
 /**

@@ -3,7 +3,7 @@ package org.rnncourse.diagram;
 import java.util.Locale;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.lessons.CharRnn;
 
 /**
  * Text with a value coloured behind each piece of it, blue for negative, white for zero, red for

@@ -111,12 +111,16 @@ public final class Metrics {
         return t;
     }
 
-    /** Class 1 where the probability is at least {@code threshold}, else 0 (the sigmoid output's 0.5 rule). */
+    /**
+     * Class 1 where the probability is above {@code threshold}, else 0: Keras 3's rule
+     * ({@code binary_accuracy} casts {@code ops.greater(y_pred, threshold)}), so p = 0.5 is class 0 and
+     * these labels give the same accuracy as the model's own {@code accuracy} metric.
+     */
     public static int[] threshold(double[] probabilities, double threshold) {
         requireValues("probabilities", probabilities);
         Args.inClosed("threshold", threshold, 0, 1);
         int[] out = new int[probabilities.length];
-        for (int i = 0; i < out.length; i++) out[i] = probabilities[i] >= threshold ? 1 : 0;
+        for (int i = 0; i < out.length; i++) out[i] = probabilities[i] > threshold ? 1 : 0;
         return out;
     }
 

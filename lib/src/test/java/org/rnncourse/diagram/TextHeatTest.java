@@ -15,7 +15,7 @@ import org.rnncourse.data.ImdbData;
 import org.rnncourse.data.Sequences;
 import org.rnncourse.data.TinyImdb;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Embedding;

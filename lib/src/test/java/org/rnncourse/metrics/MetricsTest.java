@@ -67,7 +67,8 @@ class MetricsTest {
 
     @Test
     void thresholdAtOneHalf() {
-        assertArrayEquals(new int[] {0, 1, 1}, Metrics.threshold(new double[] {0.2, 0.5, 0.9}, 0.5));
+        // Keras's rule: strictly above the threshold is class 1, so exactly 0.5 is class 0.
+        assertArrayEquals(new int[] {0, 0, 1, 1}, Metrics.threshold(new double[] {0.2, 0.5, 0.5000001, 0.9}, 0.5));
     }
 
     @Test

@@ -23,7 +23,7 @@ public class EarlyStopping implements Callback {
     private final String monitor;
     private final int patience;
     private final double minDelta;
-    private final boolean restoreBestWeights;
+    private boolean restoreBestWeights;
     private String mode = "auto";
     private Double baseline;
     private int startFromEpoch;
@@ -51,6 +51,20 @@ public class EarlyStopping implements Callback {
         this.patience = patience;
         this.minDelta = Math.abs(Args.finite("EarlyStopping minDelta", minDelta));
         this.restoreBestWeights = restoreBestWeights;
+    }
+
+    /**
+     * Keras's {@code restore_best_weights}: when training ends, put back the weights of the epoch with
+     * the best monitored value. Without it the model keeps the last epoch's weights, which are
+     * {@code patience} epochs past the best when training was stopped early: the overfit ones.
+     */
+    public EarlyStopping restoreBestWeights(boolean restore) {
+        this.restoreBestWeights = restore;
+        return this;
+    }
+
+    public boolean restoreBestWeights() {
+        return restoreBestWeights;
     }
 
     /** "auto" (default), "min" or "max". */

@@ -16,11 +16,30 @@ public final class Parameter {
     String path; // "simple_rnn/kernel" once the layer has its name in a model
 
     public Parameter(String name, int... shape) {
+        this(name, new double[Tensor.sizeOf(shape)], shape);
+    }
+
+    private Parameter(String name, double[] value, int[] shape) {
         this.name = name;
         this.shape = shape.clone();
-        this.value = new double[Tensor.sizeOf(shape)];
+        this.value = value;
         this.grad = new double[value.length];
         this.path = name;
+    }
+
+    /**
+     * A parameter over an array that code outside the layers owns (the from-scratch cells' EJML
+     * matrices, whose {@code data} is row-major too): the optimizer updates {@code values} in place,
+     * so one Adam serves both halves of the course (lesson 11's character model uses it).
+     */
+    public static Parameter wrap(String name, double[] values, int... shape) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("Parameter name must be a non-empty text");
+        if (values == null) throw new IllegalArgumentException("Parameter '" + name + "': values is null");
+        if (shape == null || Tensor.sizeOf(shape) != values.length) {
+            throw new IllegalArgumentException("Parameter '" + name + "': shape " + (shape == null ? "null"
+                    : Tensor.shapeString(shape)) + " does not hold the " + values.length + " values given");
+        }
+        return new Parameter(name, values, shape);
     }
 
     /** Keras's name of the weight inside its layer: {@code kernel}, {@code recurrent_kernel}, {@code bias}… */

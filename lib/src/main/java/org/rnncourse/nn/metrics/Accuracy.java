@@ -26,8 +26,10 @@ abstract class Accuracy implements Metric {
         return true;
     }
 
-    /** The class of each item of the prediction (a row's argmax, or 0/1 for each binary output). */
-    abstract int[] predicted(Tensor yPred);
+    /** The class of each item of the prediction: each row's argmax (binary accuracy: 0/1 per output). */
+    int[] predicted(Tensor yPred) {
+        return rowArgmax(yPred);
+    }
 
     /** The class each item should be, read from the targets. */
     abstract int[] truth(Tensor yTrue, Tensor yPred);

@@ -13,11 +13,6 @@ public final class CategoricalAccuracy extends Accuracy {
     }
 
     @Override
-    int[] predicted(Tensor yPred) {
-        return rowArgmax(yPred);
-    }
-
-    @Override
     int[] truth(Tensor yTrue, Tensor yPred) {
         return rowArgmax(yTrue);
     }

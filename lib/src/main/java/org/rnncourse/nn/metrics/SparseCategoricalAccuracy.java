@@ -13,11 +13,6 @@ public final class SparseCategoricalAccuracy extends Accuracy {
     }
 
     @Override
-    int[] predicted(Tensor yPred) {
-        return rowArgmax(yPred);
-    }
-
-    @Override
     int[] truth(Tensor yTrue, Tensor yPred) {
         double[] y = yTrue.data();
         int[] out = new int[y.length];

@@ -11,6 +11,7 @@ import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
 import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.GlobalAveragePooling1D;
 import org.rnncourse.nn.layers.LSTM;
 import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.RecurrentLayer;
@@ -62,6 +63,8 @@ final class KerasConfig {
             c.putAll(map("units", d.units(), "activation", d.activation().kerasName(), "use_bias", true));
         } else if (l instanceof Dropout d) {
             c.put("rate", d.rate());
+        } else if (l instanceof GlobalAveragePooling1D) {
+            c.putAll(map("data_format", "channels_last", "keepdims", false));
         } else if (l instanceof RecurrentLayer r) {
             c.putAll(map("return_sequences", r.returnSequences(), "return_state", r.returnState(),
                     "go_backwards", false, "stateful", false, "units", r.units(), "use_bias", true));
@@ -185,6 +188,11 @@ final class KerasConfig {
                     yield new Dense(r.integer(c, "units", what), r.string(c, "activation", "linear", what));
                 }
                 case "Dropout" -> new Dropout(r.number(c, "rate", what));
+                case "GlobalAveragePooling1D" -> {
+                    r.require(c, "keepdims", false, what);
+                    r.require(c, "data_format", "channels_last", what);
+                    yield new GlobalAveragePooling1D();
+                }
                 case "SimpleRNN", "LSTM", "GRU" -> recurrent(r, type, c, what);
                 case "Bidirectional" -> {
                     r.require(c, "merge_mode", "concat", what);
@@ -193,7 +201,7 @@ final class KerasConfig {
                     yield new Bidirectional(rl);
                 }
                 default -> throw r.error("the layer type " + type + " is not one this library has (it has Embedding, "
-                        + "SimpleRNN, LSTM, GRU, Bidirectional, Dropout and Dense)");
+                        + "SimpleRNN, LSTM, GRU, Bidirectional, GlobalAveragePooling1D, Dropout and Dense)");
             };
         } catch (IllegalArgumentException ex) {
             throw r.error(what + ": " + ex.getMessage());

@@ -3,6 +3,8 @@ package org.rnncourse.nn.callbacks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +130,26 @@ public class EarlyStoppingTest {
         assertEquals(3, h.epochs());
         assertEquals(0, es.stoppedEpoch());
         assertWeightsEqual(s.weights.get(1), m.getWeights());
+    }
+
+    @Test
+    void restoreBestWeightsAsAFluentOptionPutsBackTheBestEpoch() {
+        Sequential m = model();
+        // Best at epoch 2 (index 1); patience 2 stops after epoch 4; the model gets epoch 2's weights back.
+        Script s = new Script("val_loss", 1.0, 0.6, 0.7, 0.8, 0.5);
+        EarlyStopping es = new EarlyStopping("val_loss", 2).restoreBestWeights(true);
+        assertEquals(4, run(m, 5, s, es).epochs());
+        assertTrue(es.restoreBestWeights());
+        assertEquals(1, es.bestEpoch());
+        assertEquals(3, es.stoppedEpoch());
+        assertWeightsEqual(s.weights.get(1), m.getWeights());
+        assertNotEqualWeights(s.weights.get(3), m.getWeights());
+    }
+
+    static void assertNotEqualWeights(List<double[]> a, List<double[]> b) {
+        boolean same = true;
+        for (int i = 0; i < a.size() && same; i++) same = java.util.Arrays.equals(a.get(i), b.get(i));
+        assertFalse(same, "the last epoch's weights should differ from the best epoch's");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.rnncourse.scratch;
+package org.rnncourse.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,8 +9,48 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.scratch.GradCheck;
+import org.rnncourse.scratch.RnnGradients;
 
 class CharRnnTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void reviewTextIsTheReviewsWordsOneReviewPerLine() throws java.io.IOException {
+        org.rnncourse.data.ImdbData data = org.rnncourse.data.TinyImdb.load(dir);
+        String text = CharRnn.reviewText(data, 1000);
+        String[] lines = text.split("\n");
+        assertEquals(4, lines.length, text); // the four training reviews, all of them (fewer than 1000 characters)
+        assertTrue(java.util.Arrays.asList(lines).contains("great acting the best don't miss it"), text);
+        assertTrue(text.chars().allMatch(c -> c == ' ' || c == '\n' || c == '\'' || (c >= 'a' && c <= 'z')), text);
+        // Stops after the review that reaches the length asked for.
+        assertEquals(1, CharRnn.reviewText(data, 20).split("\n").length);
+    }
+
+    @Test
+    void updatesGoThroughTheLibrarysAdamWithGlobalClipping() {
+        CharRnn a = CharRnn.create(TEXT, 6, 3).learningRate(0.01).globalClipnorm(1.0);
+        int[] starts = {0, 7};
+        RnnGradients g = a.gradients(starts, 5);
+        // Adam's first step moves a weight by lr · m̂/(√v̂ + ε), at most lr: the step of the library's Adam.
+        List<DMatrixRMaj> before = new java.util.ArrayList<>();
+        for (DMatrixRMaj m : a.matrices()) before.add(m.copy());
+        a.update(g, 1);
+        assertEquals(1, a.iteration());
+        for (int k = 0; k < before.size(); k++) {
+            double change = org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(diff(a.matrices().get(k), before.get(k)));
+            assertTrue(change > 0 && change <= 0.01 + 1e-9, "Adam moves no weight by more than lr: " + change);
+        }
+        assertTrue(a.toString().contains("Adam lr 0.01, global_clipnorm 1.0"), a.toString());
+        assertThrows(IllegalArgumentException.class, () -> a.globalClipnorm(Double.POSITIVE_INFINITY));
+    }
+
+    static DMatrixRMaj diff(DMatrixRMaj x, DMatrixRMaj y) {
+        DMatrixRMaj d = new DMatrixRMaj(x.numRows, x.numCols);
+        org.ejml.dense.row.CommonOps_DDRM.subtract(x, y, d);
+        return d;
+    }
     static final String TEXT = "the cat sat on the mat. the dog sat on the log. a cat and a dog sat together.";
 
     @Test
@@ -25,9 +65,7 @@ class CharRnnTest {
     @Test
     void teacherForcingTargetIsTheInputShiftedByOne() {
         CharRnn g = CharRnn.create(TEXT, 8, 1);
-        CharRnn.TeacherForcing tf = g.teacherForcing(0, 7);
-        assertEquals("the cat", tf.input());
-        assertEquals("he cat ", tf.target());
+        assertEquals("input:  \"the cat\"\ntarget: \"he cat \"", g.teacherForcing(0, 7));
     }
 
     @Test
@@ -35,14 +73,14 @@ class CharRnnTest {
         CharRnn g = CharRnn.create(TEXT, 6, 3);
         // Bigger weights than the 0.01 of training so every gradient is far from 0.
         Random r = new Random(5);
-        for (DMatrixRMaj p : g.parameters()) {
+        for (DMatrixRMaj p : g.matrices()) {
             for (int k = 0; k < p.data.length; k++) p.data[k] = r.nextGaussian() * 0.5;
         }
         int[] starts = {0, 9, 30};
         int T = 5;
         RnnGradients grads = g.gradients(starts, T);
         List<DMatrixRMaj> analytic = List.of(grads.dWax(), grads.dWaa(), grads.dba(), grads.dWay(), grads.dby());
-        List<DMatrixRMaj> params = g.parameters();
+        List<DMatrixRMaj> params = g.matrices();
         for (int k = 0; k < params.size(); k++) {
             DMatrixRMaj numerical = GradCheck.numericalGradient(() -> g.loss(starts, T), params.get(k));
             double err = GradCheck.relativeError(analytic.get(k), numerical);
@@ -60,14 +98,16 @@ class CharRnnTest {
         assertTrue(g.validationLoss() < before - 0.5, "validation loss " + before + " → " + g.validationLoss());
         assertNotEquals(sampleBefore, g.sample("the ", 30, 0.7, new Random(1)));
         assertEquals(300, g.iteration());
-        assertTrue(g.report(20).startsWith("iteration  300 | loss "), g.report(20));
+        String report = g.report(20, 0.5, 1.0);
+        assertTrue(report.startsWith("iteration  300 | loss "), report);
+        assertTrue(report.contains("\n    τ = 0.5: the ") && report.contains("\n    τ = 1.0: the "), report);
     }
 
     @Test
     void samplingIsReproducibleWithASeedAndTemperatureMatters() {
         CharRnn g = CharRnn.create(TEXT, 8, 1);
         Random r = new Random(0);
-        for (DMatrixRMaj p : g.parameters()) for (int k = 0; k < p.data.length; k++) p.data[k] = r.nextGaussian();
+        for (DMatrixRMaj p : g.matrices()) for (int k = 0; k < p.data.length; k++) p.data[k] = r.nextGaussian();
         assertEquals(g.sample("the", 40, 1.0, new Random(2)), g.sample("the", 40, 1.0, new Random(2)));
         // At a very low temperature the most likely character always wins: no randomness left.
         assertEquals(g.sample("the", 40, 1e-3, new Random(2)), g.sample("the", 40, 1e-3, new Random(3)));
