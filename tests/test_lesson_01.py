@@ -20,3 +20,11 @@ def test_lesson_01_shows_the_whole_glossary_as_an_html_table(run_lesson):
 def test_lesson_01_checks_pass_on_the_solutions(run_lesson):
     text = run_lesson("01-terminology.ipynb").text()
     assert "✔ the Vietnamese term for hidden state (Trạng thái ẩn) is right." in text
+
+
+def test_lesson_01_glossary_has_the_notes_own_vietnamese_terms(run_lesson):
+    """Issue 15: tiêu biến đạo hàm (note 003), tầng nhúng, hồi tiếp beside hồi quy, and bộ nhớ dài-ngắn hạn explained."""
+    html = "\n".join(run_lesson("01-terminology.ipynb").html_outputs())
+    for term in ("tiêu biến đạo hàm", "Tầng nhúng", "hồi quy / hồi tiếp", "Bộ nhớ dài-ngắn hạn", "regression"):
+        assert term in html, term
+    assert "✔ the sentence about the Vietnamese terms is right." in run_lesson("01-terminology.ipynb").text()

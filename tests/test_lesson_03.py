@@ -52,3 +52,38 @@ def test_lesson_03_draws_the_unrolled_cell_with_the_tables_h_t_values(run_lesson
         assert all(abs(a - b) < 1e-3 for a, b in zip(drawn, printed)), (t, drawn, printed)
     # The shared weights are marked on each of the three copies.
     assert svg.count(">W_hh</text>") == 3 and svg.count(">W_xh</text>") == 3 and svg.count(">W_hy</text>") == 3
+
+
+def printed_matrix(text, name):
+    """The numbers of a matrix the lesson printed with Matrices.print (its rows, flattened)."""
+    m = re.search(rf"{re.escape(name)} \((\d+)×(\d+)\)\n((?:.+\n){{1,8}})", text)
+    assert m, f"{name} was not printed"
+    rows = int(m.group(1))
+    return [float(v) for line in m.group(3).splitlines()[:rows] for v in line.replace("[", " ").replace("]", " ").split()]
+
+
+def test_lesson_03_shows_that_note_002s_one_matrix_is_the_two_matrix_cell(run_lesson):
+    text = run_lesson(LESSON).text()
+    assert "W (note 002's one matrix) (4×7)" in text
+    concat = printed_matrix(text, "tanh(W·[h_1, x_2] + b)")
+    two = printed_matrix(text, "cell.stepColumn(x_2, h_1)")
+    assert len(concat) == 4 and all(abs(a - b) < 1e-9 for a, b in zip(concat, two)), (concat, two)
+
+
+def test_lesson_03_bridges_the_notations_of_the_notes_deeplearning_ai_and_keras(run_lesson):
+    import nbformat
+    from conftest import NOTEBOOKS
+    md = "\n".join(c.source for c in nbformat.read(NOTEBOOKS / LESSON, as_version=4).cells if c.cell_type == "markdown")
+    for name in ("W_x", "W_h", "`Wax`", "`Waa`", "`Wya`", "`kernel`", "`recurrent_kernel`", "`bias`", "no** $W_{hy}$"):
+        assert name in md, name
+
+
+def test_lesson_03_forward_pass_exercise_prints_the_unrolled_tables_last_step(run_lesson):
+    run = run_lesson(LESSON)
+    text = run.text()
+    h3 = printed_matrix(text, "h_3")
+    table = rows(html_tables(run, "unrolled over 3 steps")[0])
+    assert len(h3) == 4 and all(abs(a - float(b)) < 1e-3 for a, b in zip(h3, table[2][2:6])), (h3, table[2])
+    batch = printed_matrix(text, "A (the batch step)")
+    h1 = printed_matrix(text, "h_1")
+    assert len(h1) == 4 and all(abs(a - b) < 1e-3 for a, b in zip(batch[:4], h1)), "row 1 of the batch step is h_1 of x_1"

@@ -44,3 +44,26 @@ def test_lesson_06_draws_bptt_with_arrows_as_thick_as_the_printed_gradient_norms
     order = sorted(range(1, 5), key=lambda t: printed[t])
     by_t = {4: widths[0], 3: widths[1], 2: widths[2], 1: widths[3]}
     assert [by_t[t] for t in order] == sorted(by_t.values())
+
+
+def test_lesson_06_text_reads_the_printed_norms_the_gradient_drops_then_grows(run_lesson):
+    """The prose says: much smaller at A_3 than at A_4, about level at A_2, larger again at A_1."""
+    printed = {int(t): float(v) for t, v in re.findall(r"t = (\d): ‖dA_t‖ = ([0-9.]+)", run_lesson(LESSON).text())}
+    assert printed[3] < printed[4] / 3, printed
+    assert 0.8 < printed[2] / printed[3] < 1.25, printed
+    assert printed[1] > printed[2], printed
+
+
+def test_lesson_06_learners_backward_pass_agrees_with_the_library_and_the_numerical_gradient(run_lesson):
+    text = run_lesson(LESSON).text()
+    for name in ("dW_aa", "dW_ax"):
+        m = re.search(rf"your {name} against the numerical gradient: relative error ([0-9.e+-]+)", text)
+        assert m and float(m.group(1)) < 1e-7, m and m.group(0)
+
+    def block(title):
+        m = re.search(rf"{re.escape(title)} \(\d+×\d+\)\n((?:[ \d.-]+\n)+)", text)
+        assert m, title
+        return m.group(1).split()
+    assert block("dW_aa from step 4 (yours)") == block("dW_aa from step 4")
+    assert block("dA_3 (yours)") == block("dA_3 (passed back to step 3)")
+    assert "dA_0 (1×4)" in text

@@ -41,7 +41,7 @@ def graded(tmp_path_factory):
     one_wrong = nbformat.read(NOTEBOOKS / f"{LESSON}.ipynb", as_version=4)
     answer = next(c for c in one_wrong.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "exercise-2-answer")
     begin, end = answer.source.index("// BEGIN SOLUTION"), answer.source.index("// END SOLUTION")
-    answer.source = answer.source[:begin] + "gradientTerms = 1;\n" + answer.source[end + len("// END SOLUTION"):]
+    answer.source = answer.source[:begin] + "vietnameseTerms = 'a';\n" + answer.source[end + len("// END SOLUTION"):]
 
     submissions = {
         "alice": nbformat.writes(solution),           # the unchanged solution
@@ -242,15 +242,10 @@ def answer(path, wrong_exercise=None):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             text = solution[grade_id].replace("// BEGIN SOLUTION\n", "").replace("// END SOLUTION", "")
             if grade_id == wrong_exercise:
-                # The hidden state returned where the output y_3 is asked for: the wrong shape, a real mistake.
-                text = ("DMatrixRMaj lastOutput(RnnCell cell, OutputLayer out, List<DMatrixRMaj> xs) {\n"
-                        "    DMatrixRMaj state = new DMatrixRMaj(cell.nA, 1);\n"
-                        "    for (DMatrixRMaj x : xs) {\n"
-                        "        state = cell.stepColumn(x, state);\n"
-                        "    }\n"
-                        "    return state;\n"
-                        "}\n"
-                        'Matrices.print("y_3 with lastOutput", lastOutput(cell, out, ex.inputColumns()));')
+                # The forward pass that forgets: every h_t computed from h = 0, the state not carried (a real mistake).
+                text = text.replace("h = cellStep(Wxh, Whh, bh, x, h);",
+                                    "h = cellStep(Wxh, Whh, bh, x, new DMatrixRMaj(Wxh.numRows, 1));")
+                assert "new DMatrixRMaj(Wxh.numRows, 1));" in text, "lesson 03's exercise 2 changed: update the wrong answer"
             cell.source = text
     nbformat.write(nb, path)
 
@@ -309,7 +304,7 @@ def test_round_scores_the_two_notebooks_and_reports_the_invalid_file(graded_roun
     grading, (alice, bob, dave) = graded_round["grading"], graded_round["students"]
     from nbgrader.api import Gradebook
     with Gradebook(f"sqlite:///{grading / 'gradebook.db'}") as gb:
-        assert gb.find_submission(ROUND_LESSON, alice.id).score == 3
+        assert gb.find_submission(ROUND_LESSON, alice.id).score == 4  # exercise 2 is worth 2 points
         assert gb.find_submission(ROUND_LESSON, bob.id).score == 2
         grades = {g.name: g.score for g in gb.find_submission_notebook(ROUND_LESSON, ROUND_LESSON, bob.id).grades}
     assert grades == {"exercise-1-check": 1, "exercise-2-check": 0, "exercise-3-check": 1}
@@ -324,7 +319,7 @@ def test_round_grades_csv_says_invalid_instead_of_zero_and_stays_in_grading(grad
     assert not (ROOT / "grades.csv").exists() and not (ROOT / "gradebook.db").exists()
     with open(grading / "grades.csv") as f:
         rows = {r["student_id"]: r for r in csv.DictReader(f)}
-    assert (rows[alice.id]["score"], rows[alice.id]["max_score"], rows[alice.id]["status"]) == ("3.0", "3.0", "graded")
+    assert (rows[alice.id]["score"], rows[alice.id]["max_score"], rows[alice.id]["status"]) == ("4.0", "4.0", "graded")
     assert (rows[bob.id]["score"], rows[bob.id]["status"]) == ("2.0", "graded")
     assert rows[dave.id]["score"] == "" and rows[dave.id]["raw_score"] == ""
     assert rows[dave.id]["status"].startswith("invalid: 03-rnn-cell.ipynb is not a valid notebook"), rows[dave.id]

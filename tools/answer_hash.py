@@ -2,8 +2,9 @@
 
     python tools/answer_hash.py SALT ANSWER [--decimals N]
 
-ANSWER is a letter, a whole number, a real number (give --decimals, the precision the question
-states) or real numbers separated by commas. The canonical text is the one HashedAnswer builds:
+ANSWER is a letter, a whole number, whole numbers separated by commas (a shape such as 32,20,16),
+a real number (give --decimals, the precision the question states) or real numbers separated by
+commas. The canonical text is the one HashedAnswer builds:
 letters in lower case, reals rounded half up to N decimals, "-0" written as "0".
 """
 import argparse
@@ -13,7 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 def canonical(answer, decimals):
     if decimals is None:
-        return answer.lower() if answer.isalpha() else str(int(answer))
+        if answer.isalpha():
+            return answer.lower()
+        return ",".join(str(int(part)) for part in answer.split(","))
     out = []
     for part in answer.split(","):
         r = Decimal(repr(float(part))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -37,7 +37,7 @@ public final class StackDiagram {
         Svg s = new Svg(width, height, "A two-layer RNN stack: layer 1 returns its sequence into layer 2", desc);
         s.text(16, 26, "Two stacked layers: every H_t of layer 1 is an input of layer 2", "title");
         s.text(16, yK + 18, "layer 2", "heading").text(16, yK + 34, "W_hk, W_kk, b_k", "shape");
-        s.text(16, yH + 18, "layer 1", "heading").text(16, yH + 34, "W_xh, W_hh, b_h", "shape");
+        s.text(16, yH + 18, "layer 1", "heading").text(16, yH + 34, "W_ax, W_aa, b_a", "shape");
         s.text(16, yX + 24, "inputs", "heading");
         for (int t = 1; t <= T; t++) {
             double x = left + (t - 1) * COL;

@@ -16,7 +16,8 @@ import org.rnncourse.scratch.Shapes;
  * A failed check never prints the expected value (a student could paste it back, and nbgrader would
  * give full marks): it names the shape, the sign, the order of magnitude or the known mistake the
  * answer looks like, and prints only what the learner's own answer holds. A missing answer (null)
- * gets its own message rather than a NullPointerException.
+ * gets its own message rather than a NullPointerException. A failure carries no stack trace: the
+ * notebook shows the message and the hint, not the check's Java frames.
  */
 public final class Check {
     private Check() {}
@@ -69,6 +70,31 @@ public final class Check {
         pass(what);
     }
 
+    /** Same check as {@link #isTrue} but without printing: for checks that try several cases. */
+    static void isTrueQuietly(String what, boolean condition, String problem, String hint) {
+        if (!condition) {
+            throw fail(what, problem, hint);
+        }
+    }
+
+    /**
+     * Checks a multiple-choice letter against its salted hash: a missing letter, a letter outside
+     * a–d and a wrong one each get their own message; none names the answer.
+     */
+    static void choice(String what, HashedAnswer answer, char actual, String hint) {
+        char a = Character.toLowerCase(actual);
+        if (a == 0 || a == ' ') {
+            throw missing(what, "assign one letter, e.g. 'a'.");
+        }
+        if (a < 'a' || a > 'd') {
+            throw fail(what, "'" + actual + "' is not one of a, b, c, d.", hint);
+        }
+        if (!answer.matches(a)) {
+            throw fail(what, "'" + a + "' is not the answer.", hint);
+        }
+        pass(what);
+    }
+
     /** Fails with the message for a missing answer. */
     public static AssertionError missing(String what, String hint) {
         return fail(what, "the answer is missing (null): compute it in the exercise cell and assign it, then run this check again.", hint);
@@ -107,7 +133,12 @@ public final class Check {
         if (hint != null && !hint.isBlank()) {
             message += "\nHint: " + hint;
         }
-        return new AssertionError(message);
+        AssertionError failure = new AssertionError(message);
+        // The learner reads the message and the hint; the check's own stack frames
+        // ("at org.rnncourse.exercise.Check.fail(Check.java:103)") say nothing to them. The error
+        // itself stays: nbgrader scores a cell as failed because it shows an error.
+        failure.setStackTrace(new StackTraceElement[0]);
+        return failure;
     }
 
     static void pass(String what) {

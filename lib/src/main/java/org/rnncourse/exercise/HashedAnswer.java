@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <p>Canonical text: a letter in lower case; a whole number in decimal; a real number rounded
  * (half up) to the number of decimals its question states, so 0.66666666 and 0.666667 agree at 6
- * decimals; a list of real numbers joined by commas. {@code tools/answer_hash.py} computes the
+ * decimals; a list of real numbers, or of whole numbers (a shape), joined by commas. {@code tools/answer_hash.py} computes the
  * same hashes for an author who writes a new question.
  *
  * <p>What a hash does not stop: a 4-way choice or a small count can still be guessed by trying
@@ -42,6 +42,14 @@ final class HashedAnswer {
 
     boolean matches(long whole) {
         return matches(Long.toString(whole));
+    }
+
+    /** A list of whole numbers, such as a shape (32, 20, 16): canonical text "32,20,16". */
+    boolean matches(long[] wholes) {
+        if (wholes == null) return false;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < wholes.length; i++) b.append(i == 0 ? "" : ",").append(wholes[i]);
+        return matches(b.toString());
     }
 
     boolean matches(double real, int decimals) {

@@ -3,7 +3,7 @@ package org.rnncourse.exercise;
 import org.rnncourse.data.Glossary;
 import tech.tablesaw.api.Table;
 
-/** Checks for the exercises of lesson 01 (terminology): reading the glossary table. */
+/** Checks for the exercises of lesson 01 (terminology): reading the glossary table and its Vietnamese terms. */
 public final class Lesson01 {
     private Lesson01() {}
 
@@ -22,22 +22,13 @@ public final class Lesson01 {
         Check.pass(what + " (" + expected + ")");
     }
 
-    /** Exercise 2: how many glossary explanations mention the word "gradient" (any case). */
-    public static void checkGradientTermCount(int answer) {
-        Table glossary = Glossary.load();
-        int expected = countMentions(glossary, "gradient");
-        Check.equal("the number of explanations that mention \"gradient\"", expected, answer,
-                "lower-case each explanation before looking for \"gradient\", and count rows, not words.");
-    }
+    /** Exercise 2's answer, stored only as a salted hash (see {@link HashedAnswer}). */
+    private static final HashedAnswer TERMS = new HashedAnswer("rnn-course/01/terms/",
+            "f459caa856ce515b05160644d858d471247db6e1f0bd28e1db8169c82fffb871");
 
-    /** Rows whose explanation contains {@code word}, ignoring case. */
-    static int countMentions(Table glossary, String word) {
-        int count = 0;
-        for (String explanation : glossary.stringColumn("explanation")) {
-            if (explanation.toLowerCase().contains(word.toLowerCase())) {
-                count++;
-            }
-        }
-        return count;
+    /** Exercise 2: which sentence about the Vietnamese terms (hồi quy / hồi tiếp, bộ nhớ dài-ngắn hạn) is true. */
+    public static void checkVietnameseTerms(char letter) {
+        Check.choice("the sentence about the Vietnamese terms", TERMS, letter,
+                "read the glossary's rows for RNN, Recurrence, LSTM and Vanishing gradient: their Vietnamese terms and explanations.");
     }
 }

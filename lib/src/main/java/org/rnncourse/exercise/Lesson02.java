@@ -17,8 +17,6 @@ public final class Lesson02 {
     static final double TOL = 1e-9;
     /** The sentence of exercises 1 and 2. */
     public static final String SENTENCE = WordOrderDemo.SENTENCE_2;
-    /** The length of the long sentence of exercise 3. */
-    public static final int LONG_SENTENCE = 40;
 
     private Lesson02() {}
 
@@ -109,22 +107,5 @@ public final class Lesson02 {
         }
         Check.requireClose(what, expected, hT, TOL,
                 "start from Matrices.zeros(1, cell.nA) and apply A = cell.step(x, A) to each vector in order.");
-    }
-
-    /** Exercise 3: how many numbers the RNN cell (W_ax, W_aa, b_a) uses to read a sentence of 40 words. */
-    public static void checkSharedWeights(long n) {
-        WordOrderDemo demo = WordOrderDemo.create();
-        long expected = demo.rnn.cell.parameterCount();
-        String what = "the cell's weight count";
-        if (n == expected * LONG_SENTENCE) {
-            throw Check.fail(what, "got " + n + ": this counts the weights once per word, " + LONG_SENTENCE + " times.",
-                    "the weights are shared: all " + LONG_SENTENCE + " steps use the same W_ax, W_aa and b_a.");
-        }
-        long nx = demo.rnn.cell.nX, na = demo.rnn.cell.nA;
-        if (n == nx * na + na * na) {
-            throw Check.fail(what, "got " + n + ": W_ax and W_aa are counted, the bias is not.", "count the bias b_a too.");
-        }
-        Check.equal(what, expected, n, "a matrix of shape (r×c) holds r·c numbers: read the shapes of W_ax, W_aa and b_a "
-                + "(Shapes.of(demo.rnn.cell.Wax) …); the length of the sentence does not appear.");
     }
 }

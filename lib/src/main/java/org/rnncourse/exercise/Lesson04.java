@@ -1,22 +1,21 @@
 package org.rnncourse.exercise;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.Parameters;
 import org.rnncourse.scratch.RnnCell;
-import org.rnncourse.scratch.TwoLayerRnn;
 
-/** Checks for the exercises of lesson 04 (shapes and parameters). */
+/**
+ * Checks for the exercises of lesson 04 (shapes and parameters): the course's one parameter count
+ * (24), and the forward pass of a two-layer stack, a function checked on random layers.
+ */
 public final class Lesson04 {
     /** Exercise 1's layer: embeddings of D_x = 4 numbers into D_h = 3 hidden units. */
     public static final int D_X = 4, D_H = 3;
-    /** Exercise 2's stack: D_x = 4 → layer 1 with 3 units → layer 2 with 2 units → 1 sigmoid output. */
-    public static final int STACK_X = 4, STACK_H = 3, STACK_K = 2, STACK_Y = 1;
-    /** Exercise 3's batch: m = 5 examples of n_x = 4 features, into n_a = 3 units. */
-    public static final int BATCH_M = 5, BATCH_NX = 4, BATCH_NA = 3;
-    private static final long SEED = 4;
 
     private Lesson04() {}
 
@@ -25,65 +24,95 @@ public final class Lesson04 {
         long expected = Parameters.rnnLayer(D_X, D_H);
         String what = "the parameter count";
         if (n == (long) D_X * D_H + (long) D_H * D_H) {
-            throw Check.fail(what, "got " + n + ": W_xh and W_hh are counted, the bias is not.",
-                    "the bias b_h has D_h more numbers.");
+            throw Check.fail(what, "got " + n + ": W_ax and W_aa are counted, the bias is not.",
+                    "the bias b_a has D_h more numbers.");
         }
         if (n == (long) D_X * D_H + D_H) {
             throw Check.fail(what, "got " + n + ": that is a feed-forward layer's count.",
-                    "the recurrent W_hh (D_h × D_h) is missing.");
+                    "the recurrent W_aa (D_h × D_h) is missing.");
         }
-        Check.equal(what, expected, n, "D_x·D_h (W_xh) + D_h·D_h (W_hh) + D_h (b_h).");
+        Check.equal(what, expected, n, "D_x·D_h (W_ax) + D_h·D_h (W_aa) + D_h (b_a).");
     }
 
-    /** Exercise 2: the parameters of the stack 4 → SimpleRNN(3) → SimpleRNN(2) → Dense(1). */
-    public static void checkStackParameterCount(long n) {
-        long expected = stack().parameterCount();
-        String what = "the stack's parameter count";
-        long layer2ReadsX = Parameters.rnnLayer(STACK_X, STACK_H) + Parameters.rnnLayer(STACK_X, STACK_K)
-                + Parameters.dense(STACK_K, STACK_Y);
-        if (n == layer2ReadsX) {
-            throw Check.fail(what, "got " + n + ": layer 2 is counted as if it read X_t.",
-                    "layer 2 reads H_t, not X_t: its input size is layer 1's D_h.");
-        }
-        if (n == Parameters.stack(STACK_X, STACK_H, STACK_K)) {
-            throw Check.fail(what, "got " + n + ": the two recurrent layers without the output layer.",
-                    "add the output layer: W_ky and b_y.");
-        }
-        Check.equal(what, expected, n,
-                "each recurrent layer: D_in·D_h + D_h·D_h + D_h (layer 2's D_in is layer 1's D_h); the output layer: D_in·D_y + D_y.");
+    /** A learner's two-layer stack: layer 2 reads layer 1's H_t at every step; returns K_1 … K_T. */
+    @FunctionalInterface
+    public interface StackForward {
+        List<DMatrixRMaj> apply(RnnCell layer1, RnnCell layer2, List<DMatrixRMaj> xs);
     }
 
-    /** The cell of exercise 3 (n_x = 4, n_a = 3, tanh), the same on every call. */
-    public static RnnCell batchCell() {
-        RnnCell cell = RnnCell.random(BATCH_NX, BATCH_NA, Activation.TANH, 0.5, SEED);
-        Random r = new Random(SEED + 1);
-        for (int j = 0; j < BATCH_NA; j++) {
-            cell.ba.set(0, j, 0.1 * r.nextGaussian());
+    /**
+     * Exercise 2: the forward pass of a stack of two RNN layers over a batch of sequences. Checked on
+     * random layers, batches and lengths drawn at check time; the usual mistakes are named: layer 2
+     * reading only H_T (layer 1 not returning its sequence), layer 2 reading X_t, a state not carried.
+     */
+    public static void checkStackForward(StackForward f) {
+        String what = "stackForward";
+        if (f == null) {
+            throw Check.missing(what, "pass your function: Lesson04.checkStackForward((layer1, layer2, xs) -> stackForward(layer1, layer2, xs)).");
         }
-        return cell;
-    }
-
-    /** The batch X_1 of exercise 3, (5×4): 5 examples, one per row, the same on every call. */
-    public static DMatrixRMaj batchInput() {
-        return Matrices.gaussian(BATCH_M, BATCH_NX, 1.0, SEED + 2);
-    }
-
-    /** Exercise 3: A_1 = tanh(X_1·W_ax + A_0·W_aa + b_a) for the batch, from A_0 = 0, (5×3). */
-    public static void checkBatchStep(DMatrixRMaj A1) {
-        RnnCell cell = batchCell();
-        DMatrixRMaj expected = cell.step(batchInput(), new DMatrixRMaj(BATCH_M, BATCH_NA));
-        String what = "A_1";
-        if (A1 != null && A1.numRows == BATCH_NA && A1.numCols == BATCH_M) {
-            throw Check.fail(what, "expected shape (5×3), got (3×5).",
-                    "(m, n_x) · (n_x, n_a) = (m, n_a): one row per example, one column per hidden unit.");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int m = 1 + r.nextInt(3), nx = 2 + r.nextInt(3), nh = 3 + r.nextInt(2), nk = 2 + r.nextInt(2), T = 2 + r.nextInt(4);
+            RnnCell layer1 = new RnnCell(Matrices.gaussian(nx, nh, 0.6, r), Matrices.gaussian(nh, nh, 0.6, r), Matrices.gaussian(1, nh, 0.3, r), Activation.TANH);
+            RnnCell layer2 = new RnnCell(Matrices.gaussian(nh, nk, 0.6, r), Matrices.gaussian(nk, nk, 0.6, r), Matrices.gaussian(1, nk, 0.3, r), Activation.TANH);
+            List<DMatrixRMaj> xs = new ArrayList<>();
+            for (int t = 0; t < T; t++) xs.add(Matrices.gaussian(m, nx, 1, r));
+            tryStack(f, layer1, layer2, xs, "a random stack " + nx + " → " + nh + " → " + nk + ", m = " + m + ", T = " + T);
         }
-        Check.requireClose(what, expected, A1, 1e-9,
-                "A_1 = tanh(X_1·W_ax + A_0·W_aa + b_a) with A_0 = 0 (5×3); b_a (1×3) is added to every row.");
         Check.pass(what);
     }
 
-    /** The stack of exercise 2 (its weights do not matter for the count). */
-    static TwoLayerRnn stack() {
-        return TwoLayerRnn.random(STACK_X, STACK_H, STACK_K, STACK_Y, Activation.SIGMOID, SEED);
+    private static void tryStack(StackForward f, RnnCell layer1, RnnCell layer2, List<DMatrixRMaj> xs, String trial) {
+        String what = "stackForward, on " + trial;
+        int T = xs.size(), m = xs.get(0).numRows;
+        List<DMatrixRMaj> hs = layer1.forward(xs).hiddenStates();
+        List<DMatrixRMaj> ks = layer2.forward(hs).hiddenStates();
+        List<DMatrixRMaj> got;
+        try {
+            List<DMatrixRMaj> copies = new ArrayList<>();
+            for (DMatrixRMaj x : xs) copies.add(x.copy());
+            got = f.apply(copy(layer1), copy(layer2), copies);
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail("stackForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "layer 1 reads X_t (m×n_x) and returns H_t (m×n_h); layer 2 reads H_t and returns K_t (m×n_k). Does layer 2 read X_t?");
+        }
+        if (got == null) {
+            throw Check.missing(what, "return the list of layer 2's states K_1 … K_T.");
+        }
+        if (got.size() == 1 && T > 1) {
+            DMatrixRMaj onlyLast = layer2.step(hs.get(T - 1), new DMatrixRMaj(m, layer2.nA));
+            if (Check.same(onlyLast, got.get(0), TOL)) {
+                throw Check.fail(what, "layer 2 read only H_T, one step: layer 1 did not return its whole sequence.",
+                        "layer 2 needs an H_t at every step: keep every H_t of layer 1 (Keras: return_sequences=True), then run layer 2 over all of them.");
+            }
+        }
+        Check.isTrueQuietly(what, got.size() == T, "expected " + T + " states K_1 … K_T, got " + got.size() + ".",
+                "return one K_t per time step, in order.");
+        if (layer1.nX == layer1.nA && Check.same(layer2.forward(xs).a(T), got.get(T - 1), TOL) && !Check.same(ks.get(T - 1), got.get(T - 1), TOL)) {
+            throw Check.fail(what, "layer 2 read X_t, not layer 1's H_t.",
+                    "layer 2's input at step t is H_t, what layer 1 wrote at that step.");
+        }
+        for (int t = 0; t < T; t++) {
+            if (got.get(t) != null && got.get(t).numRows == m && got.get(t).numCols == layer1.nA && layer1.nA != layer2.nA
+                    && Check.same(hs.get(t), got.get(t), TOL)) {
+                throw Check.fail(what, "K_" + (t + 1) + " is layer 1's H_" + (t + 1) + ": layer 2 was not applied.",
+                        "run layer 2 over H_1 … H_T and return its states.");
+            }
+            if (t > 0 && Check.same(layer2.step(hs.get(t), new DMatrixRMaj(m, layer2.nA)), got.get(t), TOL)
+                    && !Check.same(ks.get(t), got.get(t), TOL)) {
+                throw Check.fail(what, "K_" + (t + 1) + " is computed from K = 0: layer 2's state is not carried.",
+                        "each layer carries its own state: K_t = tanh(H_t W_hk + K_{t−1} W_kk + b_k).");
+            }
+            Check.requireClose(what + ", K_" + (t + 1), ks.get(t), got.get(t), TOL,
+                    "H_t = layer1.step(X_t, H_{t−1}) for every t, then K_t = layer2.step(H_t, K_{t−1}), both from zeros (m rows).");
+        }
     }
+
+    private static RnnCell copy(RnnCell c) {
+        return new RnnCell(c.Wax.copy(), c.Waa.copy(), c.ba.copy(), c.f);
+    }
+
+    private static final double TOL = 1e-9;
 }

@@ -1,85 +1,171 @@
 package org.rnncourse.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.lessons.Architectures;
+import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
-import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
 
-/** Checks for the exercises of lesson 05 (architectures), all on the lesson's {@link Architectures}. */
+/**
+ * Checks for the exercises of lesson 05 (architectures). Each exercise is a function the learner
+ * writes around the cell (a generator that feeds its outputs back, an encoder–decoder that hands
+ * over its context); each check runs it on cells, inputs and lengths drawn at check time with a
+ * private reference, and names the usual mistakes.
+ */
 public final class Lesson05 {
     static final double TOL = 1e-9;
 
     private Lesson05() {}
 
-    /** Exercise 1: many-to-one by hand, the one output of arch.rnn after reading the 5 steps of Architectures.sequence(5), (1×2). */
-    public static void checkManyToOne(DMatrixRMaj y) {
-        Architectures arch = Architectures.create();
-        List<DMatrixRMaj> xs = Architectures.sequence(Architectures.INPUT_STEPS);
-        RnnCache cache = arch.rnn.forward(xs);
-        DMatrixRMaj expected = cache.y(xs.size());
-        String what = "the many-to-one output";
-        if (y != null && y.numRows == 2 && y.numCols == 1) {
-            throw Check.fail(what, "expected shape (1×2), got (2×1).", "the lesson uses the row form: Y_T is a (1×2) row.");
+    /** A learner's one-to-many generator: reads x at step 1, then its own previous output. */
+    @FunctionalInterface
+    public interface Generate {
+        List<DMatrixRMaj> apply(RnnCell cell, OutputLayer out, DMatrixRMaj x, DMatrixRMaj A0, int steps);
+    }
+
+    /** A learner's encoder–decoder: the encoder reads xs, the decoder starts from its last state. */
+    @FunctionalInterface
+    public interface EncoderDecoder {
+        List<DMatrixRMaj> apply(RnnCell encoder, RnnCell decoderCell, OutputLayer decoderOut, List<DMatrixRMaj> xs, int steps);
+    }
+
+    /** The reference generator: A = step(input, A); y = out(A); input = y, {@code steps} times. */
+    static List<DMatrixRMaj> generate(RnnCell cell, OutputLayer out, DMatrixRMaj x, DMatrixRMaj A0, int steps, boolean feedBack) {
+        List<DMatrixRMaj> ys = new ArrayList<>();
+        DMatrixRMaj input = x, a = A0;
+        for (int t = 0; t < steps; t++) {
+            a = cell.step(input, a);
+            DMatrixRMaj y = out.forward(a);
+            ys.add(y);
+            input = feedBack ? y : x;
         }
-        if (y != null && !Check.same(expected, y, TOL) && Check.same(cache.y(1), y, TOL)) {
-            throw Check.fail(what, "this is Y_1, the output after the first step.",
-                    "many-to-one outputs once, after the last step: Y_5.");
+        return ys;
+    }
+
+    /**
+     * Exercise 1: one-to-many. Checked on random generators (n_y = n_x, so that an output can be
+     * read as the next input), start states and lengths; names "x read again at every step", "the
+     * state not carried" and "A_0 ignored".
+     */
+    public static void checkGenerate(Generate f) {
+        String what = "generate";
+        if (f == null) {
+            throw Check.missing(what, "pass your function: Lesson05.checkGenerate((cell, out, x, A0, steps) -> generate(cell, out, x, A0, steps)).");
         }
-        if (y != null && !Check.same(expected, y, TOL) && Check.same(arch.rnn.forward(List.of(xs.get(xs.size() - 1))).y(1), y, TOL)) {
-            throw Check.fail(what, "this is the output of X_5 alone, from A_0 = 0.",
-                    "read all five steps in order, carrying the hidden state; then compute the output once.");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int n = 2 + r.nextInt(3), na = 3 + r.nextInt(3), steps = 3 + r.nextInt(3);
+            RnnCell cell = randomCell(n, na, r);
+            OutputLayer out = new OutputLayer(Matrices.gaussian(na, n, 0.8, r), Matrices.gaussian(1, n, 0.3, r), Activation.TANH);
+            DMatrixRMaj x = Matrices.gaussian(1, n, 1, r), A0 = Matrices.gaussian(1, na, 0.5, r);
+            List<DMatrixRMaj> expected = generate(cell, out, x, A0, steps, true);
+            List<DMatrixRMaj> got = call(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps));
+            String trialName = what + ", on a random generator (n_x = n_y = " + n + ", n_a = " + na + ", " + steps + " steps)";
+            requireLength(trialName, got, steps, "one output per step: " + steps + " outputs.");
+            if (!sameList(expected, got)) {
+                if (sameList(generate(cell, out, x, A0, steps, false), got)) {
+                    throw Check.fail(trialName, "these are the outputs when x is read at every step.",
+                            "after the first step the input is the previous output: input = y.");
+                }
+                if (sameList(generate(cell, out, x, new DMatrixRMaj(1, na), steps, true), got)) {
+                    throw Check.fail(trialName, "the run starts from zeros, not from the A0 it was given.",
+                            "start the state at A0: the decoder of exercise 2 starts from the encoder's context.");
+                }
+                List<DMatrixRMaj> forgetful = new ArrayList<>();
+                DMatrixRMaj input = x;
+                for (int t = 0; t < steps; t++) {
+                    DMatrixRMaj y = out.forward(cell.step(input, t == 0 ? A0 : new DMatrixRMaj(1, na)));
+                    forgetful.add(y);
+                    input = y;
+                }
+                if (sameList(forgetful, got)) {
+                    throw Check.fail(trialName, "after step 1 the state starts from zeros again: it is not carried.",
+                            "A = cell.step(input, A): the A that comes out of a step goes into the next.");
+                }
+            }
+            for (int t = 0; t < steps; t++) {
+                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL,
+                        "from A = A0 and input = x: A = cell.step(input, A); y = out.forward(A); keep y; input = y.");
+            }
         }
-        Check.requireClose(what, expected, y, TOL,
-                "run arch.rnn.forward(xs) (or step the cell five times) and take the output of step 5.");
         Check.pass(what);
     }
 
-    /** Exercise 2: the context of the encoder–decoder: the encoder's final hidden state after the 5 steps, (1×4). */
-    public static void checkContext(DMatrixRMaj context) {
-        Architectures arch = Architectures.create();
-        List<DMatrixRMaj> xs = Architectures.sequence(Architectures.INPUT_STEPS);
-        RnnCache cache = arch.encoder.forward(xs);
-        DMatrixRMaj expected = cache.a(xs.size());
-        String what = "the context";
-        if (context != null && context.numRows == 1 && context.numCols == Architectures.N_Y) {
-            throw Check.fail(what, "expected shape (1×4), got (1×2): that is the shape of an output.",
-                    "the context is a hidden state A_T (1×4), not an output Y_t: the encoder has no output layer.");
+    /**
+     * Exercise 2: encoder–decoder. Checked on random encoders, decoders, inputs and lengths (the
+     * input and output lengths differ); names "the decoder starts from zeros" (no context handed over)
+     * and "the context taken after the first step".
+     */
+    public static void checkEncoderDecoder(EncoderDecoder f) {
+        String what = "encoderDecoder";
+        if (f == null) {
+            throw Check.missing(what, "pass your function: Lesson05.checkEncoderDecoder((enc, dec, out, xs, steps) -> encoderDecoder(enc, dec, out, xs, steps)).");
         }
-        if (context != null && !Check.same(expected, context, TOL) && Check.same(arch.rnn.cell.forward(xs).a(xs.size()), context, TOL)) {
-            throw Check.fail(what, "this is the final state of arch.rnn, not of the encoder.",
-                    "use arch.encoder: encoder and decoder have weights of their own.");
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int nx = 2 + r.nextInt(3), ny = 2 + r.nextInt(2), na = 3 + r.nextInt(3), T = 3 + r.nextInt(3), steps = 2 + r.nextInt(3);
+            RnnCell encoder = randomCell(nx, na, r), decoder = randomCell(ny, na, r);
+            OutputLayer out = new OutputLayer(Matrices.gaussian(na, ny, 0.8, r), Matrices.gaussian(1, ny, 0.3, r), Activation.TANH);
+            List<DMatrixRMaj> xs = new ArrayList<>();
+            for (int t = 0; t < T; t++) xs.add(Matrices.gaussian(1, nx, 1, r));
+            List<DMatrixRMaj> states = encoder.forward(xs).hiddenStates();
+            DMatrixRMaj start = new DMatrixRMaj(1, ny);
+            List<DMatrixRMaj> expected = generate(decoder, out, start, states.get(T - 1), steps, true);
+            List<DMatrixRMaj> got = call(what, () -> {
+                List<DMatrixRMaj> copies = new ArrayList<>();
+                for (DMatrixRMaj x : xs) copies.add(x.copy());
+                return f.apply(encoder, decoder, out, copies, steps);
+            });
+            String trialName = what + ", on a random encoder–decoder (" + T + " steps in, " + steps + " out)";
+            requireLength(trialName, got, steps, "the decoder writes " + steps + " outputs; the encoder writes none.");
+            if (!sameList(expected, got)) {
+                if (sameList(generate(decoder, out, start, new DMatrixRMaj(1, na), steps, true), got)) {
+                    throw Check.fail(trialName, "the decoder starts from zeros: the context is not handed over.",
+                            "run the encoder over xs first; its last state A_T is the decoder's A_0.");
+                }
+                if (sameList(generate(decoder, out, start, states.get(0), steps, true), got)) {
+                    throw Check.fail(trialName, "the decoder starts from the encoder's A_1, the state after the first input.",
+                            "the context is the state after the last input, A_T: it has read the whole sequence.");
+                }
+            }
+            for (int t = 0; t < steps; t++) {
+                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL,
+                        "A = encoder.step(x, A) over xs from zeros; then generate(decoderCell, decoderOut, zeros (1×n_y), A, steps).");
+            }
         }
-        if (context != null && !Check.same(expected, context, TOL) && Check.same(cache.a(1), context, TOL)) {
-            throw Check.fail(what, "this is A_1, the state after the first step.",
-                    "the decoder starts from the state after the last step, A_5: it has read the whole input.");
-        }
-        Check.requireClose(what, expected, context, TOL,
-                "run arch.encoder over the five inputs from A_0 = 0 and keep the last hidden state.");
         Check.pass(what);
     }
 
-    /** Exercise 3: one-to-many by hand: the generator's 3rd output, each output fed back as the next input, (1×3). */
-    public static void checkGenerated(DMatrixRMaj y3) {
-        Architectures arch = Architectures.create();
-        DMatrixRMaj x = Architectures.input();
-        DMatrixRMaj expected = arch.oneToMany(x, 3).lastOutput();
-        String what = "y_3 of the generator";
-        // The slip worth naming: reading x again at every step instead of the previous output.
-        DMatrixRMaj a = Matrices.zeros(1, Architectures.N_H);
-        for (int t = 0; t < 3; t++) {
-            a = arch.generator.cell.step(x, a);
+    private static RnnCell randomCell(int nx, int na, Random r) {
+        return new RnnCell(Matrices.gaussian(nx, na, 0.6, r), Matrices.gaussian(na, na, 0.6, r), Matrices.gaussian(1, na, 0.3, r), Activation.TANH);
+    }
+
+    private interface Call {
+        List<DMatrixRMaj> get();
+    }
+
+    private static List<DMatrixRMaj> call(String what, Call c) {
+        try {
+            return c.get();
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "one example is a row: x (1×n_x), A (1×n_a), y (1×n_y); cell.step(x, A) and out.forward(A).");
         }
-        DMatrixRMaj sameInput = arch.generator.output.forward(a);
-        if (y3 != null && !Check.same(expected, y3, TOL) && Check.same(sameInput, y3, TOL)) {
-            throw Check.fail(what, "this is what comes out when x is read at every step.",
-                    "after the first step the input is the previous output: input = y.");
-        }
-        if (y3 != null && !Check.same(expected, y3, TOL) && Check.same(arch.oneToMany(x, 1).lastOutput(), y3, TOL)) {
-            throw Check.fail(what, "this is y_1, the first output.", "run three steps and keep the third output.");
-        }
-        Check.requireClose(what, expected, y3, TOL,
-                "A = arch.generator.cell.step(input, A); y = arch.generator.output.forward(A); input = y; three times, from A = 0 and input = x.");
-        Check.pass(what);
+    }
+
+    private static void requireLength(String what, List<DMatrixRMaj> got, int n, String hint) {
+        if (got == null) throw Check.missing(what, "return the list of outputs.");
+        Check.isTrueQuietly(what, got.size() == n, "expected " + n + " outputs, got " + got.size() + ".", hint);
+    }
+
+    private static boolean sameList(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!Check.same(a.get(i), b.get(i), TOL)) return false;
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.rnncourse.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -7,9 +8,12 @@ import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.scratch.Activation;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.CellGradients;
+import org.rnncourse.scratch.GradCheck;
 import org.rnncourse.scratch.Loss;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.RnnCell;
 import org.rnncourse.scratch.RnnGradients;
 import org.rnncourse.scratch.Shapes;
@@ -33,7 +37,7 @@ public final class Lesson06 {
         }
     }
 
-    /** Fresh copies of the data of exercises 1 and 2, the same on every call. */
+    /** Fresh copies of the data of exercise 1, the same on every call. */
     public static StepData stepData() {
         Random r = new Random(SEED);
         RnnCell cell = new RnnCell(Matrices.gaussian(3, 4, 0.5, r), Matrices.gaussian(4, 4, 0.5, r),
@@ -42,118 +46,203 @@ public final class Lesson06 {
                 Matrices.gaussian(2, 4, 1, r));
     }
 
-    /** A learner's db_a from A_t and dA_t: Σ over the rows of dZ_t = dA_t ⊙ (1 − A_t²). */
-    @FunctionalInterface
-    public interface BiasGradient {
-        DMatrixRMaj of(DMatrixRMaj A, DMatrixRMaj dA);
-    }
+    /**
+     * What a learner's backward step returns: the parameter gradients of this step (dW_ax, dW_aa,
+     * db_a) and the two gradients passed back (dX_t to what made X_t, dA_prev to step t − 1).
+     */
+    public record StepGradients(DMatrixRMaj dWax, DMatrixRMaj dWaa, DMatrixRMaj dba, DMatrixRMaj dX, DMatrixRMaj dAprev) {}
 
-    /** A learner's dA_prev from dZ_t and W_aa: dZ_t · W_aaᵀ. */
+    /** A learner's backward step of the cell A_t = tanh(X_t·W_ax + A_{t−1}·W_aa + b_a). */
     @FunctionalInterface
-    public interface StateGradient {
-        DMatrixRMaj of(DMatrixRMaj dZ, DMatrixRMaj Waa);
+    public interface CellBackward {
+        StepGradients of(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj X, DMatrixRMaj Aprev, DMatrixRMaj A, DMatrixRMaj dA);
     }
 
     /**
-     * Exercise 1: a function that computes db_a from A_t (m×n_a) and dA_t (m×n_a). Checked on the
-     * lesson's step and on random batches drawn at check time, with a private reference.
+     * Exercise 1: the backward step of the cell. Checked on the lesson's step and on random batches
+     * and sizes drawn at check time, with the library's step as the private reference; the usual
+     * mistakes are named: tanh′ left out or written 1 − A, a product not transposed, db_a not summed
+     * over the examples.
      */
-    public static void checkBiasGradient(BiasGradient f) {
-        String what = "biasGradient";
+    public static void checkCellBackward(CellBackward f) {
+        String what = "cellBackward";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson06.checkBiasGradient((A, dA) -> biasGradient(A, dA)).");
+            throw Check.missing(what, "pass your function: Lesson06.checkCellBackward((Wax, Waa, X, Aprev, A, dA) -> cellBackward(Wax, Waa, X, Aprev, A, dA)).");
         }
         StepData d = stepData();
-        tryBias(f, d.cell().step(d.X(), d.Aprev()), d.dA(), "the lesson's step");
+        tryBackward(f, d.cell(), d.X(), d.Aprev(), d.dA(), "the lesson's step");
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
-            int m = 3 + r.nextInt(3), n = 2 + r.nextInt(4);
-            DMatrixRMaj A = Matrices.gaussian(m, n, 1, r);
-            for (int k = 0; k < A.data.length; k++) A.data[k] = Math.tanh(A.data[k]);
-            tryBias(f, A, Matrices.gaussian(m, n, 1, r), "a random batch of " + m + " examples and " + n + " units");
+            int m = 2 + r.nextInt(3), nx = 2 + r.nextInt(3), na = 3 + r.nextInt(3);
+            RnnCell cell = new RnnCell(Matrices.gaussian(nx, na, 0.5, r), Matrices.gaussian(na, na, 0.5, r),
+                    Matrices.gaussian(1, na, 0.5, r), Activation.TANH);
+            tryBackward(f, cell, Matrices.gaussian(m, nx, 1, r), Matrices.gaussian(m, na, 0.5, r), Matrices.gaussian(m, na, 1, r),
+                    "a random batch of " + m + " examples (n_x = " + nx + ", n_a = " + na + ")");
         }
         Check.pass(what);
     }
 
-    private static void tryBias(BiasGradient f, DMatrixRMaj A, DMatrixRMaj dA, String trial) {
-        String what = "biasGradient, on " + trial;
-        int m = A.numRows, n = A.numCols;
-        DMatrixRMaj dZ = new DMatrixRMaj(m, n);
-        for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
-        DMatrixRMaj expected = CommonOps_DDRM.sumCols(dZ, null);
-        DMatrixRMaj got;
+    private static void tryBackward(CellBackward f, RnnCell cell, DMatrixRMaj X, DMatrixRMaj Aprev, DMatrixRMaj dA, String trial) {
+        String what = "cellBackward, on " + trial;
+        DMatrixRMaj Z = cell.preActivation(X, Aprev);
+        DMatrixRMaj A = cell.step(X, Aprev);
+        CellGradients e = Bptt.cellBackward(cell, X, Aprev, Z, dA);
+        StepGradients got;
         try {
-            got = f.of(A.copy(), dA.copy());
-        } catch (UnsupportedOperationException e) {
-            throw Check.fail("biasGradient", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
-        } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "A_t and dA_t are both (m×n_a); dZ_t has their shape, db_a is (1×n_a).");
+            got = f.of(cell.Wax.copy(), cell.Waa.copy(), X.copy(), Aprev.copy(), A.copy(), dA.copy());
+        } catch (UnsupportedOperationException ex) {
+            throw Check.fail("cellBackward", "the function is not written yet (" + ex.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException ex) {
+            throw Check.fail(what, "the function threw " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+                    "dZ = dA ⊙ (1 − A²) is (m×n_a); Xᵀ·dZ is (n_x×n_a), A_prevᵀ·dZ (n_a×n_a), dZ·W_axᵀ (m×n_x), dZ·W_aaᵀ (m×n_a).");
         }
-        if (got != null && got.numRows == m && got.numCols == n) {
-            throw Check.fail(what, "expected shape " + Shapes.of(1, n) + ", got " + Shapes.of(got) + ": this is not summed.",
-                    "b_a was added to every row (every example) of the batch, so its gradient sums dZ_t over the rows.");
+        if (got == null) {
+            throw Check.missing(what, "return new Lesson06.StepGradients(dWax, dWaa, dba, dX, dAprev).");
         }
-        if (got != null && got.numRows == n && got.numCols == 1) {
-            throw Check.fail(what, "expected shape " + Shapes.of(1, n) + ", got " + Shapes.of(got) + ".",
-                    "a gradient has the shape of its parameter: b_a is a row (1×n_a).");
-        }
-        if (got != null && !Check.same(expected, got, TOL)) {
-            if (Check.same(CommonOps_DDRM.sumCols(dA, null), got, TOL)) {
-                throw Check.fail(what, "this is Σ_rows dA_t: the step through tanh is missing.",
-                        "first dZ_t = dA_t ⊙ (1 − A_t²), where A_t = tanh(Z_t); then sum dZ_t over the rows.");
+        // What the usual mistakes give, to name them.
+        DMatrixRMaj noTanh = Bptt.cellBackward(new RnnCell(cell.Wax, cell.Waa, cell.ba, Activation.LINEAR), X, Aprev, Z, dA).dWax;
+        DMatrixRMaj dZhalf = new DMatrixRMaj(dA.numRows, dA.numCols);
+        for (int k = 0; k < dZhalf.data.length; k++) dZhalf.data[k] = dA.data[k] * (1 - A.data[k]);
+        if (got.dWax() != null && !Check.same(e.dWax, got.dWax(), TOL)) {
+            if (Check.same(noTanh, got.dWax(), TOL)) {
+                throw Check.fail(what + ", dW_ax", "this is Xᵀ·dA: the step back through tanh is missing.",
+                        "first dZ = dA ⊙ (1 − A²) (tanh′ = 1 − tanh²), then dW_ax = Xᵀ·dZ.");
             }
-            DMatrixRMaj noSquare = new DMatrixRMaj(m, n);
-            for (int k = 0; k < dZ.data.length; k++) noSquare.data[k] = dA.data[k] * (1 - A.data[k]);
-            if (Check.same(CommonOps_DDRM.sumCols(noSquare, null), got, TOL)) {
-                throw Check.fail(what, "this uses 1 − A_t instead of 1 − A_t².", "tanh′(z) = 1 − tanh(z)²: square A_t.");
+            if (Check.same(CommonOps_DDRM.multTransA(X, dZhalf, null), got.dWax(), TOL)) {
+                throw Check.fail(what + ", dW_ax", "this uses 1 − A instead of 1 − A².", "tanh′(z) = 1 − tanh(z)²: square A.");
             }
         }
-        Check.requireClose(what, expected, got, TOL,
-                "dZ_t = dA_t ⊙ (1 − A_t²) entry by entry; db_a = Σ_rows dZ_t, from the function's own arguments.");
+        int na = cell.nA;
+        if (got.dba() != null && got.dba().numRows == X.numRows && got.dba().numCols == na && X.numRows > 1) {
+            throw Check.fail(what + ", db_a", "expected shape " + Shapes.of(1, na) + ", got " + Shapes.of(got.dba()) + ": it is not summed.",
+                    "b_a was added to every row (every example) of the batch, so its gradient sums dZ over the rows.");
+        }
+        if (got.dAprev() != null && !Check.same(e.dAprev, got.dAprev(), TOL)) {
+            DMatrixRMaj dZ = new DMatrixRMaj(dA.numRows, dA.numCols);
+            for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
+            if (Check.same(CommonOps_DDRM.mult(dZ, cell.Waa, null), got.dAprev(), TOL)) {
+                throw Check.fail(what + ", dA_prev", "this is dZ·W_aa; going back through A_prev·W_aa multiplies by the transpose.",
+                        "dA_prev = dZ·W_aaᵀ (CommonOps_DDRM.multTransB).");
+            }
+        }
+        String formulas = "dZ = dA ⊙ (1 − A²); dW_ax = Xᵀ·dZ, dW_aa = A_prevᵀ·dZ, db_a = Σ_rows dZ; dX = dZ·W_axᵀ, dA_prev = dZ·W_aaᵀ.";
+        Check.requireClose(what + ", dW_ax", e.dWax, got.dWax(), TOL, formulas);
+        Check.requireClose(what + ", dW_aa", e.dWaa, got.dWaa(), TOL, formulas);
+        Check.requireClose(what + ", db_a", e.dba, got.dba(), TOL, formulas);
+        Check.requireClose(what + ", dX", e.dX, got.dX(), TOL, formulas);
+        Check.requireClose(what + ", dA_prev", e.dAprev, got.dAprev(), TOL, formulas);
+    }
+
+    /** What a learner's BPTT returns: the weight gradients summed over time, and dA_0. */
+    public record SequenceGradients(DMatrixRMaj dWax, DMatrixRMaj dWaa, DMatrixRMaj dba, DMatrixRMaj dA0) {}
+
+    /** A learner's BPTT through one layer, given what reaches each A_t from the outputs (dAs.get(t − 1)). */
+    @FunctionalInterface
+    public interface Backprop {
+        SequenceGradients of(DMatrixRMaj Wax, DMatrixRMaj Waa, RnnCache cache, List<DMatrixRMaj> dAs);
     }
 
     /**
-     * Exercise 2: a function that computes dA_prev = dZ_t · W_aaᵀ (m×n_a). Checked on the lesson's step
-     * and on random batches drawn at check time.
+     * Exercise 2: the whole backward pass through time. The check runs it on the lesson's model and
+     * on random cells, sequences and gradients from above drawn at check time, and compares it with
+     * the <b>numerical gradient</b> of L = Σ_t Σ dAs_t ⊙ A_t (whose ∂L/∂A_t from the outputs is
+     * exactly dAs_t): relative errors, never the expected values. The usual mistakes are named:
+     * the weights' gradients not summed over time, the gradient from step t + 1 not carried back,
+     * the outputs' gradients at t &lt; T left out.
      */
-    public static void checkStateGradient(StateGradient f) {
-        String what = "stateGradient";
+    public static void checkBptt(Backprop f) {
+        String what = "bptt";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson06.checkStateGradient((dZ, Waa) -> stateGradient(dZ, Waa)).");
+            throw Check.missing(what, "pass your function: Lesson06.checkBptt((Wax, Waa, cache, dAs) -> bptt(Wax, Waa, cache, dAs)).");
         }
-        StepData d = stepData();
-        DMatrixRMaj A = d.cell().step(d.X(), d.Aprev());
-        DMatrixRMaj dZ = new DMatrixRMaj(2, 4);
-        for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = d.dA().data[k] * (1 - A.data[k] * A.data[k]);
-        tryState(f, dZ, d.cell().Waa, "the lesson's step");
         Random r = new Random();
-        for (int trial = 0; trial < 3; trial++) {
-            int m = 2 + r.nextInt(4), n = 2 + r.nextInt(4);
-            tryState(f, Matrices.gaussian(m, n, 1, r), Matrices.gaussian(n, n, 0.5, r),
-                    "a random batch of " + m + " examples and " + n + " units");
+        for (int trial = 0; trial < 4; trial++) {
+            int m = 1 + r.nextInt(3), nx = 2 + r.nextInt(3), na = 3 + r.nextInt(3), T = 3 + r.nextInt(3);
+            RnnCell cell = new RnnCell(Matrices.gaussian(nx, na, 0.6, r), Matrices.gaussian(na, na, 0.6, r),
+                    Matrices.gaussian(1, na, 0.3, r), Activation.TANH);
+            List<DMatrixRMaj> xs = new ArrayList<>(), dAs = new ArrayList<>();
+            for (int t = 0; t < T; t++) {
+                xs.add(Matrices.gaussian(m, nx, 1, r));
+                // The last trial is many-to-one (a gradient at the last step only), the others many-to-many:
+                // there a missing sum and a dA_prev not carried give different numbers, so the check can say which.
+                dAs.add(trial == 3 && t < T - 1 ? new DMatrixRMaj(m, na) : Matrices.gaussian(m, na, 1, r));
+            }
+            tryBptt(f, cell, xs, dAs, (trial == 3 ? "a many-to-one" : "a many-to-many") + " sequence of " + T
+                    + " steps (m = " + m + ", n_x = " + nx + ", n_a = " + na + ")");
         }
         Check.pass(what);
     }
 
-    private static void tryState(StateGradient f, DMatrixRMaj dZ, DMatrixRMaj Waa, String trial) {
-        String what = "stateGradient, on " + trial;
-        DMatrixRMaj expected = CommonOps_DDRM.multTransB(dZ, Waa, null);
-        DMatrixRMaj got;
+    private static void tryBptt(Backprop f, RnnCell cell, List<DMatrixRMaj> xs, List<DMatrixRMaj> dAs, String trial) {
+        String what = "bptt, on " + trial;
+        int T = xs.size();
+        RnnCache cache = cell.forward(xs);
+        RnnGradients e = Bptt.throughTime(cell, cache, dAs);
+        SequenceGradients got;
         try {
-            got = f.of(dZ.copy(), Waa.copy());
-        } catch (UnsupportedOperationException e) {
-            throw Check.fail("stateGradient", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
-        } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "dZ_t is (m×n_a) and W_aa (n_a×n_a): dZ_t · W_aaᵀ is (m×n_a).");
+            List<DMatrixRMaj> copies = new ArrayList<>();
+            for (DMatrixRMaj d : dAs) copies.add(d.copy());
+            got = f.of(cell.Wax.copy(), cell.Waa.copy(), cell.forward(xs), copies);
+        } catch (UnsupportedOperationException ex) {
+            throw Check.fail("bptt", "the function is not written yet (" + ex.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (RuntimeException ex) {
+            throw Check.fail(what, "the function threw " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+                    "walk t from T = cache.timeSteps() down to 1: cache.x(t), cache.a(t − 1), cache.a(t); dAs.get(t − 1) is what reaches A_t from its output.");
         }
-        if (got != null && !Check.same(expected, got, TOL) && Check.same(CommonOps_DDRM.mult(dZ, Waa, null), got, TOL)) {
-            throw Check.fail(what, "this is dZ_t · W_aa; the forward pass multiplied A_prev · W_aa.",
-                    "going back through a product A_prev·W_aa multiplies by the transpose: dZ_t · W_aaᵀ.");
+        if (got == null) {
+            throw Check.missing(what, "return new Lesson06.SequenceGradients(dWax, dWaa, dba, dA0).");
         }
-        Check.requireClose(what, expected, got, TOL,
-                "dA_prev = dZ_t · W_aaᵀ; it is passed back to step t − 1, not an update.");
+        // The usual mistakes, to name them: the last step only; nothing carried back; the outputs' share at t < T dropped.
+        CellGradients last = Bptt.cellBackward(cell, cache, T, dAs.get(T - 1));
+        DMatrixRMaj notCarried = new DMatrixRMaj(cell.nA, cell.nA);
+        for (int t = 1; t <= T; t++) CommonOps_DDRM.addEquals(notCarried, Bptt.cellBackward(cell, cache, t, dAs.get(t - 1)).dWaa);
+        List<DMatrixRMaj> lastOnly = new ArrayList<>();
+        for (int t = 1; t <= T; t++) lastOnly.add(t == T ? dAs.get(T - 1) : null);
+        DMatrixRMaj aboveDropped = Bptt.throughTime(cell, cache, lastOnly).dWaa();
+        DMatrixRMaj dWaa = got.dWaa();
+        if (dWaa != null && !Check.same(e.dWaa(), dWaa, TOL)) {
+            if (Check.same(last.dWaa, dWaa, TOL)) {
+                throw Check.fail(what + ", dW_aa", "this is step T's share only: the gradient is not summed over time.",
+                        "W_aa is used at every step: add every step's dW_aa into one sum.");
+            }
+            if (Check.same(notCarried, dWaa, TOL)) {
+                throw Check.fail(what + ", dW_aa", "each step used only the gradient from its own output: dA_prev is not carried back.",
+                        "at step t, dA_t = dAs_t + the dA_prev that step t + 1 returned (zeros after step T).");
+            }
+            if (Check.same(aboveDropped, dWaa, TOL) && T > 1) {
+                throw Check.fail(what + ", dW_aa", "the gradients from the outputs at t < T are left out.",
+                        "at every step add dAs.get(t − 1), what reaches A_t from its own output, to what comes back from t + 1.");
+            }
+        }
+        // Compared with the numerical gradient of L = Σ_t Σ dAs_t ⊙ A_t, recomputed from the weights.
+        DMatrixRMaj A0 = new DMatrixRMaj(xs.get(0).numRows, cell.nA);
+        DoubleSupplier loss = () -> {
+            RnnCache c = cell.forward(xs, A0);
+            double sum = 0;
+            for (int t = 1; t <= T; t++) {
+                for (int k = 0; k < dAs.get(t - 1).data.length; k++) sum += dAs.get(t - 1).data[k] * c.a(t).data[k];
+            }
+            return sum;
+        };
+        numerically(what + ", dW_ax", GradCheck.numericalGradient(loss, cell.Wax), got.dWax());
+        numerically(what + ", dW_aa", GradCheck.numericalGradient(loss, cell.Waa), got.dWaa());
+        numerically(what + ", db_a", GradCheck.numericalGradient(loss, cell.ba), got.dba());
+        numerically(what + ", dA_0", GradCheck.numericalGradient(loss, A0), got.dA0());
+    }
+
+    /** Compares a learner's gradient with the numerical one by their relative error, which gives no value away. */
+    private static void numerically(String what, DMatrixRMaj numerical, DMatrixRMaj analytic) {
+        String hint = "for t = T … 1: dA = dAs.get(t − 1) + what step t + 1 passed back; one cellBackward; add its dW_ax, dW_aa, db_a "
+                + "into the sums; pass its dA_prev on. dA_0 is the dA_prev of step 1.";
+        Check.requireShape(what, numerical.numRows, numerical.numCols, analytic, hint);
+        for (double v : analytic.data) {
+            if (!Double.isFinite(v)) throw Check.fail(what, "holds " + v + ", not a number.", hint);
+        }
+        double rel = GradCheck.relativeError(analytic, numerical);
+        if (!(rel < 1e-6)) {
+            throw Check.fail(what, "its relative error against the numerical gradient is " + Check.fmtTol(rel)
+                    + " (a right gradient gives 1e-8 or less)." + Check.transposed(numerical, analytic, 1e-6), hint);
+        }
     }
 
     /** The model of exercise 3: input 3, hidden 4, 2 classes (softmax), fresh and the same on every call. */

@@ -74,7 +74,7 @@ public final class ScratchTables {
         StringColumn shape = StringColumn.create("shape");
         LongColumn count = LongColumn.create("parameters");
         Object[][] rows = {
-            {"W_xh (layer 1)", stack.layer1.Wax}, {"W_hh (layer 1)", stack.layer1.Waa}, {"b_h (layer 1)", stack.layer1.ba},
+            {"W_ax (layer 1)", stack.layer1.Wax}, {"W_aa (layer 1)", stack.layer1.Waa}, {"b_a (layer 1)", stack.layer1.ba},
             {"W_hk (layer 2)", stack.layer2.Wax}, {"W_kk (layer 2)", stack.layer2.Waa}, {"b_k (layer 2)", stack.layer2.ba},
             {"W_ky (output)", stack.output.Way}, {"b_y (output)", stack.output.by}};
         for (Object[] row : rows) {
@@ -97,7 +97,7 @@ public final class ScratchTables {
         String steps = T + " (one per step)";
         String[][] rows = {
             {"X_t", "input", Shapes.of(m, stack.layer1.nX), steps},
-            {"H_t", "tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)", Shapes.of(m, stack.layer1.nA), steps},
+            {"H_t", "tanh(X_t·W_ax + H_{t−1}·W_aa + b_a)", Shapes.of(m, stack.layer1.nA), steps},
             {"K_t", "tanh(H_t·W_hk + K_{t−1}·W_kk + b_k)", Shapes.of(m, stack.layer2.nA), steps},
             {"Y", stack.output.g + "(K_T·W_ky + b_y)", Shapes.of(m, stack.output.nY), "1 (last step)"}};
         String[] names = {"quantity", "computed as", "shape", "how many"};

@@ -4,7 +4,7 @@ import org.rnncourse.Args;
 /**
  * Counting the weights of RNN layers, as the lessons do by hand.
  * <pre>
- *   one RNN layer:   D_x·D_h  (W_xh)  +  D_h·D_h  (W_hh)  +  D_h  (b_h)        D_x = 4, D_h = 3 → 12 + 9 + 3 = 24
+ *   one RNN layer:   D_x·D_h  (W_ax)  +  D_h·D_h  (W_aa)  +  D_h  (b_a)        D_x = 4, D_h = 3 → 12 + 9 + 3 = 24
  *   a dense output:  D_h·D_y  (W_hy)  +  D_y      (b_y)
  * </pre>
  * None of them depends on the number of time steps: every step shares the same weights.

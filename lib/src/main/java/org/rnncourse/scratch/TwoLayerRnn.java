@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * Two stacked RNN layers and an output layer. Layer 1 reads the inputs X_t and produces H_t; layer 2
  * reads layer 1's H_t at every step (not only the last one) and produces K_t:
  * <pre>
- *   H_t = tanh(X_t · W_xh + H_{t−1} · W_hh + b_h)      (m, n_h)
+ *   H_t = tanh(X_t · W_ax + H_{t−1} · W_aa + b_a)      (m, n_h)
  *   K_t = tanh(H_t · W_hk + K_{t−1} · W_kk + b_k)      (m, n_k)
  *   Y   = g(K_T · W_ky + b_y)                          (m, n_y)   (many-to-one: the last K only)
  * </pre>
@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * layer 2 needs an input at every time step.
  */
 public final class TwoLayerRnn {
-    /** Layer 1: X_t → H_t (its W_ax is the lessons' W_xh). */
+    /** Layer 1: X_t → H_t (its W_ax, (n_x, n_h), is the transpose of lesson 03's W_xh). */
     public final RnnCell layer1;
     /** Layer 2: H_t → K_t (its W_ax is W_hk, its W_aa is W_kk). */
     public final RnnCell layer2;

@@ -59,4 +59,14 @@ class CheckTest {
                         () -> Check.matrixClose("h_1", Matrices.column(1, 2), null, 1e-9, "h")).getMessage());
         assertThrows(AssertionError.class, () -> Check.shape("h_1", 4, 1, null, ""));
     }
+
+    @Test
+    void aFailedCheckShowsItsMessageAndHintButNoJavaFrames() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.equal("the count", 24, 23, "D_x·D_h + D_h² + D_h."));
+        assertEquals(0, e.getStackTrace().length, "a learner would read 'at org.rnncourse.exercise.Check.fail(...)'");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(printed));
+        assertEquals("java.lang.AssertionError: " + e.getMessage(), printed.toString().strip());
+        assertTrue(e.getMessage().contains("\nHint: D_x"), e.getMessage());
+    }
 }

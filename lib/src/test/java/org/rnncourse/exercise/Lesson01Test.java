@@ -21,15 +21,26 @@ class Lesson01Test {
     }
 
     @Test
-    void gradientCountAcceptsTheSolutionAndRejectsACaseSensitiveCount() {
+    void vietnameseTermsAcceptTheTrueSentenceOnly() {
+        assertDoesNotThrow(() -> Lesson01.checkVietnameseTerms('b'));
+        assertDoesNotThrow(() -> Lesson01.checkVietnameseTerms('B'));
+        for (char wrong : new char[] {'a', 'c', 'd'}) {
+            AssertionError e = assertThrows(AssertionError.class, () -> Lesson01.checkVietnameseTerms(wrong));
+            assertTrue(e.getMessage().contains("is not the answer") && e.getMessage().contains("glossary"), e.getMessage());
+        }
+        assertTrue(assertThrows(AssertionError.class, () -> Lesson01.checkVietnameseTerms('\0')).getMessage().contains("missing"));
+        assertTrue(assertThrows(AssertionError.class, () -> Lesson01.checkVietnameseTerms('x')).getMessage().contains("not one of a, b, c, d"));
+    }
+
+    @Test
+    void theGlossaryCarriesTheNotesOwnTerms() {
         Table g = Glossary.load();
-        // The solution: rows whose lower-cased explanation contains "gradient".
-        int solution = (int) g.stringColumn("explanation").lowerCase().containsString("gradient").size();
-        assertDoesNotThrow(() -> Lesson01.checkGradientTermCount(solution));
-        // A wrong implementation: counting only the exact lower-case word in the original text misses "Gradients".
-        int caseSensitive = (int) g.stringColumn("explanation").containsString("gradient").size();
-        assertTrue(caseSensitive != solution, "the data must tell the two apart");
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson01.checkGradientTermCount(caseSensitive));
-        assertTrue(e.getMessage().contains("lower-case"), e.getMessage());
+        String vi = String.join("\n", g.stringColumn("vietnamese").asList());
+        String explanations = String.join("\n", g.stringColumn("explanation").asList());
+        for (String term : new String[] {"tiêu biến đạo hàm", "Tầng nhúng", "hồi tiếp", "hồi quy", "Bộ nhớ dài-ngắn hạn"}) {
+            assertTrue(vi.contains(term), term);
+        }
+        assertTrue(explanations.contains("regression"), "hồi quy's other meaning is said");
+        assertTrue(Glossary.find(g, "embedding layer") >= 0);
     }
 }

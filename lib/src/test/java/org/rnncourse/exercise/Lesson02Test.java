@@ -74,16 +74,4 @@ class Lesson02Test {
         DMatrixRMaj given = demo.rnnFinalState(Lesson02.SENTENCE);
         assertTrue(fails(() -> Lesson02.checkFinalState((cell, xs) -> given)).contains("a random cell"));
     }
-
-    @Test
-    void sharedWeights() {
-        long right = 3 * 4 + 4 * 4 + 4;
-        assertEquals("✔ the cell's weight count is right.\n", Output.of(() -> Lesson02.checkSharedWeights(right)));
-        AssertionError perStep = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(40 * right));
-        assertTrue(perStep.getMessage().contains("the weights are shared"), perStep.getMessage());
-        AssertionError noBias = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(28));
-        assertTrue(noBias.getMessage().contains("count the bias"), noBias.getMessage());
-        AssertionError other = assertThrows(AssertionError.class, () -> Lesson02.checkSharedWeights(12));
-        assertTrue(other.getMessage().startsWith("the cell's weight count: got 12, which is not the answer.") && !other.getMessage().contains("32"), other.getMessage());
-    }
 }

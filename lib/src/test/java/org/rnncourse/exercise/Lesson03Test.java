@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -41,11 +42,27 @@ class Lesson03Test {
         return Activation.TANH.apply(z);
     }
 
-    /** The notebook's solution of exercise 2. */
-    static DMatrixRMaj lastOutput(RnnCell cell, OutputLayer out, List<DMatrixRMaj> xs) {
-        DMatrixRMaj h = new DMatrixRMaj(cell.nA, 1);
-        for (DMatrixRMaj x : xs) h = cell.stepColumn(x, h);
-        return out.forwardColumn(h);
+    /** The notebook's solution of exercise 2: the forward pass with its cache. */
+    static Lesson03.ForwardPass rnnForward(DMatrixRMaj Wxh, DMatrixRMaj Whh, DMatrixRMaj bh, DMatrixRMaj Why, DMatrixRMaj by,
+                                           List<DMatrixRMaj> xs) {
+        List<DMatrixRMaj> hs = new ArrayList<>(), ys = new ArrayList<>();
+        DMatrixRMaj h = new DMatrixRMaj(Wxh.numRows, 1);
+        for (DMatrixRMaj x : xs) {
+            h = cellStep(Wxh, Whh, bh, x, h);
+            DMatrixRMaj y = CommonOps_DDRM.mult(Why, h, null);
+            CommonOps_DDRM.addEquals(y, by);
+            hs.add(h);
+            ys.add(y);
+        }
+        return new Lesson03.ForwardPass(hs, ys);
+    }
+
+    /** The notebook's solution of exercise 3: the row-form batch step by hand. */
+    static DMatrixRMaj batchStep(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj ba, DMatrixRMaj X, DMatrixRMaj Aprev) {
+        DMatrixRMaj z = CommonOps_DDRM.mult(X, Wax, null);
+        CommonOps_DDRM.multAdd(Aprev, Waa, z);
+        for (int i = 0; i < z.numRows; i++) for (int j = 0; j < z.numCols; j++) z.add(i, j, ba.get(0, j));
+        return Activation.TANH.apply(z);
     }
 
     static String fails(Runnable r) {
@@ -81,30 +98,77 @@ class Lesson03Test {
     }
 
     @Test
-    void lastOutputRightAndWrong() {
-        assertEquals("✔ lastOutput is right.\n", Output.of(() -> Lesson03.checkLastOutput(Lesson03Test::lastOutput)));
-        String forgetful = fails(() -> Lesson03.checkLastOutput((cell, out, xs) ->
-                out.forwardColumn(cell.stepColumn(xs.get(xs.size() - 1), new DMatrixRMaj(cell.nA, 1)))));
-        assertTrue(forgetful.contains("carry the hidden state"), forgetful);
-        String first = fails(() -> Lesson03.checkLastOutput((cell, out, xs) ->
-                out.forwardColumn(cell.stepColumn(xs.get(0), new DMatrixRMaj(cell.nA, 1)))));
-        assertTrue(first.contains("after the first step"), first);
-        DMatrixRMaj y3 = ex.outputs().get(2);
-        assertTrue(fails(() -> Lesson03.checkLastOutput((cell, out, xs) -> y3)).contains("random cell"));
+    void rnnForwardRightAndWrong() {
+        assertEquals("✔ rnnForward is right.\n", Output.of(() -> Lesson03.checkRnnForward(Lesson03Test::rnnForward)));
+        String forgetful = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+            List<DMatrixRMaj> hs = new ArrayList<>(), ys = new ArrayList<>();
+            for (DMatrixRMaj x : xs) {
+                DMatrixRMaj h = cellStep(W, U, b, x, new DMatrixRMaj(W.numRows, 1));
+                hs.add(h);
+                ys.add(CommonOps_DDRM.add(CommonOps_DDRM.mult(V, h, null), c, null));
+            }
+            return new Lesson03.ForwardPass(hs, ys);
+        }));
+        assertTrue(forgetful.contains("the state is not carried"), forgetful);
+        String withH0 = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+            Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
+            List<DMatrixRMaj> hs = new ArrayList<>(p.h());
+            hs.add(0, new DMatrixRMaj(W.numRows, 1));
+            return new Lesson03.ForwardPass(hs, p.y());
+        }));
+        assertTrue(withH0.contains("is h_0 in it?"), withH0);
+        String aliased = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+            Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
+            DMatrixRMaj last = p.h().get(p.h().size() - 1);
+            List<DMatrixRMaj> hs = new ArrayList<>();
+            for (int t = 0; t < xs.size(); t++) hs.add(last);
+            return new Lesson03.ForwardPass(hs, p.y());
+        }));
+        assertTrue(aliased.contains("same matrix object"), aliased);
+        String early = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+            Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
+            List<DMatrixRMaj> ys = new ArrayList<>();
+            DMatrixRMaj prev = new DMatrixRMaj(W.numRows, 1);
+            for (DMatrixRMaj h : p.h()) {
+                ys.add(CommonOps_DDRM.add(CommonOps_DDRM.mult(V, prev, null), c, null));
+                prev = h;
+            }
+            return new Lesson03.ForwardPass(p.h(), ys);
+        }));
+        assertTrue(early.contains("one step too early"), early);
+        String tanhOut = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+            Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
+            List<DMatrixRMaj> ys = new ArrayList<>();
+            for (DMatrixRMaj y : p.y()) ys.add(Activation.TANH.apply(y));
+            return new Lesson03.ForwardPass(p.h(), ys);
+        }));
+        assertTrue(tanhOut.contains("went through tanh"), tanhOut);
+        List<DMatrixRMaj> hs = ex.hiddenStates(), ys = ex.outputs();
+        String copied = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> new Lesson03.ForwardPass(hs, ys)));
+        assertTrue(copied.contains("random weights"), copied);
+        assertTrue(fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> null)).contains("missing"));
     }
 
     @Test
-    void batchStep() {
-        DMatrixRMaj X = new DMatrixRMaj(new double[][] {{1, 0, 1}, {0, 1, 0}, {1, 1, 0}});
-        DMatrixRMaj z = new DMatrixRMaj(3, 4);
-        CommonOps_DDRM.mult(X, ex.cell().Wax, z);
-        DMatrixRMaj right = Activation.TANH.apply(z);
-        assertEquals("✔ A (the batch step) is right: row i is the h_1 of input x_i, one example per row.\n",
-                Output.of(() -> Lesson03.checkBatchStep(right)));
-        AssertionError t = assertThrows(AssertionError.class,
-                () -> Lesson03.checkBatchStep(CommonOps_DDRM.transpose(right, null)));
-        assertTrue(t.getMessage().contains("expected shape (3×4), got (4×3)"), t.getMessage());
-        // Wrong implementation: X·W_ax without tanh.
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson03.checkBatchStep(z)).getMessage().contains("tanh"));
+    void batchStepRightAndWrong() {
+        assertEquals("✔ batchStep is right.\n", Output.of(() -> Lesson03.checkBatchStep(Lesson03Test::batchStep)));
+        String firstRow = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
+            DMatrixRMaj z = CommonOps_DDRM.mult(X, W, null);
+            CommonOps_DDRM.multAdd(A, U, z);
+            for (int j = 0; j < z.numCols; j++) z.add(0, j, b.get(0, j));
+            return Activation.TANH.apply(z);
+        }));
+        assertTrue(firstRow.contains("first row only"), firstRow);
+        String column = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> CommonOps_DDRM.transpose(batchStep(W, U, b, X, A), null)));
+        assertTrue(column.contains("column form"), column);
+        String noTanh = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
+            DMatrixRMaj z = CommonOps_DDRM.mult(X, W, null);
+            CommonOps_DDRM.multAdd(A, U, z);
+            for (int i = 0; i < z.numRows; i++) for (int j = 0; j < z.numCols; j++) z.add(i, j, b.get(0, j));
+            return z;
+        }));
+        assertTrue(noTanh.contains("before the activation"), noTanh);
+        String forgetful = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> batchStep(W, U, b, X, new DMatrixRMaj(A.numRows, A.numCols))));
+        assertTrue(forgetful.contains("ignores A_prev"), forgetful);
     }
 }

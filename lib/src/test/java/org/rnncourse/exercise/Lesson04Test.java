@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -22,47 +24,43 @@ class Lesson04Test {
         assertEquals(24, solution, "the course's stated fact");
         assertEquals("✔ the parameter count is right.\n", Output.of(() -> Lesson04.checkParameterCount(solution)));
         AssertionError noBias = assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(21));
-        assertEquals("the parameter count: got 21: W_xh and W_hh are counted, the bias is not.\nHint: the bias b_h "
+        assertEquals("the parameter count: got 21: W_ax and W_aa are counted, the bias is not.\nHint: the bias b_a "
                 + "has D_h more numbers.", noBias.getMessage());
         assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(15)).getMessage()
-                .contains("W_hh (D_h × D_h) is missing"));
+                .contains("W_aa (D_h × D_h) is missing"));
         assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkParameterCount(7)).getMessage()
                 .contains("got 7, which is not the answer."));
     }
 
-    @Test
-    void stackParameterCount() {
-        long solution = layer(4, 3) + layer(3, 2) + (2 * 1 + 1);
-        assertEquals("✔ the stack's parameter count is right.\n",
-                Output.of(() -> Lesson04.checkStackParameterCount(solution)));
-        // Wrong implementation: layer 2 sized as if it read the inputs X_t.
-        long readsX = layer(4, 3) + layer(4, 2) + 3;
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkStackParameterCount(readsX)).getMessage()
-                .contains("layer 2 reads H_t, not X_t"));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkStackParameterCount(layer(4, 3) + layer(3, 2)))
-                .getMessage().contains("add the output layer"));
+    /** The notebook's solution of exercise 2, with switches for the usual mistakes. */
+    static List<DMatrixRMaj> stack(RnnCell l1, RnnCell l2, List<DMatrixRMaj> xs, boolean everyH, boolean carry2) {
+        int m = xs.get(0).numRows;
+        List<DMatrixRMaj> hs = new ArrayList<>(), ks = new ArrayList<>();
+        DMatrixRMaj h = new DMatrixRMaj(m, l1.nA), k = new DMatrixRMaj(m, l2.nA);
+        for (DMatrixRMaj x : xs) {
+            h = l1.step(x, h);
+            hs.add(h);
+        }
+        for (DMatrixRMaj ht : everyH ? hs : List.of(h)) {
+            k = l2.step(ht, carry2 ? k : new DMatrixRMaj(m, l2.nA));
+            ks.add(k);
+        }
+        return ks;
+    }
+
+    static String fails(Runnable r) {
+        return assertThrows(AssertionError.class, r::run).getMessage();
     }
 
     @Test
-    void batchStep() {
-        RnnCell cell = Lesson04.batchCell();
-        DMatrixRMaj X = Lesson04.batchInput();
-        DMatrixRMaj z = new DMatrixRMaj(5, 3);
-        CommonOps_DDRM.mult(X, cell.Wax, z);
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 3; j++) {
-                z.add(i, j, cell.ba.get(0, j));
-            }
-        }
-        DMatrixRMaj right = Activation.TANH.apply(z);
-        assertEquals("✔ A_1 is right.\n", Output.of(() -> Lesson04.checkBatchStep(right)));
-        // Wrong implementation: forgot the bias.
-        DMatrixRMaj noBias = new DMatrixRMaj(5, 3);
-        CommonOps_DDRM.mult(X, cell.Wax, noBias);
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson04.checkBatchStep(Activation.TANH.apply(noBias)));
-        assertTrue(e.getMessage().startsWith("A_1: 15 of 15 entries are wrong. First wrong: entry (0, 0)"), e.getMessage());
-        assertTrue(e.getMessage().contains("b_a (1×3) is added to every row"), e.getMessage());
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson04.checkBatchStep(CommonOps_DDRM.transpose(right, null)))
-                .getMessage().contains("expected shape (5×3), got (3×5)"));
+    void stackForwardRightAndWrong() {
+        assertEquals("✔ stackForward is right.\n", Output.of(() -> Lesson04.checkStackForward((a, b, xs) -> stack(a, b, xs, true, true))));
+        String lastOnly = fails(() -> Lesson04.checkStackForward((a, b, xs) -> stack(a, b, xs, false, true)));
+        assertTrue(lastOnly.contains("layer 1 did not return its whole sequence"), lastOnly);
+        String notCarried = fails(() -> Lesson04.checkStackForward((a, b, xs) -> stack(a, b, xs, true, false)));
+        assertTrue(notCarried.contains("layer 2's state is not carried"), notCarried);
+        String readsX = fails(() -> Lesson04.checkStackForward((a, b, xs) -> b.forward(xs).hiddenStates()));
+        assertTrue(readsX.contains("Does layer 2 read X_t?") || readsX.contains("layer 2 read X_t, not layer 1's H_t"), readsX);
+        assertTrue(fails(() -> Lesson04.checkStackForward(null)).contains("missing"));
     }
 }

@@ -4,74 +4,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.Architectures;
-import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
 
-/** Each check against a solution written as in the notebook, and against wrong solutions. */
+/** Each check against the notebook's solution and against the usual mistakes. */
 class Lesson05Test {
-    final Architectures arch = Architectures.create();
-    final List<DMatrixRMaj> xs = Architectures.sequence(5);
 
-    @Test
-    void manyToOne() {
-        DMatrixRMaj a = Matrices.zeros(1, 4);
-        for (DMatrixRMaj x : xs) {
-            a = arch.rnn.cell.step(x, a);
+    /** The notebook's solution of exercise 1 (with the two slips the check names as switches). */
+    static List<DMatrixRMaj> generate(RnnCell cell, OutputLayer out, DMatrixRMaj x, DMatrixRMaj A0, int steps,
+                                      boolean feedBack, boolean carry) {
+        List<DMatrixRMaj> ys = new ArrayList<>();
+        DMatrixRMaj input = x, a = A0;
+        for (int t = 0; t < steps; t++) {
+            a = cell.step(input, carry || t == 0 ? a : new DMatrixRMaj(1, cell.nA));
+            DMatrixRMaj y = out.forward(a);
+            ys.add(y);
+            input = feedBack ? y : x;
         }
-        DMatrixRMaj right = arch.rnn.output.forward(a);
-        assertEquals("✔ the many-to-one output is right.\n", Output.of(() -> Lesson05.checkManyToOne(right)));
-        DMatrixRMaj first = arch.rnn.output.forward(arch.rnn.cell.step(xs.get(0), Matrices.zeros(1, 4)));
-        AssertionError e1 = assertThrows(AssertionError.class, () -> Lesson05.checkManyToOne(first));
-        assertTrue(e1.getMessage().startsWith("the many-to-one output: this is Y_1"), e1.getMessage());
-        DMatrixRMaj alone = arch.rnn.output.forward(arch.rnn.cell.step(xs.get(4), Matrices.zeros(1, 4)));
-        AssertionError e2 = assertThrows(AssertionError.class, () -> Lesson05.checkManyToOne(alone));
-        assertTrue(e2.getMessage().contains("X_5 alone"), e2.getMessage());
-        AssertionError e3 = assertThrows(AssertionError.class,
-                () -> Lesson05.checkManyToOne(CommonOps_DDRM.transpose(right, null)));
-        assertTrue(e3.getMessage().contains("expected shape (1×2), got (2×1)"), e3.getMessage());
+        return ys;
+    }
+
+    /** The notebook's solution of exercise 2. */
+    static List<DMatrixRMaj> encoderDecoder(RnnCell enc, RnnCell dec, OutputLayer out, List<DMatrixRMaj> xs, int steps, boolean handOver) {
+        DMatrixRMaj a = new DMatrixRMaj(1, enc.nA);
+        for (DMatrixRMaj x : xs) a = enc.step(x, a);
+        return generate(dec, out, new DMatrixRMaj(1, out.nY), handOver ? a : new DMatrixRMaj(1, dec.nA), steps, true, true);
+    }
+
+    static String fails(Runnable r) {
+        return assertThrows(AssertionError.class, r::run).getMessage();
     }
 
     @Test
-    void context() {
-        DMatrixRMaj a = Matrices.zeros(1, 4);
-        for (DMatrixRMaj x : xs) {
-            a = arch.encoder.step(x, a);
-        }
-        DMatrixRMaj right = a;
-        assertEquals("✔ the context is right.\n", Output.of(() -> Lesson05.checkContext(right)));
-        DMatrixRMaj a1 = arch.encoder.step(xs.get(0), Matrices.zeros(1, 4));
-        AssertionError e1 = assertThrows(AssertionError.class, () -> Lesson05.checkContext(a1));
-        assertTrue(e1.getMessage().startsWith("the context: this is A_1"), e1.getMessage());
-        AssertionError e2 = assertThrows(AssertionError.class, () -> Lesson05.checkContext(arch.rnn.cell.forward(xs).a(5)));
-        assertTrue(e2.getMessage().contains("use arch.encoder"), e2.getMessage());
-        AssertionError e3 = assertThrows(AssertionError.class, () -> Lesson05.checkContext(arch.manyToOne(xs).lastOutput()));
-        assertTrue(e3.getMessage().contains("that is the shape of an output"), e3.getMessage());
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson05.checkContext(null)).getMessage().contains("the answer is missing"));
+    void generateRightAndWrong() {
+        assertEquals("✔ generate is right.\n", Output.of(() -> Lesson05.checkGenerate((c, o, x, a, n) -> generate(c, o, x, a, n, true, true))));
+        String sameInput = fails(() -> Lesson05.checkGenerate((c, o, x, a, n) -> generate(c, o, x, a, n, false, true)));
+        assertTrue(sameInput.contains("x is read at every step"), sameInput);
+        String notCarried = fails(() -> Lesson05.checkGenerate((c, o, x, a, n) -> generate(c, o, x, a, n, true, false)));
+        assertTrue(notCarried.contains("it is not carried"), notCarried);
+        String zeros = fails(() -> Lesson05.checkGenerate((c, o, x, a, n) -> generate(c, o, x, new DMatrixRMaj(1, c.nA), n, true, true)));
+        assertTrue(zeros.contains("not from the A0 it was given"), zeros);
+        String short1 = fails(() -> Lesson05.checkGenerate((c, o, x, a, n) -> generate(c, o, x, a, 1, true, true)));
+        assertTrue(short1.contains("outputs, got 1"), short1);
+        // The lesson's own generator run does not answer random generators.
+        List<DMatrixRMaj> lesson = Architectures.create().oneToMany(Architectures.input(), 3).outputs();
+        assertTrue(fails(() -> Lesson05.checkGenerate((c, o, x, a, n) -> lesson)).contains("random generator"));
+        assertTrue(fails(() -> Lesson05.checkGenerate(null)).contains("missing"));
     }
 
     @Test
-    void generated() {
-        DMatrixRMaj x = Architectures.input();
-        DMatrixRMaj a = Matrices.zeros(1, 4), input = x, y = null;
-        for (int t = 0; t < 3; t++) {
-            a = arch.generator.cell.step(input, a);
-            y = arch.generator.output.forward(a);
-            input = y;
-        }
-        DMatrixRMaj right = y;
-        assertEquals("✔ y_3 of the generator is right.\n", Output.of(() -> Lesson05.checkGenerated(right)));
-        DMatrixRMaj b = Matrices.zeros(1, 4);
-        for (int t = 0; t < 3; t++) {
-            b = arch.generator.cell.step(x, b);
-        }
-        DMatrixRMaj noFeedback = arch.generator.output.forward(b);
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson05.checkGenerated(noFeedback));
-        assertTrue(e.getMessage().contains("input = y"), e.getMessage());
-        AssertionError first = assertThrows(AssertionError.class, () -> Lesson05.checkGenerated(arch.oneToMany(x, 1).lastOutput()));
-        assertTrue(first.getMessage().startsWith("y_3 of the generator: this is y_1"), first.getMessage());
+    void encoderDecoderRightAndWrong() {
+        assertEquals("✔ encoderDecoder is right.\n",
+                Output.of(() -> Lesson05.checkEncoderDecoder((e, d, o, xs, n) -> encoderDecoder(e, d, o, xs, n, true))));
+        String noContext = fails(() -> Lesson05.checkEncoderDecoder((e, d, o, xs, n) -> encoderDecoder(e, d, o, xs, n, false)));
+        assertTrue(noContext.contains("the context is not handed over"), noContext);
+        String first = fails(() -> Lesson05.checkEncoderDecoder((e, d, o, xs, n) -> encoderDecoder(e, d, o, xs.subList(0, 1), n, true)));
+        assertTrue(first.contains("encoder's A_1"), first);
     }
 }

@@ -10,16 +10,40 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.CellGradients;
 import org.rnncourse.scratch.Loss;
 import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCache;
 
 class Lesson06Test {
 
-    /** The notebook's solution of exercise 1. */
-    static DMatrixRMaj biasGradient(DMatrixRMaj A, DMatrixRMaj dA) {
+    /** The notebook's solution of exercise 1: the backward step of the cell. */
+    static Lesson06.StepGradients cellBackward(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj X, DMatrixRMaj Aprev,
+                                               DMatrixRMaj A, DMatrixRMaj dA) {
         DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
         for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
-        return CommonOps_DDRM.sumCols(dZ, null);
+        return new Lesson06.StepGradients(CommonOps_DDRM.multTransA(X, dZ, null), CommonOps_DDRM.multTransA(Aprev, dZ, null),
+                CommonOps_DDRM.sumCols(dZ, null), CommonOps_DDRM.multTransB(dZ, Wax, null), CommonOps_DDRM.multTransB(dZ, Waa, null));
+    }
+
+    /** The notebook's solution of exercise 2, with switches for the usual mistakes. */
+    static Lesson06.SequenceGradients bptt(DMatrixRMaj Wax, DMatrixRMaj Waa, RnnCache cache, List<DMatrixRMaj> dAs,
+                                           boolean sum, boolean carry, boolean above) {
+        int T = cache.timeSteps();
+        DMatrixRMaj dWax = new DMatrixRMaj(Wax.numRows, Wax.numCols), dWaa = new DMatrixRMaj(Waa.numRows, Waa.numCols);
+        DMatrixRMaj dba = new DMatrixRMaj(1, Waa.numCols), fromLater = new DMatrixRMaj(cache.batchSize(), Waa.numCols);
+        for (int t = T; t >= 1; t--) {
+            DMatrixRMaj dA = carry ? fromLater.copy() : new DMatrixRMaj(fromLater.numRows, fromLater.numCols);
+            if (above || t == T) CommonOps_DDRM.addEquals(dA, dAs.get(t - 1));
+            Lesson06.StepGradients g = cellBackward(Wax, Waa, cache.x(t), cache.a(t - 1), cache.a(t), dA);
+            if (sum || t == T) {
+                CommonOps_DDRM.addEquals(dWax, g.dWax());
+                CommonOps_DDRM.addEquals(dWaa, g.dWaa());
+                CommonOps_DDRM.addEquals(dba, g.dba());
+            }
+            fromLater = g.dAprev();
+        }
+        return new Lesson06.SequenceGradients(dWax, dWaa, dba, fromLater);
     }
 
     /** The notebook's solution of exercise 3. */
@@ -33,42 +57,71 @@ class Lesson06Test {
         return (plus - minus) / (2 * eps);
     }
 
+    static DMatrixRMaj twice(DMatrixRMaj m) {
+        DMatrixRMaj out = m.copy();
+        CommonOps_DDRM.scale(2, out);
+        return out;
+    }
+
     static String fails(Runnable r) {
         return assertThrows(AssertionError.class, r::run).getMessage();
     }
 
     @Test
-    void biasGradientRightAndWrong() {
-        assertEquals("✔ biasGradient is right.\n", Output.of(() -> Lesson06.checkBiasGradient(Lesson06Test::biasGradient)));
-        assertTrue(fails(() -> Lesson06.checkBiasGradient((A, dA) -> CommonOps_DDRM.sumCols(dA, null)))
-                .contains("the step through tanh is missing"));
-        String notSummed = fails(() -> Lesson06.checkBiasGradient((A, dA) -> CommonOps_DDRM.elementMult(dA, A, null)));
-        assertTrue(notSummed.contains("this is not summed"), notSummed);
-        assertTrue(fails(() -> Lesson06.checkBiasGradient((A, dA) -> CommonOps_DDRM.transpose(biasGradient(A, dA), null)))
-                .contains("a gradient has the shape of its parameter"));
-        assertTrue(fails(() -> Lesson06.checkBiasGradient((A, dA) -> {
+    void cellBackwardRightAndWrong() {
+        assertEquals("✔ cellBackward is right.\n", Output.of(() -> Lesson06.checkCellBackward(Lesson06Test::cellBackward)));
+        String noTanh = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
+                cellBackward(Wax, Waa, X, Ap, new DMatrixRMaj(A.numRows, A.numCols), dA)));
+        assertTrue(noTanh.contains("the step back through tanh is missing"), noTanh);
+        String half = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+            DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
+            for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k]);
+            return new Lesson06.StepGradients(CommonOps_DDRM.multTransA(X, dZ, null), CommonOps_DDRM.multTransA(Ap, dZ, null),
+                    CommonOps_DDRM.sumCols(dZ, null), CommonOps_DDRM.multTransB(dZ, Wax, null), CommonOps_DDRM.multTransB(dZ, Waa, null));
+        }));
+        assertTrue(half.contains("1 − A instead of 1 − A²"), half);
+        String notSummed = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+            Lesson06.StepGradients g = cellBackward(Wax, Waa, X, Ap, A, dA);
+            return new Lesson06.StepGradients(g.dWax(), g.dWaa(), new DMatrixRMaj(X.numRows, Waa.numCols), g.dX(), g.dAprev());
+        }));
+        assertTrue(notSummed.contains("it is not summed"), notSummed);
+        String notTransposed = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+            Lesson06.StepGradients g = cellBackward(Wax, Waa, X, Ap, A, dA);
+            DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
+            for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
+            return new Lesson06.StepGradients(g.dWax(), g.dWaa(), g.dba(), g.dX(), CommonOps_DDRM.mult(dZ, Waa, null));
+        }));
+        assertTrue(notTransposed.contains("multiplies by the transpose"), notTransposed);
+        assertTrue(fails(() -> Lesson06.checkCellBackward(null)).contains("missing"));
+        assertTrue(fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
             throw new UnsupportedOperationException("Exercise not answered yet: write your code here.");
         })).contains("not written yet"));
-        assertTrue(fails(() -> Lesson06.checkBiasGradient(null)).contains("missing"));
     }
 
     @Test
-    void biasGradientCannotBeAnsweredWithTheLessonsNumbers() {
-        // A constant function that returns the right db_a of the lesson's fixed step fails on the random ones.
+    void cellBackwardCannotBeAnsweredWithTheLessonsNumbers() {
         Lesson06.StepData d = Lesson06.stepData();
-        DMatrixRMaj fixed = Bptt.cellBackward(d.cell(), d.X(), d.Aprev(), d.cell().preActivation(d.X(), d.Aprev()), d.dA()).dba;
-        String m = fails(() -> Lesson06.checkBiasGradient((A, dA) -> fixed));
+        CellGradients fixed = Bptt.cellBackward(d.cell(), d.X(), d.Aprev(), d.cell().preActivation(d.X(), d.Aprev()), d.dA());
+        String m = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
+                new Lesson06.StepGradients(fixed.dWax, fixed.dWaa, fixed.dba, fixed.dX, fixed.dAprev)));
         assertTrue(m.contains("random batch"), m);
     }
 
     @Test
-    void stateGradientRightAndWrong() {
-        assertEquals("✔ stateGradient is right.\n",
-                Output.of(() -> Lesson06.checkStateGradient((dZ, Waa) -> CommonOps_DDRM.multTransB(dZ, Waa, null))));
-        assertTrue(fails(() -> Lesson06.checkStateGradient((dZ, Waa) -> CommonOps_DDRM.mult(dZ, Waa, null)))
-                .contains("dZ_t · W_aaᵀ"));
-        String threw = fails(() -> Lesson06.checkStateGradient((dZ, Waa) -> CommonOps_DDRM.mult(Waa, dZ, null)));
-        assertTrue(threw.contains("the function threw") || threw.contains("shape"), threw);
+    void bpttRightAndWrong() {
+        assertEquals("✔ bptt is right.\n", Output.of(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, true))));
+        String notSummed = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, false, true, true)));
+        assertTrue(notSummed.contains("not summed over time"), notSummed);
+        String notCarried = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, false, true)));
+        assertTrue(notCarried.contains("dA_prev is not carried back"), notCarried);
+        String lastOnly = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, false)));
+        assertTrue(lastOnly.contains("outputs at t < T are left out"), lastOnly);
+        String noDa0 = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> {
+            Lesson06.SequenceGradients g = bptt(Wax, Waa, c, dAs, true, true, true);
+            return new Lesson06.SequenceGradients(g.dWax(), g.dWaa(), g.dba(), twice(g.dA0()));
+        }));
+        assertTrue(noDa0.contains("dA_0") && noDa0.contains("relative error against the numerical gradient"), noDa0);
+        assertTrue(fails(() -> Lesson06.checkBptt(null)).contains("missing"));
     }
 
     @Test

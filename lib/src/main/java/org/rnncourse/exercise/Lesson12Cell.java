@@ -1,0 +1,75 @@
+package org.rnncourse.exercise;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+
+/**
+ * Quiz 03 of lesson 12: a short code answer. The learner writes note 002's form of the cell,
+ * h_t = tanh(W·[h_{t−1}, x_t] + b), with one matrix W (n_h × (n_h + n_x)) on the stacked column;
+ * the check runs it on weights, states and sizes drawn at check time (so no printed value is the
+ * answer, and no library call computes it) and names the two usual slips: the stack in the other
+ * order, [x_t, h_{t−1}], and a missing tanh.
+ */
+public final class Lesson12Cell {
+    private static final double TOL = 1e-9;
+
+    private Lesson12Cell() {}
+
+    /** A learner's step in note 002's notation: W (n_h × (n_h + n_x)), b (n_h × 1), x (n_x × 1), hPrev (n_h × 1). */
+    @FunctionalInterface
+    public interface ConcatStep {
+        DMatrixRMaj apply(DMatrixRMaj W, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj hPrev);
+    }
+
+    static void check(String what, ConcatStep step) {
+        if (step == null) {
+            throw Check.missing(what, "pass your function: Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, x, h)).");
+        }
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int nx = 2 + r.nextInt(3), nh = 3 + r.nextInt(3);
+            DMatrixRMaj W = Matrices.gaussian(nh, nh + nx, 0.6, r), b = Matrices.gaussian(nh, 1, 0.3, r);
+            DMatrixRMaj x = Matrices.gaussian(nx, 1, 1, r), h = Matrices.gaussian(nh, 1, 0.5, r);
+            DMatrixRMaj expected = reference(W, b, stack(h, x));
+            String trialName = what + ", on random weights (n_x = " + nx + ", n_h = " + nh + ")";
+            DMatrixRMaj got;
+            try {
+                got = step.apply(W.copy(), b.copy(), x.copy(), h.copy());
+            } catch (UnsupportedOperationException e) {
+                throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the answer cell.");
+            } catch (RuntimeException e) {
+                throw Check.fail(trialName, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        "stack h_{t−1} (n_h×1) on top of x_t (n_x×1) into one (n_h + n_x)×1 column (CommonOps_DDRM.concatRows), then W · it + b.");
+            }
+            if (got != null && !Check.same(expected, got, TOL)) {
+                DMatrixRMaj z = CommonOps_DDRM.mult(W, stack(h, x), null);
+                CommonOps_DDRM.addEquals(z, b);
+                if (Check.same(z, got, TOL)) {
+                    throw Check.fail(trialName, "these are the numbers before the activation.", "apply tanh to every entry.");
+                }
+                if (Check.same(reference(W, b, stack(x, h)), got, TOL)) {
+                    throw Check.fail(trialName, "the column is stacked as [x_t, h_{t−1}]: the first n_h columns of W meet x_t.",
+                            "note 002 writes [h_{t−1}, x_t]: h_{t−1} on top, x_t below.");
+                }
+            }
+            Check.requireClose(trialName, expected, got, TOL,
+                    "h_t = tanh(W · [h_{t−1}; x_t] + b): one (n_h × 1) column, from the function's own arguments.");
+        }
+        Check.pass(what);
+    }
+
+    private static DMatrixRMaj stack(DMatrixRMaj top, DMatrixRMaj bottom) {
+        DMatrixRMaj s = new DMatrixRMaj(top.numRows + bottom.numRows, 1);
+        CommonOps_DDRM.concatRows(top, bottom, s);
+        return s;
+    }
+
+    private static DMatrixRMaj reference(DMatrixRMaj W, DMatrixRMaj b, DMatrixRMaj stacked) {
+        DMatrixRMaj z = CommonOps_DDRM.mult(W, stacked, null);
+        CommonOps_DDRM.addEquals(z, b);
+        return Activation.TANH.apply(z);
+    }
+}
