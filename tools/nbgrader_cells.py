@@ -3,7 +3,8 @@
 Authors write a lesson with plain cells; this tool derives the grading roles from the lesson's own
 structure, so the roles never drift from the text:
 - a code cell with `// BEGIN SOLUTION` ... `// END SOLUTION` is a solution cell (students write here);
-- the code cell right after it is its check: an autograded test cell worth one point, locked;
+- the code cell right after it is its check: an autograded test cell, locked, worth one point, or
+  N points when the exercise's statement says "(N points)" (points in proportion to the work);
 - the first two code cells (loading the library, the imports) and the markdown cell that states an
   exercise are locked, so a student version cannot break them.
 
@@ -15,6 +16,7 @@ cells; it refuses a notebook with outputs (a learner's working copy, not a lesso
 """
 import argparse
 import copy
+import re
 import sys
 
 import nbformat
@@ -41,10 +43,12 @@ def roles(nb):
         wanted[i] = meta(f"exercise-{exercise}-answer", solution=True)
         if pos + 1 >= len(code) or BEGIN in nb.cells[code[pos + 1]].source:
             raise ValueError(f"cell {i}: exercise {exercise} has no check cell after it")
-        wanted[code[pos + 1]] = meta(f"exercise-{exercise}-check", grade=True, locked=True, points=POINTS_PER_CHECK)
         statement = i - 1
         while statement >= 0 and nb.cells[statement].cell_type != "markdown":
             statement -= 1
+        stated = re.search(r"\((\d+) points\)", nb.cells[statement].source) if statement >= 0 else None
+        points = int(stated.group(1)) if stated else POINTS_PER_CHECK
+        wanted[code[pos + 1]] = meta(f"exercise-{exercise}-check", grade=True, locked=True, points=points)
         if statement >= 0 and wanted[statement] is None:
             wanted[statement] = meta(f"exercise-{exercise}-statement", locked=True)
     return wanted

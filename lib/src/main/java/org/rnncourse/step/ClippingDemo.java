@@ -161,6 +161,7 @@ public final class ClippingDemo {
      * clipped per weight, clipped globally), one column per version, and a last row with the joint norm.
      */
     public static Table normsTable(String title, List<String> weights, java.util.Map<String, List<double[]>> versions) {
+        Shapes.requireNonNull("title", title, "give the table's caption");
         Shapes.requireNonNull("weights", weights, "give the weights' names, e.g. ClippingDemo.weightNames()");
         Shapes.requireNonNull("versions", versions, "give a map from a version's name to its gradients");
         StringColumn names = StringColumn.create("weight");
