@@ -109,8 +109,11 @@ def test_lesson_09_exercises_print_the_lessons_numbers_and_clip_the_real_gradien
                                     "dense/bias", "all together (joint norm)"], rows
     computed, each, joint = ([float(r[k]) for r in rows] for k in (1, 2, 3))
     assert computed[-1] > 1e3, "the exploding run's first gradient is far above the threshold"
-    assert all(abs(v - 1) < 1e-3 for v in each[:-1]), each  # every weight's gradient was above 1: each clipped to 1
-    assert each[-1] > 2, each  # so the whole update is longer than 1
+    # Per weight: a gradient above 1 comes out with norm 1, one below is kept; the whole is longer than 1.
+    assert all(abs(e - min(c, 1)) < 1e-3 for c, e in zip(computed[:-1], each[:-1])), (computed, each)
+    assert each[-1] > 1, each
+    # The prose: the Dense layer's gradients are the small ones, the recurrent kernel's the huge one.
+    assert max(computed[3:5]) < computed[1] / 100, computed
     assert abs(joint[-1] - 1) < 1e-3, joint
     # Globally clipped, every weight keeps its share of the gradient.
     for c, j in zip(computed[:-1], joint[:-1]):
