@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * swept; BadInputTest and each package's tests cover those by hand, and this test lists them.
  */
 class BadArgumentSweepTest {
-    static final String[] PACKAGES = {"nn", "step", "data", "metrics"};
+    static final String[] PACKAGES = {"nn", "scratch", "lessons", "data", "metrics"};
 
     /** Arguments that take any value of their type by design: a seed, a padding value, a flag. */
     static final Set<String> ANY_NUMBER = Set.of("seed", "value", "verbose", "indexFrom", "index_from", "oovChar",
@@ -178,7 +178,7 @@ class BadArgumentSweepTest {
         if (t == double[][].class) return new double[][] {{0.1, 0.2}, {0.3, 0.4}};
         if (t == Random.class) return new Random(1);
         if (t == org.ejml.data.DMatrixRMaj.class) return new org.ejml.data.DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
-        if (t == org.rnncourse.step.Activation.class) return org.rnncourse.step.Activation.TANH;
+        if (t == org.rnncourse.scratch.Activation.class) return org.rnncourse.scratch.Activation.TANH;
         if (t == org.rnncourse.nn.Activation.class) return org.rnncourse.nn.Activation.of("tanh");
         return NO_GOOD_VALUE;
     }

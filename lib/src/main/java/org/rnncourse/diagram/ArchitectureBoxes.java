@@ -1,8 +1,8 @@
 package org.rnncourse.diagram;
 
 import java.util.List;
-import org.rnncourse.step.Architectures;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.lessons.Architectures;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * Lesson 05's five shapes side by side, in the style of Karpathy's "The Unreasonable Effectiveness

@@ -2,9 +2,9 @@ package org.rnncourse.diagram;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * Lesson 04's batch step drawn to scale: every matrix of

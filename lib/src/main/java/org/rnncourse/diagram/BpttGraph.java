@@ -3,13 +3,13 @@ package org.rnncourse.diagram;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.CellGradients;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.Rnn;
-import org.rnncourse.step.RnnCache;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.CellGradients;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * Lesson 06's picture of backpropagation through time: the unrolled forward pass (blue), and the

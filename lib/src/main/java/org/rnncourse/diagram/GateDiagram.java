@@ -3,8 +3,8 @@ package org.rnncourse.diagram;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.rnncourse.show.Numbers;
-import org.rnncourse.step.GruCell;
-import org.rnncourse.step.LstmCell;
+import org.rnncourse.scratch.GruCell;
+import org.rnncourse.scratch.LstmCell;
 
 /**
  * The LSTM cell and the GRU cell drawn gate by gate, in the style of colah's "Understanding LSTM

@@ -1,7 +1,7 @@
 package org.rnncourse.diagram;
 
 import java.util.Locale;
-import org.rnncourse.step.GradientFlow;
+import org.rnncourse.scratch.GradientFlow;
 
 /**
  * ‖∂L/∂h_t‖ at every step of BPTT as a heat strip under the unrolled chain h_1 … h_T, one strip per

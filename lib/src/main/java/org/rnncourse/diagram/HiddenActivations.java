@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.CharRnn;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.scratch.Matrices;
 
 /**
  * The hidden state of a character model, unit by unit, while it reads a text: the numbers that

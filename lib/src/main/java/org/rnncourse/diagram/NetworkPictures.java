@@ -3,8 +3,8 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Shapes;
-import org.rnncourse.step.WordOrderDemo;
+import org.rnncourse.scratch.Shapes;
+import org.rnncourse.lessons.WordOrderDemo;
 
 /**
  * Lesson 02's picture: a feed-forward network beside a recurrent one, both reading the same words

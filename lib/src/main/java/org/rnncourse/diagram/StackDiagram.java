@@ -2,8 +2,8 @@ package org.rnncourse.diagram;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Shapes;
-import org.rnncourse.step.TwoLayerRnn;
+import org.rnncourse.scratch.Shapes;
+import org.rnncourse.scratch.TwoLayerRnn;
 
 /**
  * Lesson 04's two-layer stack, unrolled: layer 1 turns X_t into H_t at every step and, because it

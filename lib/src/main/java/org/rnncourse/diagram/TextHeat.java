@@ -3,7 +3,7 @@ package org.rnncourse.diagram;
 import java.util.Locale;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.step.CharRnn;
+import org.rnncourse.scratch.CharRnn;
 
 /**
  * Text with a value coloured behind each piece of it, blue for negative, white for zero, red for

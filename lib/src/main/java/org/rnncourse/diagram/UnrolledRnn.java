@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.Rnn;
-import org.rnncourse.step.RnnCache;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCache;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * Lesson 03's two pictures of the simple RNN: the cell with its matrices drawn at their shapes,

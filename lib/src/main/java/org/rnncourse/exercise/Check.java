@@ -2,7 +2,7 @@ package org.rnncourse.exercise;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * The general checks that a lesson's check cells call.

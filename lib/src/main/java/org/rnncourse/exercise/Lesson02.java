@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.FeedForward;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.Shapes;
-import org.rnncourse.step.WordOrderDemo;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.FeedForward;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.Shapes;
+import org.rnncourse.lessons.WordOrderDemo;
 
 /** Checks for the exercises of lesson 02 (why sequences), all on the lesson's {@link WordOrderDemo}. */
 public final class Lesson02 {

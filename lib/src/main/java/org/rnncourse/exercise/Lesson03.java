@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.WorkedExample;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.lessons.WorkedExample;
 
 /**
  * Checks for the exercises of lesson 03 (the RNN cell), on the lesson's {@link WorkedExample}. Exercise 1

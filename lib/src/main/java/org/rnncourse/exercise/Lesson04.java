@@ -2,11 +2,11 @@ package org.rnncourse.exercise;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.Parameters;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.TwoLayerRnn;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.Parameters;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.TwoLayerRnn;
 
 /** Checks for the exercises of lesson 04 (shapes and parameters). */
 public final class Lesson04 {

@@ -2,9 +2,9 @@ package org.rnncourse.exercise;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Architectures;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.RnnCache;
+import org.rnncourse.lessons.Architectures;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.RnnCache;
 
 /** Checks for the exercises of lesson 05 (architectures), all on the lesson's {@link Architectures}. */
 public final class Lesson05 {

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Activation;
+import org.rnncourse.scratch.Activation;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.Rnn;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.RnnGradients;
-import org.rnncourse.step.Shapes;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.Rnn;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.RnnGradients;
+import org.rnncourse.scratch.Shapes;
 
 /**
  * Checks for the exercises of lesson 06 (backpropagation through time). Each exercise is a function;

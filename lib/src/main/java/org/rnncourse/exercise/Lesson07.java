@@ -9,7 +9,7 @@ import org.rnncourse.nn.Dense;
 import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.SimpleRNN;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Matrices;
 
 /**
  * Checks for lesson 07 (SimpleRNN, Keras style). Exercise 1 is a function (a SimpleRNN's forward pass

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.rnncourse.step.ClippingDemo;
+import org.rnncourse.lessons.ClippingDemo;
 
 /**
  * Checks for the exercises of lesson 09: the learner writes the three clipping functions of Keras's

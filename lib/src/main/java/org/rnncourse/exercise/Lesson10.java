@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.step.GruCell;
-import org.rnncourse.step.LstmCell;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.GruCell;
+import org.rnncourse.scratch.LstmCell;
+import org.rnncourse.scratch.Matrices;
 
 /**
  * Checks for lesson 10 (LSTM and GRU). Both exercises are functions that compute one cell step from

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.RnnCell;
 
 /**
  * Checks for lesson 12 (review): the four interview questions of the course notes, answered in

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.GruCell;
-import org.rnncourse.step.LstmCell;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.GruCell;
+import org.rnncourse.scratch.LstmCell;
+import org.rnncourse.scratch.Matrices;
 
 class GateDiagramTest {
     static final DMatrixRMaj X = Matrices.row(1.0, -0.5, 0.3);

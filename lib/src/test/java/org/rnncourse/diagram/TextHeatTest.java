@@ -19,8 +19,8 @@ import org.rnncourse.nn.Embedding;
 import org.rnncourse.nn.Input;
 import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.step.CharRnn;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.CharRnn;
+import org.rnncourse.scratch.Matrices;
 
 class TextHeatTest {
     static final String TEXT = "the cat sat on the mat.\nthe dog sat on the log.\n";

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Matrices;
 
 class CheckTest {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Matrices;
-import org.rnncourse.step.WordOrderDemo;
+import org.rnncourse.scratch.Matrices;
+import org.rnncourse.lessons.WordOrderDemo;
 
 /** Each check against a solution written as in the notebook, and against wrong solutions. */
 class Lesson02Test {
@@ -45,7 +45,7 @@ class Lesson02Test {
     }
 
     /** The notebook's solution of exercise 2. */
-    static DMatrixRMaj finalState(org.rnncourse.step.RnnCell cell, List<DMatrixRMaj> xs) {
+    static DMatrixRMaj finalState(org.rnncourse.scratch.RnnCell cell, List<DMatrixRMaj> xs) {
         DMatrixRMaj a = Matrices.zeros(1, cell.nA);
         for (DMatrixRMaj x : xs) a = cell.step(x, a);
         return a;

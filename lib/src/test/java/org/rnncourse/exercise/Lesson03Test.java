@@ -8,10 +8,10 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.OutputLayer;
-import org.rnncourse.step.RnnCell;
-import org.rnncourse.step.WorkedExample;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.lessons.WorkedExample;
 
 /** Each check against a solution written as in the notebook, and against wrong solutions. */
 class Lesson03Test {

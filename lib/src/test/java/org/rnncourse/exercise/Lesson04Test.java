@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.RnnCell;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.RnnCell;
 
 class Lesson04Test {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Architectures;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.lessons.Architectures;
+import org.rnncourse.scratch.Matrices;
 
 /** Each check against a solution written as in the notebook, and against wrong solutions. */
 class Lesson05Test {

@@ -9,9 +9,9 @@ import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Bptt;
-import org.rnncourse.step.Loss;
-import org.rnncourse.step.Rnn;
+import org.rnncourse.scratch.Bptt;
+import org.rnncourse.scratch.Loss;
+import org.rnncourse.scratch.Rnn;
 
 class Lesson06Test {
 

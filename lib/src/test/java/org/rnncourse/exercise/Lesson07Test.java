@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.NotationBridge;
-import org.rnncourse.step.Activation;
+import org.rnncourse.scratch.Activation;
 import org.rnncourse.nn.Dense;
 import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.nn.GradientClipping;
-import org.rnncourse.step.ClippingDemo;
+import org.rnncourse.lessons.ClippingDemo;
 
 class Lesson09Test {
     // The notebook's solutions, as a learner writes them.

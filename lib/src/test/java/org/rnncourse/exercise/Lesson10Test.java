@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Activation;
-import org.rnncourse.step.GruCell;
-import org.rnncourse.step.LstmCell;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Activation;
+import org.rnncourse.scratch.GruCell;
+import org.rnncourse.scratch.LstmCell;
+import org.rnncourse.scratch.Matrices;
 
 class Lesson10Test {
     /** The lesson's solution of exercise 1, as a learner writes it; {@code order} permutes the gate blocks. */

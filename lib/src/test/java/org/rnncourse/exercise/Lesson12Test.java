@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.step.Matrices;
+import org.rnncourse.scratch.Matrices;
 
 class Lesson12Test {
     static final String HOW = "An RNN reads a sequence one step at a time. At each step it combines the current input x_t "

@@ -13,7 +13,7 @@ import org.rnncourse.nn.Input;
 import org.rnncourse.nn.SGD;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.SimpleRNN;
-import org.rnncourse.step.ClippingDemo;
+import org.rnncourse.lessons.ClippingDemo;
 
 /**
  * Run in a JVM of its own by {@link SameResultsOnBothPathsTest}, with and without the Vector API

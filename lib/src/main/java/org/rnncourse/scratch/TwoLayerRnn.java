@@ -1,0 +1,129 @@
+package org.rnncourse.scratch;
+
+import org.rnncourse.Args;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Two stacked RNN layers and an output layer. Layer 1 reads the inputs X_t and produces H_t; layer 2
+ * reads layer 1's H_t at every step (not only the last one) and produces K_t:
+ * <pre>
+ *   H_t = tanh(X_t · W_xh + H_{t−1} · W_hh + b_h)      (m, n_h)
+ *   K_t = tanh(H_t · W_hk + K_{t−1} · W_kk + b_k)      (m, n_k)
+ *   Y   = g(K_T · W_ky + b_y)                          (m, n_y)   (many-to-one: the last K only)
+ * </pre>
+ * This is why a lower layer must return the whole sequence (Keras: {@code return_sequences=True}):
+ * layer 2 needs an input at every time step.
+ */
+public final class TwoLayerRnn {
+    /** Layer 1: X_t → H_t (its W_ax is the lessons' W_xh). */
+    public final RnnCell layer1;
+    /** Layer 2: H_t → K_t (its W_ax is W_hk, its W_aa is W_kk). */
+    public final RnnCell layer2;
+    /** The output read from the last K_T. */
+    public final OutputLayer output;
+
+    /** What one forward pass produced: both layers' caches and the output. */
+    public record Pass(RnnCache layer1, RnnCache layer2, DMatrixRMaj y) {
+        @Override
+        public String toString() {
+            return "Pass(H_t " + Shapes.of(layer1.a(1)) + " × " + layer1.timeSteps() + " steps, K_t "
+                    + Shapes.of(layer2.a(1)) + " × " + layer2.timeSteps() + " steps, Y " + Shapes.of(y) + ")";
+        }
+    }
+
+    /** A stack from two cells and an output; the sizes must chain (n_h of layer 1 = n_x of layer 2, …). */
+    public TwoLayerRnn(RnnCell layer1, RnnCell layer2, OutputLayer output) {
+        this.layer1 = Shapes.requireNonNull("layer1", layer1, "give an RnnCell");
+        this.layer2 = Shapes.requireNonNull("layer2", layer2, "give an RnnCell");
+        this.output = Shapes.requireNonNull("output", output, "give an OutputLayer");
+        if (layer2.nX != layer1.nA) {
+            throw new IllegalArgumentException("layer2.W_ax has shape " + Shapes.of(layer2.Wax) + " but the stack expects ("
+                    + layer1.nA + "×" + layer2.nA + "): layer 2 reads H_t, so its n_x is layer 1's n_h = " + layer1.nA);
+        }
+        if (output.nA != layer2.nA) {
+            throw new IllegalArgumentException("output.W_ay has shape " + Shapes.of(output.Way) + " but the stack expects ("
+                    + layer2.nA + "×" + output.nY + "): the output reads K_T, n_k = " + layer2.nA);
+        }
+    }
+
+    /** A tanh–tanh stack with Gaussian weights × 0.1 from {@code new Random(seed)}. */
+    public static TwoLayerRnn random(int nX, int nH, int nK, int nY, Activation g, long seed) {
+        Args.positive("nX (n_x)", nX);
+        Args.positive("nH (layer 1's n_a)", nH);
+        Args.positive("nK (layer 2's n_a)", nK);
+        Args.positive("nY (n_y)", nY);
+        Random random = new Random(seed);
+        return new TwoLayerRnn(RnnCell.random(nX, nH, Activation.TANH, 0.1, random),
+                RnnCell.random(nH, nK, Activation.TANH, 0.1, random),
+                OutputLayer.random(nK, nY, g, 0.1, random));
+    }
+
+    /** Layer 1 over X_1 … X_T, then layer 2 over H_1 … H_T, then the output from K_T. */
+    public Pass forward(List<DMatrixRMaj> xs) {
+        RnnCache first = layer1.forward(xs);
+        RnnCache second = layer2.forward(first.hiddenStates());   // the whole sequence H_1 … H_T
+        return new Pass(first, second, output.forward(second.a(second.timeSteps())));
+    }
+
+    /** Weights of both layers and the output: nothing depends on T. */
+    public long parameterCount() {
+        return layer1.parameterCount() + layer2.parameterCount() + output.parameterCount();
+    }
+
+    /** One row per weight matrix: its name, shape and number of weights, then the total. */
+    public Table parameterTable() {
+        StringColumn name = StringColumn.create("weights");
+        StringColumn shape = StringColumn.create("shape");
+        LongColumn count = LongColumn.create("parameters");
+        Object[][] rows = {
+            {"W_xh (layer 1)", layer1.Wax}, {"W_hh (layer 1)", layer1.Waa}, {"b_h (layer 1)", layer1.ba},
+            {"W_hk (layer 2)", layer2.Wax}, {"W_kk (layer 2)", layer2.Waa}, {"b_k (layer 2)", layer2.ba},
+            {"W_ky (output)", output.Way}, {"b_y (output)", output.by}};
+        for (Object[] row : rows) {
+            DMatrixRMaj m = (DMatrixRMaj) row[1];
+            name.append((String) row[0]);
+            shape.append(Shapes.of(m));
+            count.append((long) m.getNumElements());
+        }
+        name.append("total");
+        shape.append("");
+        count.append(parameterCount());
+        return Table.create("Parameters of the stack", name, shape, count);
+    }
+
+    /** The shapes of every quantity for a batch of m examples and T time steps. */
+    public Table shapes(int m, int T) {
+        Shapes.requirePositive("m", m);
+        Shapes.requirePositive("T", T);
+        StringColumn what = StringColumn.create("quantity");
+        StringColumn formula = StringColumn.create("computed as");
+        StringColumn shape = StringColumn.create("shape");
+        StringColumn count = StringColumn.create("how many");
+        String steps = T + " (one per step)";
+        add(what, formula, shape, count, "X_t", "input", Shapes.of(m, layer1.nX), steps);
+        add(what, formula, shape, count, "H_t", "tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)", Shapes.of(m, layer1.nA), steps);
+        add(what, formula, shape, count, "K_t", "tanh(H_t·W_hk + K_{t−1}·W_kk + b_k)", Shapes.of(m, layer2.nA), steps);
+        add(what, formula, shape, count, "Y", output.g + "(K_T·W_ky + b_y)", Shapes.of(m, output.nY), "1 (last step)");
+        return Table.create("Shapes in a two-layer stack (m = " + m + ", T = " + T + ")", what, formula, shape, count);
+    }
+
+    private static void add(StringColumn a, StringColumn b, StringColumn c, StringColumn d,
+                            String va, String vb, String vc, String vd) {
+        a.append(va);
+        b.append(vb);
+        c.append(vc);
+        d.append(vd);
+    }
+
+    @Override
+    public String toString() {
+        return "TwoLayerRnn(n_x = " + layer1.nX + " → n_h = " + layer1.nA + " → n_k = " + layer2.nA
+                + " → n_y = " + output.nY + "; " + parameterCount() + " parameters)";
+    }
+
+}

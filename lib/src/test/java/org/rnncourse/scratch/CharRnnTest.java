@@ -1,0 +1,91 @@
+package org.rnncourse.scratch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class CharRnnTest {
+    static final String TEXT = "the cat sat on the mat. the dog sat on the log. a cat and a dog sat together.";
+
+    @Test
+    void vocabularyIsTheSortedDistinctCharacters() {
+        CharRnn g = CharRnn.create("abca cab abca cab abca cab", 8, 1);
+        assertEquals(" abc", g.vocabulary());
+        assertEquals("cab", g.decode(g.encode("cab")));
+        var e = assertThrows(IllegalArgumentException.class, () -> g.encode("abz"));
+        assertTrue(e.getMessage().contains("'z' at position 2"), e.getMessage());
+    }
+
+    @Test
+    void teacherForcingTargetIsTheInputShiftedByOne() {
+        CharRnn g = CharRnn.create(TEXT, 8, 1);
+        CharRnn.TeacherForcing tf = g.teacherForcing(0, 7);
+        assertEquals("the cat", tf.input());
+        assertEquals("he cat ", tf.target());
+    }
+
+    @Test
+    void gradientsMatchNumericalGradients() {
+        CharRnn g = CharRnn.create(TEXT, 6, 3);
+        // Bigger weights than the 0.01 of training so every gradient is far from 0.
+        Random r = new Random(5);
+        for (DMatrixRMaj p : g.parameters()) {
+            for (int k = 0; k < p.data.length; k++) p.data[k] = r.nextGaussian() * 0.5;
+        }
+        int[] starts = {0, 9, 30};
+        int T = 5;
+        RnnGradients grads = g.gradients(starts, T);
+        List<DMatrixRMaj> analytic = List.of(grads.dWax(), grads.dWaa(), grads.dba(), grads.dWay(), grads.dby());
+        List<DMatrixRMaj> params = g.parameters();
+        for (int k = 0; k < params.size(); k++) {
+            DMatrixRMaj numerical = GradCheck.numericalGradient(() -> g.loss(starts, T), params.get(k));
+            double err = GradCheck.relativeError(analytic.get(k), numerical);
+            assertTrue(err < 1e-7, "parameter " + k + ": relative error " + err);
+        }
+    }
+
+    @Test
+    void trainingLowersTheLossAndChangesTheSamples() {
+        CharRnn g = CharRnn.create(TEXT + " " + TEXT, 24, 7).sequenceLength(12).batchSize(8).learningRate(0.02);
+        double before = g.validationLoss();
+        String sampleBefore = g.sample("the ", 30, 0.7, new Random(1));
+        assertEquals(Math.log(g.vocabularySize()), before, 0.05, "small weights: close to a uniform guess");
+        for (int i = 0; i < 300; i++) g.trainStep();
+        assertTrue(g.validationLoss() < before - 0.5, "validation loss " + before + " → " + g.validationLoss());
+        assertNotEquals(sampleBefore, g.sample("the ", 30, 0.7, new Random(1)));
+        assertEquals(300, g.iteration());
+        assertTrue(g.report(20).startsWith("iteration  300 | loss "), g.report(20));
+    }
+
+    @Test
+    void samplingIsReproducibleWithASeedAndTemperatureMatters() {
+        CharRnn g = CharRnn.create(TEXT, 8, 1);
+        Random r = new Random(0);
+        for (DMatrixRMaj p : g.parameters()) for (int k = 0; k < p.data.length; k++) p.data[k] = r.nextGaussian();
+        assertEquals(g.sample("the", 40, 1.0, new Random(2)), g.sample("the", 40, 1.0, new Random(2)));
+        // At a very low temperature the most likely character always wins: no randomness left.
+        assertEquals(g.sample("the", 40, 1e-3, new Random(2)), g.sample("the", 40, 1e-3, new Random(3)));
+        assertEquals(40, g.sample("t", 40, 1.0, new Random(2)).length());
+    }
+
+    @Test
+    void badInputIsNamed() {
+        CharRnn g = CharRnn.create(TEXT, 8, 1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.sample("the", 10, 0, new Random(1)))
+                .getMessage().contains("temperature"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.sample("", 10, 1, new Random(1)))
+                .getMessage().contains("prime"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.sequenceLength(500))
+                .getMessage().contains("sequenceLength = 500"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> g.loss(new int[] {60}, 20))
+                .getMessage().contains("start 60"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CharRnn.create("short", 8, 1))
+                .getMessage().contains("at least 20"));
+    }
+}
