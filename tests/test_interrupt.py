@@ -18,6 +18,9 @@ from conftest import JAR
 
 SETUP = r"""
 import org.rnncourse.nn.*;
+import org.rnncourse.nn.callbacks.*;
+import org.rnncourse.nn.layers.*;
+import org.rnncourse.nn.trainers.*;
 import java.util.*;
 """
 

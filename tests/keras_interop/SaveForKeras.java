@@ -2,6 +2,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.rnncourse.nn.*;
+import org.rnncourse.nn.layers.*;
+import org.rnncourse.nn.optimizers.*;
+import org.rnncourse.nn.trainers.*;
 
 /**
  * Trains a small model with every layer kind of the library for a few steps, saves it as

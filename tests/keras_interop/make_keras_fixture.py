@@ -1,4 +1,4 @@
-"""Writes lib/src/test/resources/org/rnncourse/nn/keras-made.keras and keras-made.json: a small
+"""Writes lib/src/test/resources/org/rnncourse/nn/saving/keras-made.keras and keras-made.json: a small
 model with every layer kind of the library, saved by Keras 3 itself, and its predictions, for the
 Java test that loads a file Keras wrote (KerasFileTest). Run with a Python that has keras and jax:
 KERAS_BACKEND=jax python tests/keras_interop/make_keras_fixture.py
@@ -11,7 +11,7 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-out = Path(__file__).resolve().parents[2] / "lib" / "src" / "test" / "resources" / "org" / "rnncourse" / "nn"
+out = Path(__file__).resolve().parents[2] / "lib" / "src" / "test" / "resources" / "org" / "rnncourse" / "nn" / "saving"
 keras.utils.set_random_seed(3)
 model = keras.Sequential([
     keras.Input((9,), dtype="int32"), keras.layers.Embedding(25, 4),

@@ -179,7 +179,7 @@ class BadArgumentSweepTest {
         if (t == Random.class) return new Random(1);
         if (t == org.ejml.data.DMatrixRMaj.class) return new org.ejml.data.DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
         if (t == org.rnncourse.scratch.Activation.class) return org.rnncourse.scratch.Activation.TANH;
-        if (t == org.rnncourse.nn.Activation.class) return org.rnncourse.nn.Activation.of("tanh");
+        if (t == org.rnncourse.nn.layers.Activation.class) return org.rnncourse.nn.layers.Activation.of("tanh");
         return NO_GOOD_VALUE;
     }
 
@@ -229,7 +229,7 @@ class BadArgumentSweepTest {
     static Object receiver(Executable e) {
         if (!isInstance(e)) return null;
         Class<?> c = e.getDeclaringClass();
-        if (c == org.rnncourse.nn.Optimizer.class) return new org.rnncourse.nn.SGD(0.1);
+        if (c == org.rnncourse.nn.optimizers.Optimizer.class) return new org.rnncourse.nn.optimizers.SGD(0.1);
         try {
             if (c.getEnclosingClass() != null) {
                 for (Method m : c.getEnclosingClass().getMethods()) {

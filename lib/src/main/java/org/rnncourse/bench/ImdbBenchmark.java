@@ -21,19 +21,19 @@ import org.rnncourse.data.Imdb;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.data.Sequences;
 import org.rnncourse.fast.Fast;
-import org.rnncourse.nn.Adam;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Dropout;
-import org.rnncourse.nn.Embedding;
-import org.rnncourse.nn.FitOptions;
-import org.rnncourse.nn.GRU;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.LSTM;
-import org.rnncourse.nn.Layer;
-import org.rnncourse.nn.ProgressListener;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
-import org.rnncourse.nn.Tensor;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.callbacks.ProgressListener;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.LSTM;
+import org.rnncourse.nn.layers.Layer;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.trainers.FitOptions;
 
 /**
  * Times the training of lesson 08's model (Embedding(10000, 128) on 200 tokens → SimpleRNN(64) →

@@ -3,8 +3,8 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnncourse.nn.Bidirectional;
-import org.rnncourse.nn.RecurrentLayer;
+import org.rnncourse.nn.layers.Bidirectional;
+import org.rnncourse.nn.layers.RecurrentLayer;
 
 /**
  * A {@link Bidirectional} layer unrolled over its time steps: the forward copy reads x_1 … x_T left to

@@ -3,14 +3,14 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnncourse.nn.Bidirectional;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Dropout;
-import org.rnncourse.nn.Embedding;
-import org.rnncourse.nn.Layer;
-import org.rnncourse.nn.RecurrentLayer;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.Shapes;
+import org.rnncourse.nn.layers.Bidirectional;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Layer;
+import org.rnncourse.nn.layers.RecurrentLayer;
+import org.rnncourse.nn.utils.Shapes;
 
 /**
  * A {@link Sequential} model drawn as Keras's {@code keras.utils.plot_model(model, show_shapes=True)}

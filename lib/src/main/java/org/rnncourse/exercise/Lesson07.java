@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.scratch.Matrices;
 
 /**

@@ -5,17 +5,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.FitOptions;
-import org.rnncourse.nn.History;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.Optimizer;
-import org.rnncourse.nn.Parameter;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
-import org.rnncourse.nn.Tensor;
-import org.rnncourse.nn.TrainingDivergedException;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.nn.trainers.TrainingDivergedException;
 import org.rnncourse.scratch.Shapes;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.Parameter;
+import org.rnncourse.nn.optimizers.Optimizer;
+import org.rnncourse.nn.trainers.FitOptions;
 import org.rnncourse.show.Plots;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -133,7 +133,7 @@ public final class ClippingDemo {
     /** The model's weights in the order of {@link #firstBatchGradients()}: {@code simple_rnn/kernel}, … */
     public static List<String> weightNames() {
         List<String> names = new ArrayList<>();
-        for (Parameter p : model(new org.rnncourse.nn.SGD(0.5), 2.0).parameters()) names.add(p.path());
+        for (Parameter p : model(new org.rnncourse.nn.optimizers.SGD(0.5), 2.0).parameters()) names.add(p.path());
         return names;
     }
 
@@ -145,7 +145,7 @@ public final class ClippingDemo {
      */
     public static List<double[]> firstBatchGradients() {
         Data d = data();
-        Sequential model = model(new org.rnncourse.nn.SGD(0.5), 2.0);
+        Sequential model = model(new org.rnncourse.nn.optimizers.SGD(0.5), 2.0);
         Tensor x = Tensor.of(java.util.Arrays.copyOf(d.x(), BATCH));
         Tensor y = model.loss().prepareTargets(Tensor.of(java.util.Arrays.copyOf(d.y(), BATCH)), model.outputShape());
         Tensor out = model.forward(x, true);

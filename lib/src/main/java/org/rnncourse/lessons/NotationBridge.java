@@ -3,7 +3,7 @@ package org.rnncourse.lessons;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.rnncourse.nn.Parameter;
+import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
 
 /**

@@ -9,6 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.nn.backend.Backend;
+import org.rnncourse.nn.backend.FastFront;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.callbacks.Callback;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.callbacks.ProgressListener;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.Layer;
+import org.rnncourse.nn.layers.Parameter;
+import org.rnncourse.nn.layers.RecurrentLayer;
+import org.rnncourse.nn.losses.Loss;
+import org.rnncourse.nn.metrics.Metric;
+import org.rnncourse.nn.optimizers.Optimizer;
+import org.rnncourse.nn.saving.ModelFile;
+import org.rnncourse.nn.trainers.FitOptions;
+import org.rnncourse.nn.trainers.TrainingDivergedException;
+import org.rnncourse.nn.utils.Keras;
+import org.rnncourse.nn.utils.ModelSummary;
 import org.rnncourse.show.LiveDisplay;
 import org.rnncourse.show.Numbers;
 import org.rnncourse.show.Show;
@@ -188,7 +206,7 @@ public class Sequential {
     /** Copies of all weights (Keras's {@code get_weights()}). */
     public List<double[]> getWeights() {
         List<double[]> ws = new ArrayList<>();
-        for (Parameter p : parameters()) ws.add(p.value.clone());
+        for (Parameter p : parameters()) ws.add(p.value().clone());
         return ws;
     }
 
@@ -203,7 +221,7 @@ public class Sequential {
                 throw new IllegalArgumentException("setWeights: array " + i + " has " + weights.get(i).length
                         + " values, " + ps.get(i) + " needs " + ps.get(i).size());
             }
-            System.arraycopy(weights.get(i), 0, ps.get(i).value, 0, ps.get(i).size());
+            System.arraycopy(weights.get(i), 0, ps.get(i).value(), 0, ps.get(i).size());
         }
     }
 
@@ -268,12 +286,12 @@ public class Sequential {
     }
 
     /** The model's random generator: a saved model keeps its state (shuffles and dropout go on). */
-    Random random() {
+    public Random random() {
         return rng;
     }
 
     /** The metric names given to compile, as Keras's compile config lists them. */
-    List<String> metricNames() {
+    public List<String> metricNames() {
         return metricNames;
     }
 
@@ -357,7 +375,7 @@ public class Sequential {
     }
 
     /** A message for the learner, through the current progress display (silent with verbose 0). */
-    void log(String line) {
+    public void log(String line) {
         progress.onMessage(line);
     }
 

@@ -45,39 +45,39 @@
  * Tensor h = lstm.forward(x, false);                            // (batch, time, 32)
  * List<Tensor> hc = lstm.states();                              // h_T and c_T
  * }</pre>
- * {@link org.rnncourse.nn.LSTM} and {@link org.rnncourse.nn.GRU} follow Keras 3's formulas, gate
+ * {@link org.rnncourse.nn.layers.LSTM} and {@link org.rnncourse.nn.layers.GRU} follow Keras 3's formulas, gate
  * order (i, f, c, o; z, r, h), initializers and GRU's default {@code reset_after}; a
- * {@link org.rnncourse.nn.Bidirectional} concatenates a forward and a backward copy of its layer.
- * {@link org.rnncourse.nn.LayerComparison} trains one task with several layers and measures them.
+ * {@link org.rnncourse.nn.layers.Bidirectional} concatenates a forward and a backward copy of its layer.
+ * {@link org.rnncourse.lessons.LayerComparison} trains one task with several layers and measures them.
  *
  * <h2>How the pieces fit</h2>
  * <ul>
- *   <li>Data is a {@link org.rnncourse.nn.Tensor}: a flat row-major array with a shape whose first
+ *   <li>Data is a {@link org.rnncourse.nn.backend.Tensor}: a flat row-major array with a shape whose first
  *       axis is the batch; {@code fit}, {@code evaluate} and {@code predict} also take plain Java
  *       arrays ({@code double[][][]} sequences, {@code int[][]} token ids, {@code double[]} or
  *       {@code int[]} labels).</li>
- *   <li>Every {@link org.rnncourse.nn.Layer} infers its output shape, creates its weights
- *       ({@link org.rnncourse.nn.Parameter}s) once the input shape is known, and has a forward pass
+ *   <li>Every {@link org.rnncourse.nn.layers.Layer} infers its output shape, creates its weights
+ *       ({@link org.rnncourse.nn.layers.Parameter}s) once the input shape is known, and has a forward pass
  *       (with a training flag, for dropout) and a backward pass that fills the gradients.</li>
- *   <li>{@link org.rnncourse.nn.Sequential#fit} runs mini-batches: forward, {@link org.rnncourse.nn.Loss},
- *       backward, {@link org.rnncourse.nn.Optimizer} step (after optional clipping), then reports
- *       through {@link org.rnncourse.nn.Callback}s and a {@link org.rnncourse.nn.ProgressListener}.</li>
+ *   <li>{@link org.rnncourse.nn.Sequential#fit} runs mini-batches: forward, {@link org.rnncourse.nn.losses.Loss},
+ *       backward, {@link org.rnncourse.nn.optimizers.Optimizer} step (after optional clipping), then reports
+ *       through {@link org.rnncourse.nn.callbacks.Callback}s and a {@link org.rnncourse.nn.callbacks.ProgressListener}.</li>
  *   <li>{@code forward} and {@code backward} run the layers' own code in double: the reference path
  *       the gradient checks validate. {@code fit}, {@code evaluate} and {@code predict} run a model
  *       that starts with an optional Embedding and a recurrent layer with a fused float step
  *       (SimpleRNN with tanh, LSTM and GRU with Keras's activations: each layer's {@code FloatCell})
  *       on a float path instead ({@code FastFront}, on the {@link org.rnncourse.fast.Fast} kernels, on
  *       two cores): the same numbers to float rounding, ~30× faster on lesson 08 (≈ 1.5–2 s per IMDB
- *       epoch on 2 cores). {@link org.rnncourse.nn.Backend#setFloatx Backend.setFloatx("float64")}
+ *       epoch on 2 cores). {@link org.rnncourse.nn.backend.Backend#setFloatx Backend.setFloatx("float64")}
  *       (as Keras's {@code keras.config.set_floatx}) puts every model on the double reference path;
  *       {@code model.fastPath(false)} does it for one model.</li>
  *   <li>Saving, with Keras's names: {@link org.rnncourse.nn.Sequential#save(String)} writes a Keras 3
  *       {@code .keras} file (architecture, weights, optimizer state) that
  *       {@link org.rnncourse.nn.Sequential#loadModel(String)} and Keras's {@code load_model} read;
  *       {@code saveWeights}/{@code loadWeights} for the weights alone;
- *       {@link org.rnncourse.nn.ModelCheckpoint} saves during fit. {@code ModelFile} (the zip, checksums),
+ *       {@link org.rnncourse.nn.callbacks.ModelCheckpoint} saves during fit. {@code ModelFile} (the zip, checksums),
  *       {@code KerasConfig} (config.json), {@code KerasWeights} (the HDF5 layout) and {@code AtomicFile}
- *       (temporary file, then rename) do the work; a bad file is a {@link org.rnncourse.nn.ModelFileException}.</li>
+ *       (temporary file, then rename) do the work; a bad file is a {@link org.rnncourse.nn.saving.ModelFileException}.</li>
  * </ul>
  */
 package org.rnncourse.nn;

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.data.CourseFiles;
-import org.rnncourse.nn.GradientClipping;
+import org.rnncourse.nn.optimizers.GradientClipping;
 
 /**
  * A character-level text generator in the style of Karpathy's min-char-rnn: an {@link Rnn} whose

@@ -7,7 +7,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.rnncourse.nn.GradientClipping;
+import org.rnncourse.nn.optimizers.GradientClipping;
 import org.rnncourse.show.Numbers;
 import org.rnncourse.show.Plots;
 import tech.tablesaw.api.DoubleColumn;

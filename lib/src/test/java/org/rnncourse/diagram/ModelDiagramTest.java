@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnncourse.nn.Bidirectional;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Dropout;
-import org.rnncourse.nn.Embedding;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.SimpleRNN;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.layers.Bidirectional;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
 import org.w3c.dom.Document;
 
 class ModelDiagramTest {

@@ -10,10 +10,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.NotationBridge;
 import org.rnncourse.scratch.Activation;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Input;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
 
 class Lesson07Test {
 
@@ -41,7 +41,7 @@ class Lesson07Test {
         assertEquals(2, kernel.numRows);
         DMatrixRMaj mine = forward(kernel, NotationBridge.weight(model, "simple_rnn/recurrent_kernel"),
                 NotationBridge.weight(model, "simple_rnn/bias"), NotationBridge.matrix(seq), true, false);
-        double[] layer = model.forward(org.rnncourse.nn.Tensor.of(new double[][][] {seq}), false).toArray();
+        double[] layer = model.forward(org.rnncourse.nn.backend.Tensor.of(new double[][][] {seq}), false).toArray();
         for (int j = 0; j < 3; j++) assertEquals(layer[j], mine.get(0, j), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> NotationBridge.weight(model, "simple_rnn/W_hy"));
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.nn.GradientClipping;
+import org.rnncourse.nn.optimizers.GradientClipping;
 import org.rnncourse.lessons.ClippingDemo;
 
 class Lesson09Test {

@@ -3,17 +3,17 @@ package org.rnncourse.fast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.rnncourse.nn.Adam;
-import org.rnncourse.nn.Dense;
-import org.rnncourse.nn.Dropout;
-import org.rnncourse.nn.Embedding;
-import org.rnncourse.nn.FitOptions;
-import org.rnncourse.nn.History;
-import org.rnncourse.nn.Input;
-import org.rnncourse.nn.SGD;
 import org.rnncourse.nn.Sequential;
-import org.rnncourse.nn.SimpleRNN;
+import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.lessons.ClippingDemo;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.optimizers.SGD;
+import org.rnncourse.nn.trainers.FitOptions;
 
 /**
  * Run in a JVM of its own by {@link SameResultsOnBothPathsTest}, with and without the Vector API
@@ -53,7 +53,7 @@ public final class SameRunProbe {
         Sequential m = new Sequential(7, new Input(steps), new Embedding(200, 24), new SimpleRNN(37), new Dropout(0.5),
                 new Dense(1, "sigmoid"));
         m.compile(new Adam(0.01), "binary_crossentropy", "accuracy");
-        History h = m.fit(org.rnncourse.nn.Tensor.of(ids), org.rnncourse.nn.Tensor.of(y),
+        History h = m.fit(org.rnncourse.nn.backend.Tensor.of(ids), org.rnncourse.nn.backend.Tensor.of(y),
                 new FitOptions().epochs(4).batchSize(32).validationSplit(0.2).verbose(0));
         for (String key : new ArrayList<>(h.history().keySet())) {
             sb.append("imdb-like ").append(key).append(':');

@@ -6,6 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.callbacks.EarlyStopping;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.LSTM;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.optimizers.RMSprop;
+import org.rnncourse.nn.optimizers.SGD;
+import org.rnncourse.nn.trainers.FitOptions;
+import org.rnncourse.nn.trainers.TrainingDivergedException;
 
 /** A learner's mistakes end in a message that names the argument and the shapes. */
 class BadInputTest {
@@ -221,7 +234,7 @@ class BadInputTest {
         assertContains(message(NullPointerException.class, () -> model().compile((String) null, "mse")), "optimizer is null");
         assertContains(message(NullPointerException.class, () -> model().compile("adam", (String) null)), "loss is null");
         assertContains(message(NullPointerException.class, () -> new Sequential(new Dense(1), null)), "layers[1] is null");
-        assertContains(message(NullPointerException.class, () -> new Dense(3, (org.rnncourse.nn.Activation) null)), "activation");
+        assertContains(message(NullPointerException.class, () -> new Dense(3, (org.rnncourse.nn.layers.Activation) null)), "activation");
         assertContains(message(NullPointerException.class, () -> new FitOptions().callbacks(new EarlyStopping(), null)),
                 "callbacks[1] is null");
         assertContains(message(IllegalArgumentException.class, () -> SimpleRNN.builder(0)), "SimpleRNN units", "got 0");

@@ -6,6 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.nn.callbacks.EarlyStopping;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.trainers.FitOptions;
+import org.rnncourse.nn.utils.Keras;
 
 /** The code of lessons 07 and 08 as a notebook writes it, on small data, so the snippets stay true. */
 class NotebookExamplesTest {

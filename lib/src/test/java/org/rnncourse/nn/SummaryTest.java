@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.Layer;
+import org.rnncourse.nn.layers.SimpleRNN;
 import tech.tablesaw.api.Table;
 
 /** The summaries of lessons 07 and 08, line for line as Keras 3 prints them. */

@@ -9,6 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.callbacks.EarlyStopping;
+import org.rnncourse.nn.callbacks.EarlyStoppingTest;
+import org.rnncourse.nn.callbacks.History;
+import org.rnncourse.nn.layers.Dense;
+import org.rnncourse.nn.layers.Dropout;
+import org.rnncourse.nn.layers.Embedding;
+import org.rnncourse.nn.layers.Input;
+import org.rnncourse.nn.layers.Parameter;
+import org.rnncourse.nn.layers.SimpleRNN;
+import org.rnncourse.nn.optimizers.Adam;
+import org.rnncourse.nn.trainers.FitOptions;
+import org.rnncourse.nn.utils.Keras;
 import tech.tablesaw.api.Table;
 
 /** Small models learn small tasks, and one seed gives one run. */

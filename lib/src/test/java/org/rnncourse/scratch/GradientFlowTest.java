@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.ClippingDemo;
-import org.rnncourse.nn.SGD;
+import org.rnncourse.nn.optimizers.SGD;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 

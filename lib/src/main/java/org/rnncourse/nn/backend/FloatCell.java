@@ -1,0 +1,224 @@
+package org.rnncourse.nn.backend;
+
+import org.rnncourse.fast.Fast;
+import org.rnncourse.nn.layers.GRU;
+import org.rnncourse.nn.layers.LSTM;
+import org.rnncourse.nn.layers.Parameter;
+import org.rnncourse.nn.layers.RecurrentLayer;
+import org.rnncourse.nn.layers.SimpleRNN;
+
+/**
+ * One recurrent layer's step on the float path, forward and back: what {@link FastFront} asks a
+ * {@link RecurrentLayer} for ({@link RecurrentLayer#floatCell()}), the way Keras's LSTM asks its
+ * backend for a fused implementation. Everything a step shares with the other kinds (the input
+ * projection x·W over all steps or over the used tokens, the buffers, the threads, the weight
+ * gradients as big products) lives in FastFront; a cell holds only its own formulas.
+ *
+ * <p>A step works in place on block t of the worker's arrays, so nothing is allocated per step.
+ * Each layer kind's z = x_t·W + h_{t−1}·U + b is {@link #gates} blocks of units wide, in Keras's
+ * order. The products and every tanh go through {@link Fast} (σ(v) is (1 + tanh(v/2))/2, so the
+ * gates too), whose two paths give the same bits; the rest is plain float arithmetic, the same code
+ * on both.
+ */
+public abstract class FloatCell {
+    final int gates;
+
+    FloatCell(int gates) {
+        this.gates = gates;
+    }
+
+    abstract Parameter kernel();
+
+    abstract Parameter recurrentKernel();
+
+    /** (gates·units) numbers, or (2, gates·units) for a GRU: input side, then recurrent side. */
+    abstract Parameter bias();
+
+    /** True when the gradient reaching U differs from the one reaching W (GRU's reset gate sits between). */
+    boolean splitsRecurrentGradient() {
+        return false;
+    }
+
+    /** True when x·W goes straight into the state blocks (SimpleRNN: one gate, the state itself). */
+    boolean projectsIntoStates() {
+        return false;
+    }
+
+    /** h_{t+1} (block t+1 of hs) from h_t and block t of the projection x·W. */
+    abstract void forwardStep(FastFront.Worker w, int t, int rows);
+
+    /**
+     * dz of step t (block t of dz, and of dR when split) from dL/dh_{t+1} (block t of gh plus the
+     * carry), and the carry for step t − 1.
+     */
+    abstract void backwardStep(FastFront.Worker w, int t, int rows);
+
+    /** SimpleRNN with tanh: h_t = tanh(x_t·W + h_{t−1}·U + b). */
+    public static final class Simple extends FloatCell {
+        private final SimpleRNN layer;
+
+        public Simple(SimpleRNN layer) {
+            super(1);
+            this.layer = layer;
+        }
+
+        @Override Parameter kernel() { return layer.kernel(); }
+        @Override Parameter recurrentKernel() { return layer.recurrentKernel(); }
+        @Override Parameter bias() { return layer.bias(); }
+        @Override boolean projectsIntoStates() { return true; }
+
+        @Override
+        void forwardStep(FastFront.Worker w, int t, int rows) {
+            int bu = rows * w.units, cur = (t + 1) * bu;
+            Fast.matmul(w.hs, t * bu, w.u(), 0, w.hs, cur, rows, w.units, w.units, true);
+            Fast.biasTanh(w.hs, cur, w.bIn(), rows, w.units);
+        }
+
+        @Override
+        void backwardStep(FastFront.Worker w, int t, int rows) {
+            // The incoming dL/dh_t is already in dz (gh is dz for a SimpleRNN).
+            int bu = rows * w.units, off = w.z + t * bu;
+            Fast.tanhBackward(w.dz(), off, w.dh, 0, w.hs, (t + 1) * bu, bu); // dz_t = (dh_t + carry)·(1 − h_t²)
+            if (t > 0) Fast.matmul(w.dz(), off, w.uT(), 0, w.dh, 0, rows, w.units, w.units, false); // carry = dz_t·Uᵀ
+        }
+    }
+
+    /**
+     * LSTM (Keras: gates i, f, c, o; σ for the gates, tanh for the candidate and the cell's output).
+     * Keeps, per step, the activated gates (over the projection), c_t and tanh(c_t).
+     */
+    public static final class Lstm extends FloatCell {
+        private final LSTM layer;
+
+        public Lstm(LSTM layer) {
+            super(4);
+            this.layer = layer;
+        }
+
+        @Override Parameter kernel() { return layer.kernel(); }
+        @Override Parameter recurrentKernel() { return layer.recurrentKernel(); }
+        @Override Parameter bias() { return layer.bias(); }
+
+        @Override
+        void forwardStep(FastFront.Worker w, int t, int rows) {
+            int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g;
+            float[] a = w.zx, b = w.bIn(), c = w.c, tc = w.tanhC, hs = w.hs;
+            Fast.matmul(hs, t * bu, w.u(), 0, a, zt, rows, u, g, true); // z_t = x_t·W + h_{t−1}·U
+            // σ(v) = (1 + tanh(v/2))/2: halve the gates' columns, then ONE vector tanh over the block.
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g;
+                for (int j = 0; j < 2 * u; j++) a[row + j] = (a[row + j] + b[j]) * 0.5f; // i, f
+                for (int j = 2 * u; j < 3 * u; j++) a[row + j] = a[row + j] + b[j];      // cTilde
+                for (int j = 3 * u; j < g; j++) a[row + j] = (a[row + j] + b[j]) * 0.5f; // o
+            }
+            Fast.tanh(a, zt, zt + rows * g);
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g, k0 = i * u;
+                for (int j = 0; j < 2 * u; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
+                for (int j = 3 * u; j < g; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
+                for (int j = 0; j < u; j++) {
+                    int k = k0 + j; // c_t = f ⊙ c_{t−1} + i ⊙ cTilde
+                    c[(t + 1) * bu + k] = a[row + u + j] * c[t * bu + k] + a[row + j] * a[row + 2 * u + j];
+                }
+            }
+            System.arraycopy(c, (t + 1) * bu, tc, t * bu, bu);
+            Fast.tanh(tc, t * bu, (t + 1) * bu);
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g + 3 * u, k0 = t * bu + i * u, h0 = (t + 1) * bu + i * u;
+                for (int j = 0; j < u; j++) hs[h0 + j] = a[row + j] * tc[k0 + j]; // h_t = o ⊙ tanh(c_t)
+            }
+        }
+
+        @Override
+        void backwardStep(FastFront.Worker w, int t, int rows) {
+            int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
+            float[] a = w.zx, c = w.c, tc = w.tanhC, gh = w.gh, dz = w.dz(), dh = w.dh, dc = w.dc;
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g, drow = dzt + i * g, k0 = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = k0 + j;
+                    float h = gh[t * bu + k] + dh[k];
+                    float in = a[row + j], forget = a[row + u + j], cand = a[row + 2 * u + j], out = a[row + 3 * u + j];
+                    float th = tc[t * bu + k];
+                    // The cell's gradient: through h and tanh(c_t), plus what c_{t+1} passes back through f.
+                    float dcell = h * out * (1f - th * th) + dc[k];
+                    dz[drow + j] = dcell * cand * in * (1f - in);
+                    dz[drow + u + j] = dcell * c[t * bu + k] * forget * (1f - forget);
+                    dz[drow + 2 * u + j] = dcell * in * (1f - cand * cand);
+                    dz[drow + 3 * u + j] = h * th * out * (1f - out);
+                    dc[k] = dcell * forget;
+                }
+            }
+            if (t > 0) Fast.matmul(dz, dzt, w.uT(), 0, dh, 0, rows, g, u, false); // carry = dz_t·Uᵀ
+        }
+    }
+
+    /**
+     * GRU with reset_after (Keras 3's default; gates z, r, h): the reset gate scales h_{t−1}·U + b_rec
+     * after the product, so that product (rh) is kept per step, and the gradient reaching U (dR)
+     * differs from the one reaching W in the candidate's slot.
+     */
+    public static final class Gru extends FloatCell {
+        private final GRU layer;
+
+        public Gru(GRU layer) {
+            super(3);
+            this.layer = layer;
+        }
+
+        @Override Parameter kernel() { return layer.kernel(); }
+        @Override Parameter recurrentKernel() { return layer.recurrentKernel(); }
+        @Override Parameter bias() { return layer.bias(); }
+        @Override boolean splitsRecurrentGradient() { return true; }
+
+        @Override
+        void forwardStep(FastFront.Worker w, int t, int rows) {
+            int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g;
+            float[] a = w.zx, rh = w.rh, bi = w.bIn(), br = w.bRec(), hs = w.hs;
+            Fast.matmul(hs, t * bu, w.u(), 0, rh, zt, rows, u, g, false); // h_{t−1}·U
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g, k0 = i * u;
+                for (int j = 0; j < g; j++) rh[row + j] += br[j];
+                // z and r: σ(v) = (1 + tanh(v/2))/2, with the vector tanh over the row's 2·units.
+                for (int j = 0; j < 2 * u; j++) a[row + j] = (a[row + j] + bi[j] + rh[row + j]) * 0.5f;
+                Fast.tanh(a, row, row + 2 * u);
+                for (int j = 0; j < 2 * u; j++) a[row + j] = 0.5f + 0.5f * a[row + j];
+                // The candidate: the reset gate scales U's part after the product.
+                for (int j = 0; j < u; j++) {
+                    a[row + 2 * u + j] = a[row + 2 * u + j] + bi[2 * u + j] + a[row + u + j] * rh[row + 2 * u + j];
+                }
+                Fast.tanh(a, row + 2 * u, row + g);
+                for (int j = 0; j < u; j++) {
+                    int k = k0 + j;
+                    float z = a[row + j]; // z keeps the old state
+                    hs[(t + 1) * bu + k] = z * hs[t * bu + k] + (1f - z) * a[row + 2 * u + j];
+                }
+            }
+        }
+
+        @Override
+        void backwardStep(FastFront.Worker w, int t, int rows) {
+            int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
+            float[] a = w.zx, rh = w.rh, gh = w.gh, dz = w.dz(), dR = w.dR, dh = w.dh, hs = w.hs;
+            for (int i = 0; i < rows; i++) {
+                int row = zt + i * g, drow = dzt + i * g, k0 = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = k0 + j;
+                    float h = gh[t * bu + k] + dh[k];
+                    float z = a[row + j], r = a[row + u + j], cand = a[row + 2 * u + j];
+                    float dz0 = h * (hs[t * bu + k] - cand) * z * (1f - z);
+                    float dCand = h * (1f - z) * (1f - cand * cand);
+                    float dr = dCand * rh[row + 2 * u + j] * r * (1f - r);
+                    dz[drow + j] = dz0;
+                    dz[drow + u + j] = dr;
+                    dz[drow + 2 * u + j] = dCand;
+                    dR[zt + i * g + j] = dz0;
+                    dR[zt + i * g + u + j] = dr;
+                    dR[zt + i * g + 2 * u + j] = dCand * r;
+                    dh[k] = h * z; // the path that skips every weight: h_{t−1} copied through z
+                }
+            }
+            if (t > 0) Fast.matmul(dR, zt, w.uT(), 0, dh, 0, rows, g, u, true); // carry += dR_t·Uᵀ
+        }
+    }
+}

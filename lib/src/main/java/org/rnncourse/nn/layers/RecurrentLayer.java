@@ -1,0 +1,117 @@
+package org.rnncourse.nn.layers;
+
+import java.util.List;
+import org.rnncourse.nn.backend.Backend;
+import org.rnncourse.nn.backend.FloatCell;
+import org.rnncourse.nn.backend.MatOps;
+import org.rnncourse.nn.backend.Tensor;
+
+/**
+ * What SimpleRNN, LSTM and GRU share: they read (batch, time, features) one step at a time,
+ * carry one or more states from step to step, and return either the last output (batch, units)
+ * or the whole sequence (batch, time, units) when {@code returnSequences} is set — which a
+ * following recurrent layer needs.
+ *
+ * <p>With {@code returnState} Keras returns the final states as extra outputs. A Sequential model
+ * has one output per layer, so here {@link #forward} returns the output and {@link #states()}
+ * gives the final states of that same call (h for SimpleRNN and GRU; h and c for LSTM).
+ */
+public abstract class RecurrentLayer extends Layer {
+    protected final int units;
+    protected final boolean returnSequences;
+    protected final boolean returnState;
+
+    protected RecurrentLayer(int units, boolean returnSequences, boolean returnState) {
+        if (units <= 0) throw new IllegalArgumentException(getClass().getSimpleName()
+                + " units must be positive, got " + units);
+        this.units = units;
+        this.returnSequences = returnSequences;
+        this.returnState = returnState;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public boolean returnSequences() {
+        return returnSequences;
+    }
+
+    public boolean returnState() {
+        return returnState;
+    }
+
+    /**
+     * A new, unbuilt layer with the same arguments: {@link Bidirectional} runs one of these over the
+     * reversed sequence, as Keras copies the layer's config for its backward half.
+     */
+    RecurrentLayer sameConfig() {
+        if (this instanceof SimpleRNN s) {
+            return new SimpleRNN(units, s.activation(), returnSequences, returnState);
+        }
+        throw new UnsupportedOperationException(describe() + " cannot be copied for Bidirectional");
+    }
+
+    /**
+     * The layer's fused float step, which fit, evaluate and predict run when the precision is float32
+     * ({@link Backend#setFloatx}), or null when this configuration has none (then the double
+     * reference code runs).
+     */
+    public FloatCell floatCell() {
+        return null;
+    }
+
+    /** The final states of the last {@link #forward}, each (batch, units). */
+    public abstract List<Tensor> states();
+
+    /*
+     * The layers keep their states time-major, h_0 … h_T one (batch, units) block after another,
+     * because each step reads the block before it. These turn that layout into Keras's outputs
+     * and back.
+     */
+
+    /** The layer's output from states kept time-major: every h_t with returnSequences, else h_T. */
+    protected final Tensor output(double[] timeMajor, int batch, int steps) {
+        if (!returnSequences) {
+            return lastStep(timeMajor, batch, steps);
+        }
+        int bu = batch * units;
+        double[] out = new double[steps * bu];
+        MatOps.swapFirstAxes(timeMajor, bu, out, steps, batch, units);
+        return new Tensor(out, batch, steps, units);
+    }
+
+    /** The block of step T (the last) of states kept time-major from step 0. */
+    protected final Tensor lastStep(double[] timeMajor, int batch, int steps) {
+        int bu = batch * units;
+        double[] last = new double[bu];
+        System.arraycopy(timeMajor, steps * bu, last, 0, bu);
+        return new Tensor(last, batch, units);
+    }
+
+    /**
+     * dL/dh_t for t = 1 … T, time-major, from the gradient of the layer's output: every step's
+     * with returnSequences, else only the last step's (the others are zero).
+     */
+    protected final double[] gradientPerStep(Tensor gradOutput, int batch, int steps) {
+        int bu = batch * units;
+        double[] perStep = new double[steps * bu];
+        if (returnSequences) {
+            MatOps.swapFirstAxes(gradOutput.data(), 0, perStep, batch, steps, units);
+        } else {
+            System.arraycopy(gradOutput.data(), 0, perStep, (steps - 1) * bu, bu);
+        }
+        return perStep;
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        if (inputShape.length != 2) {
+            throw new IllegalArgumentException(describe() + " expects input of shape (batch, time, features), "
+                    + "i.e. an input shape (time, features), but got " + Tensor.batchShapeString(inputShape)
+                    + (inputShape.length == 1 ? ": did the layer before return only its last output? "
+                    + "Use returnSequences(true) on a recurrent layer that feeds another one" : ""));
+        }
+        return returnSequences ? new int[] {inputShape[0], units} : new int[] {units};
+    }
+}

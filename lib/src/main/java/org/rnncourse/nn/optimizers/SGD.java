@@ -1,0 +1,59 @@
+package org.rnncourse.nn.optimizers;
+
+import org.rnncourse.nn.layers.Parameter;
+
+/**
+ * Plain gradient descent, w ← w − lr·g, optionally with momentum: v ← μ·v − lr·g, w ← w + v
+ * (Nesterov: w ← w + μ·v − lr·g). Keras defaults: learning rate 0.01, momentum 0.
+ */
+public class SGD extends Optimizer {
+    private final double momentum;
+    private final boolean nesterov;
+
+    public SGD() {
+        this(0.01);
+    }
+
+    public SGD(double learningRate) {
+        this(learningRate, 0.0, false);
+    }
+
+    public SGD(double learningRate, double momentum, boolean nesterov) {
+        super(learningRate);
+        if (!(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException("SGD momentum must be in [0, 1], got " + momentum);
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    protected double[][] newSlots(int size) {
+        return new double[][] {new double[momentum > 0 ? size : 0]};
+    }
+
+    @Override
+    protected void update(Parameter p, double[][] slots) {
+        double[] w = p.value(), g = p.grad();
+        if (momentum == 0) {
+            for (int i = 0; i < w.length; i++) w[i] -= learningRate * g[i];
+            return;
+        }
+        double[] v = slots[0];
+        for (int i = 0; i < w.length; i++) {
+            v[i] = momentum * v[i] - learningRate * g[i];
+            w[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i];
+        }
+    }
+
+    @Override
+    public void addKerasConfig(java.util.Map<String, Object> c) {
+        c.put("momentum", momentum);
+        c.put("nesterov", nesterov);
+    }
+}

@@ -1,0 +1,114 @@
+package org.rnncourse.nn.trainers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.rnncourse.Args;
+import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.nn.callbacks.Callback;
+import org.rnncourse.nn.callbacks.ConsoleProgress;
+import org.rnncourse.nn.callbacks.LiveCurves;
+import org.rnncourse.nn.callbacks.NotebookProgress;
+import org.rnncourse.nn.callbacks.ProgressListener;
+import org.rnncourse.show.LiveDisplay;
+
+/**
+ * The keyword arguments of Keras's {@code fit}, with Keras's defaults (1 epoch, batch 32, no
+ * validation, shuffling on, progress printed):
+ * <pre>
+ * new FitOptions().epochs(5).batchSize(128).validationSplit(0.2)
+ *                 .callbacks(new EarlyStopping("val_loss", 2))
+ * </pre>
+ */
+public final class FitOptions {
+    public int epochs = 1;
+    public int batchSize = 32;
+    public double validationSplit = 0.0;
+    public Tensor xVal, yVal;
+    public boolean shuffle = true;
+    final List<Callback> callbacks = new ArrayList<>();
+    int verbose = 1;
+    ProgressListener progress;
+    boolean liveCurves;
+
+    public FitOptions epochs(int epochs) {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        this.epochs = epochs;
+        return this;
+    }
+
+    public FitOptions batchSize(int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /**
+     * The fraction of the data kept for validation: the <em>last</em> examples, taken before any
+     * shuffling, as Keras does (so shuffle sorted data yourself first).
+     */
+    public FitOptions validationSplit(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+        }
+        this.validationSplit = fraction;
+        return this;
+    }
+
+    /** Separate validation data (Keras's {@code validation_data=(x_val, y_val)}); wins over validationSplit. */
+    public FitOptions validationData(Tensor x, Tensor y) {
+        this.xVal = x;
+        this.yVal = y;
+        return this;
+    }
+
+    public FitOptions validationData(double[][][] x, double[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
+    public FitOptions validationData(int[][] x, int[] y) {
+        return validationData(Tensor.of(x), Tensor.of(y));
+    }
+
+    public FitOptions shuffle(boolean shuffle) {
+        this.shuffle = shuffle;
+        return this;
+    }
+
+    public FitOptions callbacks(Callback... callbacks) {
+        this.callbacks.addAll(Arrays.asList(Args.noNulls("callbacks", callbacks)));
+        return this;
+    }
+
+    /** 0 silent, 1 a progress bar line per epoch, 2 a compact line per epoch. */
+    public FitOptions verbose(int verbose) {
+        if (verbose < 0 || verbose > 2) throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+        this.verbose = verbose;
+        return this;
+    }
+
+    /** Sends progress somewhere else than System.out (e.g. a notebook display). */
+    public FitOptions progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    public List<Callback> callbackList() {
+        return Collections.unmodifiableList(callbacks);
+    }
+
+    /** Also draws the training curves while training runs, redrawn after each epoch (in a notebook). */
+    public FitOptions liveCurves(boolean draw) {
+        this.liveCurves = draw;
+        return this;
+    }
+
+    public ProgressListener listener() {
+        if (verbose == 0) return ProgressListener.silent();
+        // In a notebook the progress redraws in place; in a terminal it prints a line per epoch.
+        ProgressListener lines = progress != null ? progress
+                : LiveDisplay.inNotebook() ? new NotebookProgress(verbose) : new ConsoleProgress(System.out, verbose);
+        return liveCurves && LiveDisplay.inNotebook() ? ProgressListener.both(lines, new LiveCurves()) : lines;
+    }
+}
