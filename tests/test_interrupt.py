@@ -34,17 +34,17 @@ for (int i = 0; i < x.length; i++) {
 }
 Sequential model = new Sequential(3, new Input(80), new Embedding(2000, 32), new SimpleRNN(32), new Dense(1, "sigmoid"));
 model.compile("adam", "binary_crossentropy", "accuracy");
-// Progress is reported after History has the epoch (callbacks run before): what is announced is in History.
-ProgressListener announce = new ProgressListener() {
-    public void onEpochBegin(int epoch, int epochs) {}
-    public void onEpochEnd(int epoch, int epochs, int steps, Map<String, Double> logs, double seconds) {
-        System.out.println("finished epoch " + epoch);
+// A progress bar runs after the History (Keras's order): what it announces is in History.
+ConsoleProgress announce = new ConsoleProgress(System.out, 2) {
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        System.out.println("finished epoch " + (epoch + 1));
         System.out.flush();
     }
 };
 """
 
-FIT = "model.fit(x, y, new FitOptions().epochs(10000).batchSize(256).progress(announce));"
+FIT = "model.fit(x, y, new FitOptions().epochs(10000).batchSize(256).callbacks(announce));"
 
 THREADS = r"""
 Thread.getAllStackTraces().keySet().stream()

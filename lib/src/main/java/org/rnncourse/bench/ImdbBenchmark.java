@@ -1,15 +1,9 @@
 package org.rnncourse.bench;
 
-import java.io.BufferedReader;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +17,7 @@ import org.rnncourse.data.Sequences;
 import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
-import org.rnncourse.nn.callbacks.ProgressListener;
+import org.rnncourse.nn.callbacks.ProgressBar;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
@@ -155,7 +149,7 @@ public final class ImdbBenchmark {
             }
             double oursBest = Double.NaN;
             for (String[] row : rows) if (row[0].startsWith("ours, " + name + ", " + what)) oursBest = Double.parseDouble(row[1]);
-            if (keras) rows.addAll(keras(python, kind, imdbX, imdbY, epochs, oursBest, what));
+            if (keras) rows.addAll(KerasRun.times(python, kind, imdbX, imdbY, epochs, what));
             summary.addAll(rows);
             for (String[] row : rows) {
                 if (row[0].startsWith("keras")) ratios.add(new double[] {summary.indexOf(row), oursBest});
@@ -212,31 +206,47 @@ public final class ImdbBenchmark {
         }
     }
 
+    /** Shows each epoch as a line with its time, in place of the progress bar (so it runs after the History). */
+    private static final class EpochTimer extends ProgressBar {
+        final String what;
+        final int batch;
+        final List<Double> times = new ArrayList<>();
+        long cpuAtStart;
+
+        EpochTimer(String what, int batch) {
+            super(2);
+            this.what = what;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onEpochBegin(int epoch) {
+            super.onEpochBegin(epoch);
+            cpuAtStart = cpuNanos();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            double seconds = seconds();
+            times.add(seconds);
+            System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
+                            + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch + 1, epochs(), seconds,
+                    (cpuNanos() - cpuAtStart) / 1e9, steps(), batch, logs.get("loss"), logs.get("accuracy"),
+                    logs.get("val_loss"), logs.get("val_accuracy"));
+        }
+
+        @Override
+        protected void finishedLine(String line) {} // only the timed line above, not Keras's
+    }
+
     private static Run train(String what, String kind, int[][] x, int[] y, int epochs, int batch) {
         Sequential model = new Sequential(42, new Input(MAXLEN), new Embedding(VOCAB, EMBED), recurrent(kind),
                 new Dropout(0.5), new Dense(1, "sigmoid"));
         model.compile(new Adam(), "binary_crossentropy", "accuracy");
-        List<Double> times = new ArrayList<>();
-        ProgressListener timer = new ProgressListener() {
-            long cpuAtStart;
-
-            @Override
-            public void onEpochBegin(int epoch, int total) {
-                cpuAtStart = cpuNanos();
-            }
-
-            @Override
-            public void onEpochEnd(int epoch, int total, int steps, Map<String, Double> logs, double seconds) {
-                times.add(seconds);
-                System.out.printf(Locale.ROOT, "  ours %s epoch %d/%d: %.2f s (CPU %.2f s; %d steps of %d)  loss %.4f"
-                                + "  accuracy %.4f  val_loss %.4f  val_accuracy %.4f%n", what, epoch, total, seconds,
-                        (cpuNanos() - cpuAtStart) / 1e9, steps, batch, logs.get("loss"), logs.get("accuracy"),
-                        logs.get("val_loss"), logs.get("val_accuracy"));
-            }
-        };
+        EpochTimer timer = new EpochTimer(what, batch);
         model.fit(Tensor.of(x), Tensor.of(y), new FitOptions().epochs(epochs).batchSize(batch).validationSplit(0.2)
-                .progress(timer));
-        double best = times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                .callbacks(timer));
+        double best = timer.times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         int trainRows = (int) Math.floor(x.length * 0.8);
         return new Run(model, kind, best, trainRows, x.length - trainRows);
     }
@@ -252,94 +262,6 @@ public final class ImdbBenchmark {
         double fwd = gates * (2.0 * EMBED * UNITS + 2.0 * UNITS * UNITS);
         double bwd = gates * (4.0 * EMBED * UNITS + 4.0 * UNITS * UNITS);
         return MAXLEN * (trainRows * (fwd + bwd) + valRows * fwd);
-    }
-
-    private static List<String[]> keras(String python, String kind, int[][] x, int[] y, int epochs, double ours, String what)
-            throws IOException, InterruptedException {
-        List<String[]> rows = new ArrayList<>();
-        String py = python != null ? python : System.getenv().getOrDefault("KERAS_PYTHON", "python3");
-        Path script = Path.of(System.getProperty("rnncourse.root", "."), "tools", "keras_benchmark.py");
-        if (!Files.exists(script)) {
-            System.out.println("\nKeras: skipped, " + script + " not found (run from the course folder)");
-            return rows;
-        }
-        ProcessBuilder checkBuilder = new ProcessBuilder(py, "-c", "import keras, jax").redirectErrorStream(true);
-        checkBuilder.environment().put("KERAS_BACKEND", "jax"); // Keras's default backend is TensorFlow
-        Process check = checkBuilder.start();
-        check.getInputStream().readAllBytes();
-        if (check.waitFor() != 0) {
-            System.out.println("\nKeras: skipped, 'KERAS_BACKEND=jax " + py + " -c \"import keras, jax\"' fails; install them with "
-                    + py + " -m pip install keras==3.15.1 jax");
-            return rows;
-        }
-        Path dir = Files.createTempDirectory("imdb-bench");
-        try {
-            writeNpy(dir.resolve("x.npy"), x);
-            writeNpy(dir.resolve("y.npy"), new int[][] {y});
-            System.out.println("\nKeras on JAX, the same model (" + layerName(kind) + ") and the same " + what + " token ids:");
-            for (int b : new int[] {32, 128}) {
-                List<String> cmd = List.of(py, script.toString(), "--x", dir.resolve("x.npy").toString(),
-                        "--y", dir.resolve("y.npy").toString(), "--epochs", String.valueOf(epochs),
-                        "--batch", String.valueOf(b), "--layer", kind);
-                ProcessBuilder pb = new ProcessBuilder(cmd);
-                pb.environment().put("KERAS_BACKEND", "jax");
-                pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
-                pb.redirectErrorStream(true);
-                Process p = pb.start();
-                double best = Double.NaN;
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        if (line.startsWith("EPOCH ")) {
-                            String[] f = line.split(" ");
-                            double s = Double.parseDouble(f[2]);
-                            best = Double.isNaN(best) ? s : Math.min(best, s);
-                            System.out.printf(Locale.ROOT, "  keras batch %d epoch %s: %.2f s  %s%n", b, f[1], s,
-                                    String.join(" ", java.util.Arrays.copyOfRange(f, 3, f.length)));
-                        } else if (line.startsWith("PEAK ")) {
-                            System.out.println("  keras batch " + b + " peak memory (the Python process): " + line.substring(5));
-                        } else if (line.startsWith("INFO ")) {
-                            System.out.println("  " + line.substring(5));
-                        }
-                    }
-                }
-                if (p.waitFor() != 0 || Double.isNaN(best)) {
-                    System.out.println("  keras batch " + b + ": failed (exit " + p.exitValue() + ")");
-                    continue;
-                }
-                int trainRows = (int) Math.floor(x.length * 0.8);
-                rows.add(new String[] {"keras/jax, " + layerName(kind) + ", " + what + ", batch " + b, fmt(best),
-                    String.format(Locale.ROOT, "%.0f", trainRows / best),
-                    String.format(Locale.ROOT, "%.1f", flops(gates(kind), trainRows, x.length - trainRows) / best / 1e9)});
-            }
-        } finally {
-            try (var files = Files.list(dir)) {
-                files.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(dir);
-        }
-        return rows;
-    }
-
-    /** A .npy file of int32 (NumPy's own format: a short header, then the numbers, little-endian). */
-    static void writeNpy(Path file, int[][] rows) throws IOException {
-        boolean vector = rows.length == 1;
-        int n = vector ? rows[0].length : rows.length, t = vector ? 0 : rows[0].length;
-        String shape = vector ? "(" + n + ",)" : "(" + n + ", " + t + ")";
-        StringBuilder header = new StringBuilder("{'descr': '<i4', 'fortran_order': False, 'shape': " + shape + ", }");
-        while ((10 + header.length() + 1) % 64 != 0) header.append(' ');
-        header.append('\n');
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            out.write(header.length() & 0xff);
-            out.write(header.length() >> 8);
-            out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
-            ByteBuffer buf = ByteBuffer.allocate(4 * Math.max(1, vector ? n : t)).order(ByteOrder.LITTLE_ENDIAN);
-            for (int[] row : rows) {
-                buf.clear();
-                for (int v : row) buf.putInt(v);
-                out.write(buf.array(), 0, buf.position());
-            }
-        }
     }
 
     /** Peak resident memory of this JVM (VmHWM, Linux) and the peak of its Java heap. */
@@ -379,7 +301,7 @@ public final class ImdbBenchmark {
         }
     }
 
-    private static String fmt(double s) {
+    static String fmt(double s) {
         return String.format(Locale.ROOT, "%.2f", s);
     }
 }

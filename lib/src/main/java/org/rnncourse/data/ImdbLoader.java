@@ -2,15 +2,9 @@ package org.rnncourse.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,7 +218,7 @@ public final class ImdbLoader {
             writeTokenCache(corpus, file);
             return corpus;
         }
-        long[] key = key(file);
+        long[] key = CacheFiles.key(file);
         c = ImdbCorpus.read(cacheDir.resolve(TOKEN_CACHE_NAME), key[0], key[1]);
         if (c != null) {
             lastSource = "token cache";
@@ -240,36 +234,13 @@ public final class ImdbLoader {
 
     /** The explicit path or IMDB_ARCHIVE, checked to exist; null when neither is given. */
     private Path namedArchive() {
-        if (archive != null) {
-            if (!Files.isRegularFile(archive)) {
-                throw new ImdbException("The IMDB archive " + archive + " (given as an explicit path) does not exist"
-                        + " or is not a file: pass the path of a copy of " + ARCHIVE_NAME + ".");
-            }
-            return archive;
-        }
-        String fromEnv = env.apply(ARCHIVE_ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            String v = fromEnv.trim();
-            Path p;
-            try {
-                p = v.startsWith("~/") ? Path.of(System.getProperty("user.home"), v.substring(2)) : Path.of(v);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ImdbException("The environment variable " + ARCHIVE_ENV + " is not a valid path (\"" + v
-                        + "\"): set it to the path of an " + ARCHIVE_NAME + " or unset it.");
-            }
-            if (!Files.isRegularFile(p)) {
-                throw new ImdbException("The IMDB archive " + p + " named by the environment variable " + ARCHIVE_ENV
-                        + " does not exist or is not a file: fix or unset " + ARCHIVE_ENV + ".");
-            }
-            return p;
-        }
-        return null;
+        return ArchivePath.named(archive, env);
     }
 
     private ImdbCorpus readArchive(Path file, Path shownAs) {
         archiveReads++;
         try {
-            return ImdbArchive.read(file, in -> withProgress(in, "Reading IMDB", size(file)));
+            return ImdbArchive.read(file, in -> withProgress(in, "Reading IMDB", CacheFiles.size(file)));
         } catch (ImdbArchive.BadArchiveException e) {
             throw badArchive(shownAs, e);
         } catch (IOException e) {
@@ -291,95 +262,43 @@ public final class ImdbLoader {
     private void writeTokenCache(ImdbCorpus c, Path archiveFile) {
         Path tmp = null;
         try {
-            long[] key = key(archiveFile);
+            long[] key = CacheFiles.key(archiveFile);
             Files.createDirectories(cacheDir);
-            cleanStaleTemps();
+            CacheFiles.cleanStaleTemps(cacheDir);
             tmp = Files.createTempFile(cacheDir, TOKEN_CACHE_NAME + ".", ".tmp");
             ImdbCorpus.write(c, tmp, key[0], key[1]);
-            moveAtomically(tmp, cacheDir.resolve(TOKEN_CACHE_NAME));
+            CacheFiles.moveAtomically(tmp, cacheDir.resolve(TOKEN_CACHE_NAME));
             tmp = null;
         } catch (IOException | RuntimeException e) {
             note("Note: could not write the token cache in " + cacheDir + " (" + e.getMessage()
                     + "); the next load will read the archive again.");
         } finally {
-            deleteQuietly(tmp);
+            CacheFiles.deleteQuietly(tmp);
         }
     }
 
     // ------------------------------------------------------------------ download
 
     private ImdbCorpus download(Path target) {
+        Path part = ImdbDownload.fetch(downloadUrl, cacheDir, target, this::withProgress, this::note);
         try {
-            Files.createDirectories(cacheDir);
-        } catch (IOException e) {
-            throw new ImdbException("The cache directory " + cacheDir + " for the IMDB archive could not be created ("
-                    + e.getMessage() + "): set " + ARCHIVE_ENV + " to the path of a downloaded " + ARCHIVE_NAME + ".");
-        }
-        cleanStaleTemps();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(cacheDir, ARCHIVE_NAME + ".", ".part");
-            note("Downloading the IMDB archive from " + downloadUrl + " to " + target);
-            long got;
-            long expected;
-            URLConnection conn;
-            try {
-                conn = URI.create(downloadUrl).toURL().openConnection();
-                conn.setConnectTimeout(30_000);
-                conn.setReadTimeout(60_000);
-                if (conn instanceof HttpURLConnection http) {
-                    int code = http.getResponseCode();
-                    if (code != HttpURLConnection.HTTP_OK) {
-                        throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " failed: HTTP "
-                                + code + " " + http.getResponseMessage() + ".");
-                    }
-                }
-                expected = conn.getContentLengthLong();
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " failed (" + e
-                        + "): check the network, or set " + ARCHIVE_ENV + " to the path of a downloaded "
-                        + ARCHIVE_NAME + ".");
-            }
-            got = 0;
-            try (InputStream in = withProgress(conn.getInputStream(), "Downloading IMDB", expected);
-                 OutputStream out = Files.newOutputStream(tmp)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    got += n;
-                }
-            } catch (IOException e) {
-                if (expected < 0 || got < expected) {
-                    throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (the connection"
-                            + " broke after " + got + (expected >= 0 ? " of " + expected : "") + " bytes: " + e.getMessage()
-                            + "); nothing was kept: run again.");
-                }
-                throw e;
-            }
-            if (expected >= 0 && got != expected) {
-                throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (" + got + " of "
-                        + expected + " bytes); nothing was kept: run again.");
-            }
             archiveReads++;
             ImdbCorpus c;
-            final Path part = tmp;
             try {
-                c = ImdbArchive.read(part, in -> withProgress(in, "Checking IMDB", size(part)));
+                c = ImdbArchive.read(part, in -> withProgress(in, "Checking IMDB", CacheFiles.size(part)));
             } catch (ImdbArchive.BadArchiveException e) {
                 throw new ImdbException("The IMDB archive downloaded from " + downloadUrl + " for " + target + " is "
                         + (e.corrupt ? "truncated or corrupt" : "not the Large Movie Review Dataset archive")
                         + " (" + e.getMessage() + "); it was deleted, nothing was kept: run again.");
             }
-            moveAtomically(tmp, target);
-            tmp = null;
+            CacheFiles.moveAtomically(part, target);
             lastSource = "download";
             return c;
         } catch (IOException e) {
             throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " to " + cacheDir
                     + " failed (" + e + ").", e);
         } finally {
-            deleteQuietly(tmp);
+            CacheFiles.deleteQuietly(part); // nothing there once it was moved into place
         }
     }
 
@@ -414,67 +333,5 @@ public final class ImdbLoader {
             return Path.of(xdg.trim(), "rnn-course");
         }
         return Path.of(System.getProperty("user.home"), ".cache", "rnn-course");
-    }
-
-    private static long[] key(Path file) {
-        try {
-            return new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()};
-        } catch (IOException e) {
-            throw new ImdbException("The IMDB archive " + file + " could not be read (" + e + ").", e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /**
-     * Deletes temporary files of downloads and token caches that a killed JVM left behind: only
-     * our own name patterns, and only when older than a day, so a download running in another
-     * notebook at the same time is not disturbed.
-     */
-    void cleanStaleTemps() {
-        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
-        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(cacheDir,
-                p -> isOurTemp(p.getFileName().toString()))) {
-            for (Path p : ds) {
-                try {
-                    if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException ignored) {
-                    // another process may have moved it meanwhile
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // cleaning is a courtesy, never a reason to fail a load
-        }
-    }
-
-    private static boolean isOurTemp(String name) {
-        return (name.startsWith(ARCHIVE_NAME + ".") && name.endsWith(".part"))
-                || (name.startsWith(TOKEN_CACHE_NAME + ".") && name.endsWith(".tmp"));
-    }
-
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a leftover temp file is harmless
-            }
-        }
     }
 }

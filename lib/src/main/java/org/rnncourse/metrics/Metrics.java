@@ -1,7 +1,7 @@
 package org.rnncourse.metrics;
 
-import org.rnncourse.Args;
 import java.util.Locale;
+import org.rnncourse.Args;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -26,12 +26,17 @@ public final class Metrics {
 
     /** The fraction of predictions equal to the truth. */
     public static double accuracy(int[] yTrue, int[] yPred) {
+        return (double) correct(yTrue, yPred) / yTrue.length;
+    }
+
+    /** How many predictions equal the truth: the count behind every accuracy, the nn metrics' too. */
+    public static int correct(int[] yTrue, int[] yPred) {
         requirePair("yTrue", "yPred", yTrue == null ? -1 : yTrue.length, yPred == null ? -1 : yPred.length);
         int right = 0;
         for (int i = 0; i < yTrue.length; i++) {
             if (yTrue[i] == yPred[i]) right++;
         }
-        return (double) right / yTrue.length;
+        return right;
     }
 
     /** TP / (TP + FP) for the class {@code positive} (1 for a binary task). */
@@ -118,9 +123,15 @@ public final class Metrics {
     /** Mean absolute error, in the units of y. */
     public static double mae(double[] yTrue, double[] yPred) {
         requireReal(yTrue, yPred);
+        return absoluteErrorSum(yTrue, yPred) / yTrue.length;
+    }
+
+    /** Σ |y − ŷ|: the sum behind MAE, the nn metric's too. */
+    public static double absoluteErrorSum(double[] yTrue, double[] yPred) {
+        requirePair("yTrue", "yPred", yTrue == null ? -1 : yTrue.length, yPred == null ? -1 : yPred.length);
         double s = 0;
         for (int i = 0; i < yTrue.length; i++) s += Math.abs(yTrue[i] - yPred[i]);
-        return s / yTrue.length;
+        return s;
     }
 
     /** Root mean squared error, in the units of y. */

@@ -1,10 +1,18 @@
 /**
  * A small Keras in Java: the same model, names and numbers as the Keras code of the course notes,
- * written so a learner can open any class and read how it works.
+ * written so a learner can open any class and read how it works. The packages follow Keras's:
+ * {@code nn} ({@link org.rnncourse.nn.Sequential}, the container), {@code nn.layers},
+ * {@code nn.optimizers}, {@code nn.losses}, {@code nn.metrics}, {@code nn.callbacks},
+ * {@code nn.trainers} (the training loop), {@code nn.saving}, {@code nn.backend} (tensors and the
+ * float fast path) and {@code nn.utils}.
  *
  * <h2>Lesson 07: a stacked SimpleRNN and a sine forecast</h2>
  * <pre>{@code
- * import org.rnncourse.nn.*;
+ * import org.rnncourse.nn.*;             // Sequential
+ * import org.rnncourse.nn.layers.*;      // Input, SimpleRNN, Dense, Embedding, LSTM…
+ * import org.rnncourse.nn.callbacks.*;   // History, EarlyStopping, ModelCheckpoint
+ * import org.rnncourse.nn.trainers.*;    // FitOptions
+ * import org.rnncourse.nn.utils.*;       // RandomSeed
  *
  * Sequential model = new Sequential(
  *         new Input(10, 32),                                  // (time steps, features)
@@ -13,7 +21,7 @@
  *         new Dense(10, "softmax"));
  * model.summary();                                            // 6,208 / 3,104 / 330, total 9,642
  *
- * Keras.setRandomSeed(42);
+ * RandomSeed.set(42);
  * Sequential sine = new Sequential(new Input(10, 1), new SimpleRNN(50), new Dense(1));
  * sine.compile("adam", "mse", "mae");
  * History h = sine.fit(xWindows, yNext, new FitOptions().epochs(20).batchSize(32).validationSplit(0.2));
@@ -61,7 +69,9 @@
  *       (with a training flag, for dropout) and a backward pass that fills the gradients.</li>
  *   <li>{@link org.rnncourse.nn.Sequential#fit} runs mini-batches: forward, {@link org.rnncourse.nn.losses.Loss},
  *       backward, {@link org.rnncourse.nn.optimizers.Optimizer} step (after optional clipping), then reports
- *       through {@link org.rnncourse.nn.callbacks.Callback}s and a {@link org.rnncourse.nn.callbacks.ProgressListener}.</li>
+ *       through {@link org.rnncourse.nn.callbacks.Callback}s: the given ones, then the
+ *       {@link org.rnncourse.nn.callbacks.History}, then the {@link org.rnncourse.nn.callbacks.ProgressBar}
+ *       (one observer mechanism, as Keras's). The loop is the model's {@link org.rnncourse.nn.trainers.Trainer}.</li>
  *   <li>{@code forward} and {@code backward} run the layers' own code in double: the reference path
  *       the gradient checks validate. {@code fit}, {@code evaluate} and {@code predict} run a model
  *       that starts with an optional Embedding and a recurrent layer with a fused float step

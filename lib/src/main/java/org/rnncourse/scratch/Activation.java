@@ -10,22 +10,28 @@ import org.ejml.data.DMatrixRMaj;
  * normalises each row; in the column form each <b>column</b> is one example, so use
  * {@link #applyColumns}. For the element-wise functions the two are the same.
  *
- * <p>{@link #derivative} returns f'(z) element by element, given the pre-activation z. Softmax has
- * no element-wise derivative (each output depends on every input); it is always paired with
- * cross-entropy, whose combined gradient is simply p − y (see {@link Loss#CROSS_ENTROPY}).
+ * <p><b>One way to take the derivative: from the output.</b> Every f′ of the course is written once,
+ * in terms of the output y = f(z): tanh′ = 1 − y², σ′ = y(1 − y), ReLU′ = [y &gt; 0], linear′ = 1.
+ * The output is what a forward pass keeps anyway (A_t, the gates, h_t), so the backward steps need
+ * nothing else: the gated cells here ({@link LstmCell}, {@link GruCell}) and the Keras-style layers
+ * all call {@link #backwardFromOutput}. {@link #derivative} takes the pre-activation z, as lesson
+ * 06's formula dZ = dA ⊙ f′(Z) reads, and computes the same formula at y = f(z).
+ *
+ * <p>Softmax has no element-wise derivative (each output depends on every input); it is always
+ * paired with cross-entropy, whose combined gradient is simply p − y (see {@link Loss#CROSS_ENTROPY}).
  */
 public enum Activation {
-    /** tanh(z) ∈ (−1, 1), the default of a simple RNN; tanh'(z) = 1 − tanh²(z). */
+    /** tanh(z) ∈ (−1, 1), the default of a simple RNN; tanh′ = 1 − y². */
     TANH {
         @Override double f(double z) { return Math.tanh(z); }
-        @Override double df(double z) { double t = Math.tanh(z); return 1 - t * t; }
+        @Override double slope(double y) { return tanhSlope(y); }
     },
-    /** max(0, z); its derivative is 1 for z &gt; 0 and 0 otherwise. */
+    /** max(0, z); its derivative is 1 for z &gt; 0 (y &gt; 0) and 0 otherwise. */
     RELU {
         @Override double f(double z) { return z > 0 ? z : 0; }
-        @Override double df(double z) { return z > 0 ? 1 : 0; }
+        @Override double slope(double y) { return reluSlope(y); }
     },
-    /** 1 / (1 + e^(−z)) ∈ (0, 1), for a yes/no output; σ'(z) = σ(z)(1 − σ(z)). */
+    /** 1 / (1 + e^(−z)) ∈ (0, 1), for a yes/no output; σ′ = y(1 − y). */
     SIGMOID {
         @Override double f(double z) {
             // Two forms so that e^(…) never overflows for large |z|.
@@ -33,22 +39,63 @@ public enum Activation {
             double e = Math.exp(z);
             return e / (1 + e);
         }
-        @Override double df(double z) { double s = f(z); return s * (1 - s); }
+        @Override double slope(double y) { return sigmoidSlope(y); }
     },
     /** e^(z_i) / Σ_j e^(z_j) over one example: probabilities of the classes. */
     SOFTMAX {
         @Override double f(double z) { throw new AssertionError("softmax is applied to whole vectors"); }
-        @Override double df(double z) { throw new AssertionError("softmax has no element-wise derivative"); }
+        @Override double slope(double y) { throw new AssertionError("softmax has no element-wise derivative"); }
     },
     /** The identity, g(z) = z: a regression output. */
     LINEAR {
         @Override double f(double z) { return z; }
-        @Override double df(double z) { return 1; }
+        @Override double slope(double y) { return 1; }
     };
 
     abstract double f(double z);
 
-    abstract double df(double z);
+    /** f′ at the point whose output is y = f(z). */
+    abstract double slope(double y);
+
+    private static double tanhSlope(double y) {
+        return 1 - y * y;
+    }
+
+    private static double sigmoidSlope(double y) {
+        return y * (1 - y);
+    }
+
+    private static double reluSlope(double y) {
+        return y > 0 ? 1 : 0;
+    }
+
+    /**
+     * The backward step through f, in place: d[dOff + i] ×= f′ for n numbers, given the outputs
+     * y[yOff + i] = f(z) that the forward pass kept. One tight loop per function, so the JIT compiles
+     * each without a call per number.
+     *
+     * @throws UnsupportedOperationException for softmax (see the class comment)
+     */
+    public void backwardFromOutput(double[] y, int yOff, double[] d, int dOff, int n) {
+        requireSpan("y", y, yOff, n);
+        requireSpan("d", d, dOff, n);
+        switch (this) {
+            case TANH -> { for (int i = 0; i < n; i++) d[dOff + i] *= tanhSlope(y[yOff + i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) d[dOff + i] *= sigmoidSlope(y[yOff + i]); }
+            case RELU -> { for (int i = 0; i < n; i++) d[dOff + i] *= reluSlope(y[yOff + i]); }
+            case LINEAR -> { }
+            case SOFTMAX -> throw noElementwiseDerivative();
+        }
+    }
+
+    /** d ⊙ f′ as a new matrix, given the output y = f(z) (same shape as d). */
+    public DMatrixRMaj backwardFromOutput(DMatrixRMaj d, DMatrixRMaj y) {
+        Shapes.requireNonNull("d", d, "give the gradient that reaches the output");
+        Shapes.require("y", y, d.numRows, d.numCols, name().toLowerCase() + ".backwardFromOutput", "the shape of d");
+        DMatrixRMaj out = d.copy();
+        backwardFromOutput(y.data, 0, out.data, 0, out.getNumElements());
+        return out;
+    }
 
     /** f(z) as a new matrix; softmax normalises each row (one example per row, the batch form). */
     public DMatrixRMaj apply(DMatrixRMaj z) {
@@ -78,7 +125,7 @@ public enum Activation {
     }
 
     /**
-     * f'(z) element by element, as a new matrix.
+     * f′(z) element by element, as a new matrix: the formula of {@link #backwardFromOutput} at y = f(z).
      *
      * @throws UnsupportedOperationException for softmax: use softmax with {@link Loss#CROSS_ENTROPY},
      *         whose gradient with respect to z is p − y.
@@ -86,35 +133,18 @@ public enum Activation {
     public DMatrixRMaj derivative(DMatrixRMaj z) {
         Shapes.requireFinite("z", z, name().toLowerCase() + ".derivative");
         if (this == SOFTMAX) {
-            throw new UnsupportedOperationException("softmax has no element-wise derivative: pair it with "
-                    + "Loss.CROSS_ENTROPY, whose gradient with respect to z is p − y");
+            throw noElementwiseDerivative();
         }
         DMatrixRMaj out = new DMatrixRMaj(z.numRows, z.numCols);
         for (int k = 0; k < z.getNumElements(); k++) {
-            out.data[k] = df(z.data[k]);
+            out.data[k] = slope(f(z.data[k]));
         }
         return out;
     }
 
-    /**
-     * A table of tanh, ReLU and sigmoid at the given points (4 decimals), one row per z, to compare
-     * their ranges; softmax needs a whole vector, so it is not a column here.
-     */
-    public static tech.tablesaw.api.Table table(double... zs) {
-        if (zs == null || zs.length == 0) {
-            throw new IllegalArgumentException("give at least one value of z");
-        }
-        DMatrixRMaj z = Matrices.row(zs.clone());
-        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Activations",
-                tech.tablesaw.api.DoubleColumn.create("z", zs.clone()));
-        for (Activation a : new Activation[] {TANH, RELU, SIGMOID}) {
-            double[] v = a.apply(z).data;
-            for (int k = 0; k < v.length; k++) {
-                v[k] = Math.round(v[k] * 1e4) / 1e4;
-            }
-            t.addColumns(tech.tablesaw.api.DoubleColumn.create(a + "(z)", v));
-        }
-        return t;
+    private static UnsupportedOperationException noElementwiseDerivative() {
+        return new UnsupportedOperationException("softmax has no element-wise derivative: pair it with "
+                + "Loss.CROSS_ENTROPY, whose gradient with respect to z is p − y");
     }
 
     /** The name the lessons use: "tanh", "relu", "sigmoid", "softmax", "linear". */
@@ -123,24 +153,36 @@ public enum Activation {
         return name().toLowerCase();
     }
 
+    /**
+     * Softmax of n numbers z[off … off + n), in place: e^(z_i − max) / Σ_j e^(z_j − max). Subtracting
+     * the maximum changes nothing mathematically but keeps e^z from overflowing. The one softmax of
+     * the course: the Keras-style {@code nn.Activation} calls it too.
+     */
+    public static void softmax(double[] z, int off, int n) {
+        requireSpan("z", z, off, n);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = off; i < off + n; i++) max = Math.max(max, z[i]);
+        double sum = 0;
+        for (int i = off; i < off + n; i++) {
+            z[i] = Math.exp(z[i] - max);
+            sum += z[i];
+        }
+        for (int i = off; i < off + n; i++) z[i] /= sum;
+    }
+
+    /** The n numbers from off must lie inside the array: one clear error instead of an index deep in a loop. */
+    private static void requireSpan(String name, double[] a, int off, int n) {
+        if (a == null) throw new IllegalArgumentException(name + " is null: give the array of numbers");
+        if (off < 0 || n < 0 || off + n > a.length) {
+            throw new IllegalArgumentException(name + ": the " + n + " numbers from index " + off
+                    + " do not fit in an array of length " + a.length);
+        }
+    }
+
     private static DMatrixRMaj softmaxRows(DMatrixRMaj z) {
         DMatrixRMaj out = new DMatrixRMaj(z.numRows, z.numCols);
-        for (int i = 0; i < z.numRows; i++) {
-            // Subtracting the row's maximum changes nothing mathematically but keeps e^z from overflowing.
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < z.numCols; j++) {
-                max = Math.max(max, z.get(i, j));
-            }
-            double sum = 0;
-            for (int j = 0; j < z.numCols; j++) {
-                double e = Math.exp(z.get(i, j) - max);
-                out.set(i, j, e);
-                sum += e;
-            }
-            for (int j = 0; j < z.numCols; j++) {
-                out.set(i, j, out.get(i, j) / sum);
-            }
-        }
+        System.arraycopy(z.data, 0, out.data, 0, z.getNumElements());
+        for (int i = 0; i < z.numRows; i++) softmax(out.data, i * z.numCols, z.numCols);
         return out;
     }
 }

@@ -81,10 +81,7 @@ public final class Bptt {
         Shapes.requireNonNull("cell", cell, "give the RnnCell");
         Shapes.requireNonNull("cache", cache, "give the RnnCache of the forward pass");
         int T = cache.timeSteps();
-        if (dAFromAbove == null || dAFromAbove.size() != T) {
-            throw new IllegalArgumentException("dAFromAbove has " + (dAFromAbove == null ? "no" : dAFromAbove.size())
-                    + " entries but the sequence has T = " + T + " time steps: give one (or null) per step");
-        }
+        Gates.requireOnePerStep("dAFromAbove", dAFromAbove, T);
         int m = cache.batchSize();
         DMatrixRMaj dWax = new DMatrixRMaj(cell.nX, cell.nA);
         DMatrixRMaj dWaa = new DMatrixRMaj(cell.nA, cell.nA);

@@ -85,33 +85,6 @@ public final class Embedding {
         return xs;
     }
 
-    /**
-     * The embedding matrix as a table: one row per word (its index, the word, its D numbers to 4
-     * decimals). {@code words.get(i)} names row i.
-     */
-    public tech.tablesaw.api.Table table(List<String> words) {
-        if (words == null || words.size() != vocabularySize()) {
-            throw new IllegalArgumentException("words has " + (words == null ? "no" : words.size())
-                    + " entries but the embedding has V = " + vocabularySize() + " rows: give one word per row");
-        }
-        tech.tablesaw.api.IntColumn index = tech.tablesaw.api.IntColumn.create("index");
-        tech.tablesaw.api.StringColumn word = tech.tablesaw.api.StringColumn.create("word");
-        tech.tablesaw.api.DoubleColumn[] e = new tech.tablesaw.api.DoubleColumn[dimension()];
-        for (int j = 0; j < dimension(); j++) {
-            e[j] = tech.tablesaw.api.DoubleColumn.create("e[" + (j + 1) + "]");
-        }
-        for (int i = 0; i < vocabularySize(); i++) {
-            index.append(i);
-            word.append(words.get(i));
-            for (int j = 0; j < dimension(); j++) {
-                e[j].append(Math.round(E.get(i, j) * 1e4) / 1e4);
-            }
-        }
-        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Embedding matrix E " + Shapes.of(E), index, word);
-        t.addColumns(e);
-        return t;
-    }
-
     /** Weights of the embedding: V·D. */
     public long parameterCount() {
         return (long) E.numRows * E.numCols;

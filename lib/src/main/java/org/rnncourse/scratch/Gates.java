@@ -1,5 +1,8 @@
 package org.rnncourse.scratch;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -57,20 +60,12 @@ final class Gates {
 
     /** d ⊙ s ⊙ (1 − s): back through a sigmoid whose output was s. */
     static DMatrixRMaj throughSigmoid(DMatrixRMaj d, DMatrixRMaj s) {
-        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numCols);
-        for (int k = 0; k < out.getNumElements(); k++) {
-            out.data[k] = d.data[k] * s.data[k] * (1 - s.data[k]);
-        }
-        return out;
+        return Activation.SIGMOID.backwardFromOutput(d, s);
     }
 
     /** d ⊙ (1 − t²): back through a tanh whose output was t. */
     static DMatrixRMaj throughTanh(DMatrixRMaj d, DMatrixRMaj t) {
-        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numCols);
-        for (int k = 0; k < out.getNumElements(); k++) {
-            out.data[k] = d.data[k] * (1 - t.data[k] * t.data[k]);
-        }
-        return out;
+        return Activation.TANH.backwardFromOutput(d, t);
     }
 
     /** Σ over the rows (the batch) of d, (1, cols): the gradient of a bias added to every row. */
@@ -83,6 +78,36 @@ final class Gates {
         if (a == null) return b == null ? null : b.copy();
         if (b == null) return a.copy();
         return CommonOps_DDRM.add(a, b, null);
+    }
+
+    /**
+     * n_a, read from an input kernel W (n_x, k·n_a) that holds the k gates side by side, e.g.
+     * "W has shape (3×10) but the LSTM cell expects (n_x×4·n_a): four gate blocks i, f, cTilde, o side by side".
+     */
+    static int unitsOf(DMatrixRMaj W, String[] gates, String who) {
+        Shapes.requireFinite("W", W, who);
+        int k = gates.length;
+        if (W.numCols % k != 0 || W.numCols == 0 || W.numRows == 0) {
+            String count = k == 4 ? "four" : k == 3 ? "three" : String.valueOf(k);
+            throw new IllegalArgumentException("W has shape " + Shapes.of(W) + " but " + who + " expects (n_x×" + k
+                    + "·n_a): " + count + " gate blocks " + String.join(", ", gates) + " side by side");
+        }
+        return W.numCols / k;
+    }
+
+    /** One gradient (or null) per time step, T in all. */
+    static void requireOnePerStep(String name, List<DMatrixRMaj> perStep, int T) {
+        if (perStep == null || perStep.size() != T) {
+            throw new IllegalArgumentException(name + " has " + (perStep == null ? "no" : perStep.size())
+                    + " entries but the sequence has T = " + T + " time steps: give one (or null) per step");
+        }
+    }
+
+    /** Many-to-one: nothing reaches steps 1 … T − 1 from above, dH_T reaches step T. */
+    static List<DMatrixRMaj> lastOnly(int T, DMatrixRMaj dHT) {
+        List<DMatrixRMaj> d = new ArrayList<>(Collections.nCopies(T, null));
+        d.set(T - 1, dHT);
+        return d;
     }
 
     /** An error naming the time step: "at t = 2: X_t has shape …". */

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Numerical gradient checking: the honest way to know that a backward pass is right.
@@ -40,7 +37,7 @@ public final class GradCheck {
      * differences. {@code param} is changed during the call and restored before it returns.
      */
     public static DMatrixRMaj numericalGradient(DoubleSupplier loss, DMatrixRMaj param, double eps) {
-        Shapes.requireNonNull("loss", loss, "give the loss as a lambda, e.g. () -> Loss.MSE.manyToOne(rnn, xs, target)");
+        Shapes.requireNonNull("loss", loss, "give the loss as a lambda, e.g. () -> Loss.HALF_SQUARED_ERROR.manyToOne(rnn, xs, target)");
         Shapes.requireFinite("param", param, "the gradient check");
         if (!(eps > 0) || eps > 1e-1) {
             throw new IllegalArgumentException("eps = " + eps + " is not a small positive number: try 1e-5");
@@ -136,56 +133,5 @@ public final class GradCheck {
             out.add(compare("X_" + t, loss, xs.get(t - 1), g.dX(t)));
         }
         return out;
-    }
-
-    /** One row per parameter: its shape, the norms of both gradients and the relative error. */
-    public static Table summary(List<Comparison> comparisons) {
-        Shapes.requireNonNull("comparisons", comparisons, "give the list from GradCheck.compare / manyToOne / manyToMany");
-        StringColumn name = StringColumn.create("parameter");
-        StringColumn shape = StringColumn.create("shape");
-        DoubleColumn analytic = DoubleColumn.create("‖analytic‖");
-        DoubleColumn numerical = DoubleColumn.create("‖numerical‖");
-        StringColumn error = StringColumn.create("relative error");
-        StringColumn verdict = StringColumn.create("below 1e-7?");
-        for (Comparison c : comparisons) {
-            Shapes.requireNonNull("comparisons", c, "the list holds a null entry");
-            name.append(c.name());
-            shape.append(Shapes.of(c.analytic()));
-            analytic.append(round(Matrices.norm(c.analytic()), 8));
-            numerical.append(round(Matrices.norm(c.numerical()), 8));
-            error.append(String.format(Locale.ROOT, "%.2e", c.relativeError()));
-            verdict.append(c.relativeError() < 1e-7 ? "yes" : "NO");
-        }
-        return Table.create("Gradient check", name, shape, analytic, numerical, error, verdict);
-    }
-
-    /** One row per entry of one parameter: analytic and numerical gradient side by side. */
-    public static Table sideBySide(Comparison c) {
-        Shapes.requireNonNull("c", c, "give one Comparison");
-        return sideBySide(c.name(), c.analytic(), c.numerical());
-    }
-
-    /** One row per entry (i, j): analytic, numerical and their difference. */
-    public static Table sideBySide(String name, DMatrixRMaj analytic, DMatrixRMaj numerical) {
-        Shapes.requireFinite("analytic", analytic, "the table");
-        Shapes.require("numerical", numerical, analytic.numRows, analytic.numCols, "the table", "the shape of analytic");
-        StringColumn entry = StringColumn.create("entry");
-        DoubleColumn a = DoubleColumn.create("analytic");
-        DoubleColumn n = DoubleColumn.create("numerical");
-        StringColumn diff = StringColumn.create("difference");
-        for (int i = 0; i < analytic.numRows; i++) {
-            for (int j = 0; j < analytic.numCols; j++) {
-                entry.append(name + "[" + i + "," + j + "]");
-                a.append(round(analytic.get(i, j), 10));
-                n.append(round(numerical.get(i, j), 10));
-                diff.append(String.format(Locale.ROOT, "%.1e", analytic.get(i, j) - numerical.get(i, j)));
-            }
-        }
-        return Table.create(name + ": analytic vs numerical gradient", entry, a, n, diff);
-    }
-
-    private static double round(double v, int decimals) {
-        double s = Math.pow(10, decimals);
-        return Math.round(v * s) / s;
     }
 }

@@ -40,13 +40,8 @@ public final class GruCell {
 
     /** A cell with the given weights (kept, not copied); n_x and n_a are read from W. */
     public GruCell(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
-        Shapes.requireFinite("W", W, "the GRU cell");
-        if (W.numCols % 3 != 0 || W.numCols == 0 || W.numRows == 0) {
-            throw new IllegalArgumentException("W has shape " + Shapes.of(W)
-                    + " but the GRU cell expects (n_x×3·n_a): three gate blocks z, r, hTilde side by side");
-        }
+        this.nA = Gates.unitsOf(W, GATES, "the GRU cell");
         this.nX = W.numRows;
-        this.nA = W.numCols / 3;
         String why = "n_x = " + nX + ", n_a = " + nA + " (read from W)";
         this.W = W;
         this.U = Shapes.require("U", U, nA, 3 * nA, "the GRU cell", why);
@@ -136,38 +131,9 @@ public final class GruCell {
     }
 
     /** A forward pass over a sequence: the steps in order, t = 1 … T. */
-    public record Cache(List<Step> steps) {
-        public Cache {
-            steps = Collections.unmodifiableList(new ArrayList<>(steps));
-        }
-
-        public int timeSteps() {
-            return steps.size();
-        }
-
-        /** Step t = 1 … T. */
-        public Step step(int t) {
-            if (t < 1 || t > steps.size()) {
-                throw new IllegalArgumentException("t = " + t + " is outside 1 … " + steps.size());
-            }
-            return steps.get(t - 1);
-        }
-
-        /** H_1 … H_T. */
-        public List<DMatrixRMaj> hiddenStates() {
-            List<DMatrixRMaj> hs = new ArrayList<>();
-            for (Step s : steps) hs.add(s.H());
-            return hs;
-        }
-
-        /** H_T. */
-        public DMatrixRMaj lastH() {
-            return steps.get(steps.size() - 1).H();
-        }
-
-        @Override
-        public String toString() {
-            return "GruCell.Cache(T = " + steps.size() + ", H_t " + Shapes.of(lastH()) + ")";
+    public static final class Cache extends StepCache<Step> {
+        Cache(List<Step> steps) {
+            super(steps, Step::H);
         }
     }
 
@@ -219,10 +185,7 @@ public final class GruCell {
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove) {
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         int T = cache.timeSteps();
-        if (dHFromAbove == null || dHFromAbove.size() != T) {
-            throw new IllegalArgumentException("dHFromAbove has " + (dHFromAbove == null ? "no" : dHFromAbove.size())
-                    + " entries but the sequence has T = " + T + " time steps: give one (or null) per step");
-        }
+        Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
         DMatrixRMaj dW = new DMatrixRMaj(nX, 3 * nA), dU = new DMatrixRMaj(nA, 3 * nA), db = new DMatrixRMaj(2, 3 * nA);
         List<DMatrixRMaj> dXs = new ArrayList<>(Collections.nCopies(T, null));
         DMatrixRMaj dHnext = null;
@@ -247,9 +210,7 @@ public final class GruCell {
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
-        List<DMatrixRMaj> d = new ArrayList<>(Collections.nCopies(cache.timeSteps(), null));
-        d.set(cache.timeSteps() - 1, dHT);
-        return backward(cache, d);
+        return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT));
     }
 
     /** 3·(n_a·(n_x + n_a) + 2·n_a), e.g. n_x = 32, n_a = 64 → 18,816. */

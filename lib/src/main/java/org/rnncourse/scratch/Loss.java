@@ -9,9 +9,17 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   CROSS_ENTROPY          L = −(1/m) Σ_i Σ_k T_ik log P_ik       with g = softmax   ∂L/∂Z_y = (P − T) / m
  *   BINARY_CROSS_ENTROPY   L = −(1/m) Σ [T log P + (1−T) log(1−P)] with g = sigmoid   ∂L/∂Z_y = (P − T) / m
- *   MSE                    L = (1/m) Σ ½ (Y − T)²                  with any g but softmax: ∂L/∂Z_y = (Y − T) ⊙ g'(Z_y) / m
+ *   HALF_SQUARED_ERROR     L = (1/m) Σ ½ (Y − T)²                  with any g but softmax: ∂L/∂Z_y = (Y − T) ⊙ g'(Z_y) / m
  * </pre>
  * The "(P − T)" shortcut is why softmax never needs its own derivative.
+ *
+ * <p><b>Why the ½, and why it is not called MSE.</b> The derivative of ½(y − t)² is just y − t: the ½
+ * cancels the 2 that differentiating the square brings down, so the backward pass of lesson 06 reads
+ * as cleanly as cross-entropy's P − T. Keras's {@code "mse"} (the Keras-style
+ * {@code nn.MeanSquaredError} of lessons 07–11) has no ½ and also averages over the outputs:
+ * mean (Y − T)². The two differ by a constant factor (2 for one output), which changes the size of the
+ * gradients but not where the minimum is; the different name keeps a learner from comparing a
+ * number of one with a number of the other.
  */
 public enum Loss {
     /** Cross-entropy on one-hot targets; needs a softmax output. */
@@ -19,7 +27,7 @@ public enum Loss {
     /** Binary cross-entropy on 0/1 targets; needs a sigmoid output. */
     BINARY_CROSS_ENTROPY,
     /** Half the squared error, summed over outputs and averaged over the batch; for regression. */
-    MSE;
+    HALF_SQUARED_ERROR;
 
     /** log(0) would be −∞: probabilities are kept at least this far from 0 (and 1). */
     private static final double TINY = 1e-300;
@@ -35,7 +43,7 @@ public enum Loss {
             switch (this) {
                 case CROSS_ENTROPY -> sum -= t == 0 ? 0 : t * Math.log(Math.max(y, TINY));
                 case BINARY_CROSS_ENTROPY -> sum -= t * Math.log(Math.max(y, TINY)) + (1 - t) * Math.log(Math.max(1 - y, TINY));
-                case MSE -> sum += 0.5 * (y - t) * (y - t);
+                case HALF_SQUARED_ERROR -> sum += 0.5 * (y - t) * (y - t);
             }
         }
         return sum / Y.numRows;
@@ -56,10 +64,10 @@ public enum Loss {
         Shapes.require("target", T, Y.numRows, Y.numCols, "the loss", "the same shape as the output Y_t");
         int m = Y.numRows;
         DMatrixRMaj d = new DMatrixRMaj(Y.numRows, Y.numCols);
-        DMatrixRMaj gPrime = this == MSE ? g.derivative(Zy) : null;
+        DMatrixRMaj gPrime = this == HALF_SQUARED_ERROR ? g.derivative(Zy) : null;
         for (int k = 0; k < d.getNumElements(); k++) {
             double diff = Y.data[k] - T.data[k];
-            d.data[k] = (this == MSE ? diff * gPrime.data[k] : diff) / m;
+            d.data[k] = (this == HALF_SQUARED_ERROR ? diff * gPrime.data[k] : diff) / m;
         }
         return d;
     }
@@ -70,14 +78,14 @@ public enum Loss {
         boolean ok = switch (this) {
             case CROSS_ENTROPY -> g == Activation.SOFTMAX;
             case BINARY_CROSS_ENTROPY -> g == Activation.SIGMOID;
-            case MSE -> g != Activation.SOFTMAX;
+            case HALF_SQUARED_ERROR -> g != Activation.SOFTMAX;
         };
         if (!ok) {
             throw new IllegalArgumentException("the output activation g = " + g + " does not suit the loss " + this
                     + ": " + switch (this) {
                         case CROSS_ENTROPY -> "cross-entropy needs g = softmax";
                         case BINARY_CROSS_ENTROPY -> "binary cross-entropy needs g = sigmoid";
-                        case MSE -> "use cross-entropy with softmax";
+                        case HALF_SQUARED_ERROR -> "use cross-entropy with softmax";
                     });
         }
     }
@@ -108,7 +116,7 @@ public enum Loss {
         return switch (this) {
             case CROSS_ENTROPY -> "cross-entropy";
             case BINARY_CROSS_ENTROPY -> "binary cross-entropy";
-            case MSE -> "MSE";
+            case HALF_SQUARED_ERROR -> "½·squared error";
         };
     }
 }

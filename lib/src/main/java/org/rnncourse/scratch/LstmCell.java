@@ -43,13 +43,8 @@ public final class LstmCell {
 
     /** A cell with the given weights (kept, not copied); n_x and n_a are read from W. */
     public LstmCell(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
-        Shapes.requireFinite("W", W, "the LSTM cell");
-        if (W.numCols % 4 != 0 || W.numCols == 0 || W.numRows == 0) {
-            throw new IllegalArgumentException("W has shape " + Shapes.of(W)
-                    + " but the LSTM cell expects (n_x×4·n_a): four gate blocks i, f, cTilde, o side by side");
-        }
+        this.nA = Gates.unitsOf(W, GATES, "the LSTM cell");
         this.nX = W.numRows;
-        this.nA = W.numCols / 4;
         String why = "n_x = " + nX + ", n_a = " + nA + " (read from W)";
         this.W = W;
         this.U = Shapes.require("U", U, nA, 4 * nA, "the LSTM cell", why);
@@ -146,43 +141,14 @@ public final class LstmCell {
     }
 
     /** A forward pass over a sequence: the steps in order, t = 1 … T. */
-    public record Cache(List<Step> steps) {
-        public Cache {
-            steps = Collections.unmodifiableList(new ArrayList<>(steps));
-        }
-
-        public int timeSteps() {
-            return steps.size();
-        }
-
-        /** Step t = 1 … T. */
-        public Step step(int t) {
-            if (t < 1 || t > steps.size()) {
-                throw new IllegalArgumentException("t = " + t + " is outside 1 … " + steps.size());
-            }
-            return steps.get(t - 1);
-        }
-
-        /** H_1 … H_T. */
-        public List<DMatrixRMaj> hiddenStates() {
-            List<DMatrixRMaj> hs = new ArrayList<>();
-            for (Step s : steps) hs.add(s.H());
-            return hs;
-        }
-
-        /** H_T, what a many-to-one model reads. */
-        public DMatrixRMaj lastH() {
-            return steps.get(steps.size() - 1).H();
+    public static final class Cache extends StepCache<Step> {
+        Cache(List<Step> steps) {
+            super(steps, Step::H);
         }
 
         /** C_T, the last cell state. */
         public DMatrixRMaj lastC() {
-            return steps.get(steps.size() - 1).C();
-        }
-
-        @Override
-        public String toString() {
-            return "LstmCell.Cache(T = " + steps.size() + ", H_t " + Shapes.of(lastH()) + ")";
+            return step(timeSteps()).C();
         }
     }
 
@@ -237,10 +203,7 @@ public final class LstmCell {
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove, DMatrixRMaj dCLast) {
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         int T = cache.timeSteps();
-        if (dHFromAbove == null || dHFromAbove.size() != T) {
-            throw new IllegalArgumentException("dHFromAbove has " + (dHFromAbove == null ? "no" : dHFromAbove.size())
-                    + " entries but the sequence has T = " + T + " time steps: give one (or null) per step");
-        }
+        Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
         DMatrixRMaj dW = new DMatrixRMaj(nX, 4 * nA), dU = new DMatrixRMaj(nA, 4 * nA), db = new DMatrixRMaj(1, 4 * nA);
         List<DMatrixRMaj> dXs = new ArrayList<>(Collections.nCopies(T, null));
         DMatrixRMaj dHnext = null, dCnext = dCLast;
@@ -264,9 +227,7 @@ public final class LstmCell {
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
-        List<DMatrixRMaj> d = new ArrayList<>(Collections.nCopies(cache.timeSteps(), null));
-        d.set(cache.timeSteps() - 1, dHT);
-        return backward(cache, d, null);
+        return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT), null);
     }
 
     private DMatrixRMaj orZeros(DMatrixRMaj d, Step s) {

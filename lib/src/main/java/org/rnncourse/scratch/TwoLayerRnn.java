@@ -4,9 +4,6 @@ import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Two stacked RNN layers and an output layer. Layer 1 reads the inputs X_t and produces H_t; layer 2
@@ -73,51 +70,6 @@ public final class TwoLayerRnn {
     /** Weights of both layers and the output: nothing depends on T. */
     public long parameterCount() {
         return layer1.parameterCount() + layer2.parameterCount() + output.parameterCount();
-    }
-
-    /** One row per weight matrix: its name, shape and number of weights, then the total. */
-    public Table parameterTable() {
-        StringColumn name = StringColumn.create("weights");
-        StringColumn shape = StringColumn.create("shape");
-        LongColumn count = LongColumn.create("parameters");
-        Object[][] rows = {
-            {"W_xh (layer 1)", layer1.Wax}, {"W_hh (layer 1)", layer1.Waa}, {"b_h (layer 1)", layer1.ba},
-            {"W_hk (layer 2)", layer2.Wax}, {"W_kk (layer 2)", layer2.Waa}, {"b_k (layer 2)", layer2.ba},
-            {"W_ky (output)", output.Way}, {"b_y (output)", output.by}};
-        for (Object[] row : rows) {
-            DMatrixRMaj m = (DMatrixRMaj) row[1];
-            name.append((String) row[0]);
-            shape.append(Shapes.of(m));
-            count.append((long) m.getNumElements());
-        }
-        name.append("total");
-        shape.append("");
-        count.append(parameterCount());
-        return Table.create("Parameters of the stack", name, shape, count);
-    }
-
-    /** The shapes of every quantity for a batch of m examples and T time steps. */
-    public Table shapes(int m, int T) {
-        Shapes.requirePositive("m", m);
-        Shapes.requirePositive("T", T);
-        StringColumn what = StringColumn.create("quantity");
-        StringColumn formula = StringColumn.create("computed as");
-        StringColumn shape = StringColumn.create("shape");
-        StringColumn count = StringColumn.create("how many");
-        String steps = T + " (one per step)";
-        add(what, formula, shape, count, "X_t", "input", Shapes.of(m, layer1.nX), steps);
-        add(what, formula, shape, count, "H_t", "tanh(X_t·W_xh + H_{t−1}·W_hh + b_h)", Shapes.of(m, layer1.nA), steps);
-        add(what, formula, shape, count, "K_t", "tanh(H_t·W_hk + K_{t−1}·W_kk + b_k)", Shapes.of(m, layer2.nA), steps);
-        add(what, formula, shape, count, "Y", output.g + "(K_T·W_ky + b_y)", Shapes.of(m, output.nY), "1 (last step)");
-        return Table.create("Shapes in a two-layer stack (m = " + m + ", T = " + T + ")", what, formula, shape, count);
-    }
-
-    private static void add(StringColumn a, StringColumn b, StringColumn c, StringColumn d,
-                            String va, String vb, String vc, String vd) {
-        a.append(va);
-        b.append(vb);
-        c.append(vc);
-        d.append(vd);
     }
 
     @Override

@@ -15,14 +15,14 @@ import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.trainers.FitOptions;
-import org.rnncourse.nn.utils.Keras;
+import org.rnncourse.nn.utils.RandomSeed;
 
 /** The code of lessons 07 and 08 as a notebook writes it, on small data, so the snippets stay true. */
 class NotebookExamplesTest {
 
     @Test
     void lesson07SineForecast() {
-        Keras.setRandomSeed(42);
+        RandomSeed.set(42);
         try {
             Random noise = new Random(0);
             int n = 200, window = 10;
@@ -41,7 +41,7 @@ class NotebookExamplesTest {
             assertEquals(n, forecast.length);
             assertTrue(h.get("val_loss").get(9) < 0.05, h.get("val_loss").toString());
         } finally {
-            Keras.clearRandomSeed();
+            RandomSeed.clear();
         }
     }
 

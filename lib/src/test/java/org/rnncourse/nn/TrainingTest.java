@@ -21,7 +21,7 @@ import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.trainers.FitOptions;
-import org.rnncourse.nn.utils.Keras;
+import org.rnncourse.nn.utils.RandomSeed;
 import tech.tablesaw.api.Table;
 
 /** Small models learn small tasks, and one seed gives one run. */
@@ -110,11 +110,11 @@ class TrainingTest {
 
     @Test
     void globalSeedMakesModelsReproducible() {
-        Keras.setRandomSeed(123);
+        RandomSeed.set(123);
         List<double[]> first = new Sequential(new Input(3, 2), new SimpleRNN(4)).getWeights();
-        Keras.setRandomSeed(123);
+        RandomSeed.set(123);
         List<double[]> second = new Sequential(new Input(3, 2), new SimpleRNN(4)).getWeights();
-        Keras.clearRandomSeed();
+        RandomSeed.clear();
         EarlyStoppingTest.assertWeightsEqual(first, second);
     }
 

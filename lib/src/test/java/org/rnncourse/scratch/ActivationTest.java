@@ -51,11 +51,33 @@ class ActivationTest {
     }
 
     @Test
-    void comparisonTable() {
-        var t = Activation.table(-1, 0, 2);
-        assertEquals(3, t.rowCount());
-        assertEquals(Math.round(Math.tanh(-1) * 1e4) / 1e4, t.doubleColumn("tanh(z)").get(0), 1e-12);
-        assertEquals(2.0, t.doubleColumn("relu(z)").get(2), 1e-12);
-        assertEquals(0.5, t.doubleColumn("sigmoid(z)").get(1), 1e-12);
+    void theDerivativeIsOneFormulaReadFromTheOutput() {
+        DMatrixRMaj z = Matrices.row(-2, -0.3, 0, 0.4, 3);
+        DMatrixRMaj d = Matrices.row(0.5, -1, 2, 0.25, -3);
+        for (Activation a : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LINEAR}) {
+            DMatrixRMaj viaOutput = a.backwardFromOutput(d, a.apply(z));
+            DMatrixRMaj viaZ = org.ejml.dense.row.CommonOps_DDRM.elementMult(d, a.derivative(z), null);
+            for (int k = 0; k < 5; k++) assertEquals(viaZ.data[k], viaOutput.data[k], 1e-15, a + " entry " + k);
+        }
+        assertEquals(1 - Math.tanh(0.4) * Math.tanh(0.4), Activation.TANH.derivative(z).get(0, 3), 1e-15);
+        assertEquals(0.0, Activation.RELU.derivative(z).get(0, 1));
+        assertEquals("d: the 3 numbers from index 4 do not fit in an array of length 5",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Activation.TANH.backwardFromOutput(new double[5], 0, new double[5], 4, 3)).getMessage());
+        assertThrows(UnsupportedOperationException.class,
+                () -> Activation.SOFTMAX.backwardFromOutput(new double[2], 0, new double[2], 0, 2));
+    }
+
+    @Test
+    void softmaxInPlaceIsTheOneSoftmax() {
+        double[] row = {9, 1, 2, 3, 9};   // softmax of entries 1 … 3 only
+        Activation.softmax(row, 1, 3);
+        DMatrixRMaj p = Activation.SOFTMAX.apply(Matrices.row(1, 2, 3));
+        for (int j = 0; j < 3; j++) assertEquals(p.get(0, j), row[j + 1], 0);
+        assertEquals(9.0, row[0]);
+        assertEquals(9.0, row[4]);
+        double[] huge = {1000, 1001};   // no overflow: the maximum is subtracted first
+        Activation.softmax(huge, 0, 2);
+        assertEquals(1 / (1 + Math.E), huge[0], 1e-15);
     }
 }

@@ -59,7 +59,7 @@ class BpttGradientCheckTest {
                 }
                 yield t;
             }
-            case MSE -> Matrices.gaussian(m, nY, 1.0, r);
+            case HALF_SQUARED_ERROR -> Matrices.gaussian(m, nY, 1.0, r);
         };
     }
 
@@ -67,7 +67,7 @@ class BpttGradientCheckTest {
         return switch (loss) {
             case CROSS_ENTROPY -> Activation.SOFTMAX;
             case BINARY_CROSS_ENTROPY -> Activation.SIGMOID;
-            case MSE -> Activation.LINEAR;
+            case HALF_SQUARED_ERROR -> Activation.LINEAR;
         };
     }
 
@@ -122,7 +122,7 @@ class BpttGradientCheckTest {
         for (Activation f : new Activation[] {Activation.SIGMOID, Activation.LINEAR}) {
             Rnn rnn = model(nX, nA, nY, f, Activation.LINEAR, seed);
             List<DMatrixRMaj> xs = inputs(m, nX, T, seed);
-            assertAllBelow(GradCheck.manyToOne(rnn, xs, target(Loss.MSE, m, nY, new Random(seed)), Loss.MSE), T);
+            assertAllBelow(GradCheck.manyToOne(rnn, xs, target(Loss.HALF_SQUARED_ERROR, m, nY, new Random(seed)), Loss.HALF_SQUARED_ERROR), T);
         }
     }
 

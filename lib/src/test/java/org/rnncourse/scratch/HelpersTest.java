@@ -58,10 +58,6 @@ class HelpersTest {
         assertEquals("index = 10 is outside the vocabulary 0 … 9: V = 10",
                 assertThrows(IllegalArgumentException.class, () -> emb.lookup(10)).getMessage());
         assertEquals(40, emb.parameterCount());
-        var table = emb.table(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
-        assertEquals("h", table.stringColumn("word").get(7));
-        assertEquals(Math.round(emb.E.get(7, 3) * 1e4) / 1e4, table.doubleColumn("e[4]").get(7), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> emb.table(List.of("a")));
         // The embedding feeds the cell: n_x = D.
         RnnCache c = RnnCell.random(4, 3, Activation.TANH, 0.1, 1).forward(xs);
         assertEquals("(1×3)", Shapes.of(c.a(3)));
@@ -92,18 +88,5 @@ class HelpersTest {
         assertEquals("analyticGrad has shape (1×2) but the gradient check expects (2×2): a gradient has the shape of its parameter",
                 assertThrows(IllegalArgumentException.class,
                         () -> GradCheck.relativeError(loss, w, new DMatrixRMaj(1, 2), 1e-5)).getMessage());
-        var table = GradCheck.sideBySide("W", right, numerical);
-        assertEquals(4, table.rowCount());
-        assertEquals("W[1,1]", table.stringColumn("entry").get(3));
-    }
-
-    @Test
-    void summaryTableOfAWholeRnn() {
-        Rnn rnn = Rnn.random(3, 4, 2, Activation.TANH, Activation.SOFTMAX, 0.5, 3);
-        List<DMatrixRMaj> xs = List.of(Matrices.row(1, 0, 1), Matrices.row(0, 1, 0), Matrices.row(1, 1, 0));
-        var cs = GradCheck.manyToOne(rnn, xs, Matrices.oneHotRow(1, 2), Loss.CROSS_ENTROPY);
-        var table = GradCheck.summary(cs);
-        assertEquals(8, table.rowCount());
-        assertEquals(8, table.stringColumn("below 1e-7?").countOccurrences("yes"));
     }
 }

@@ -52,7 +52,7 @@ class NoNullPointerTest {
         if (t == DMatrixRMaj.class) return new DMatrixRMaj(1, 1);
         if (t == Random.class) return new Random(1);
         if (t == Activation.class) return Activation.TANH;
-        if (t == Loss.class) return Loss.MSE;
+        if (t == Loss.class) return Loss.HALF_SQUARED_ERROR;
         if (t == List.class) return List.of(new DMatrixRMaj(1, 1));
         return instanceOf(t);
     }

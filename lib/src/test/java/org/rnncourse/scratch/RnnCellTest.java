@@ -126,7 +126,7 @@ class RnnCellTest {
                         rnn.forward(List.of(new DMatrixRMaj(1, 3))), new DMatrixRMaj(1, 2), Loss.CROSS_ENTROPY)).getMessage());
         assertEquals("target has shape (1×3) but the loss expects (1×2): the same shape as the output Y_t",
                 assertThrows(IllegalArgumentException.class, () -> Bptt.manyToOne(rnn,
-                        rnn.forward(List.of(new DMatrixRMaj(1, 3))), new DMatrixRMaj(1, 3), Loss.MSE)).getMessage());
+                        rnn.forward(List.of(new DMatrixRMaj(1, 3))), new DMatrixRMaj(1, 3), Loss.HALF_SQUARED_ERROR)).getMessage());
     }
 
     /** Tiny helper so the test can fill a bias with random numbers. */

@@ -99,7 +99,7 @@ public class EarlyStopping implements Callback {
         if (lowerIsBetter == null) decideDirection();
         Double current = logs.get(monitor);
         if (current == null) {
-            model.log("Warning: early stopping conditioned on metric `" + monitor + "` which is not available. "
+            model.trainer().log("Warning: early stopping conditioned on metric `" + monitor + "` which is not available. "
                     + "Available metrics are: " + String.join(",", logs.keySet()));
             return;
         }
@@ -124,10 +124,10 @@ public class EarlyStopping implements Callback {
 
     @Override
     public void onTrainEnd() {
-        if (stoppedEpoch > 0 && verbose > 0) model.log("Epoch " + (stoppedEpoch + 1) + ": early stopping");
+        if (stoppedEpoch > 0 && verbose > 0) model.trainer().log("Epoch " + (stoppedEpoch + 1) + ": early stopping");
         if (restoreBestWeights && bestWeights != null) {
             if (verbose > 0) {
-                model.log("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+                model.trainer().log("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
             }
             model.setWeights(bestWeights);
         }
@@ -141,7 +141,7 @@ public class EarlyStopping implements Callback {
         } else {
             String metric = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
             if (metric.equals("loss")) lowerIsBetter = true;
-            for (Metric m : model.compiledMetrics()) {
+            for (Metric m : model.trainer().compiledMetrics()) {
                 if (m.name().equals(metric)) lowerIsBetter = !m.higherIsBetter();
             }
             if (lowerIsBetter == null) {

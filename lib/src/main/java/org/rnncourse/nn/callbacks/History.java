@@ -11,13 +11,15 @@ import tech.tablesaw.api.Table;
 
 /**
  * What {@code fit} returns: one list of values per name ({@code loss}, {@code accuracy},
- * {@code val_loss}…), one value per epoch — Keras's {@code history.history}.
+ * {@code val_loss}…), one value per epoch — Keras's {@code history.history}. As in Keras it is a
+ * callback that fit adds itself, after the given callbacks: each finished epoch's logs land here.
  */
-public final class History {
+public final class History implements Callback {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private int epochs;
 
-    public void append(Map<String, Double> logs) {
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
         for (Map.Entry<String, Double> e : logs.entrySet()) {
             values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         }

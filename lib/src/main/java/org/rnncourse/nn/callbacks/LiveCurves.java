@@ -11,17 +11,20 @@ import org.rnncourse.show.LiveDisplay;
  * Draws the training curves while {@code fit} runs, redrawn after every epoch: loss and
  * val_loss, plus the first metric and its validation twin when there is one.
  */
-public final class LiveCurves implements ProgressListener {
+public final class LiveCurves implements Callback {
     private final Map<String, List<Double>> seen = new LinkedHashMap<>();
     private LiveDisplay display;
+    private int epochs = 1;
 
     @Override
-    public void onEpochBegin(int epoch, int epochs) {}
+    public void setParams(int epochs, int steps) {
+        this.epochs = epochs;
+    }
 
     @Override
-    public void onEpochEnd(int epoch, int epochs, int steps, Map<String, Double> logs, double seconds) {
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
         logs.forEach((k, v) -> seen.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-        var figure = Curves.of("Training curves (epoch " + epoch + " of " + epochs + ")", seen,
+        var figure = Curves.of("Training curves (epoch " + (epoch + 1) + " of " + epochs + ")", seen,
                 seen.keySet().toArray(new String[0]));
         if (display == null) {
             display = LiveDisplay.startFigure(figure);

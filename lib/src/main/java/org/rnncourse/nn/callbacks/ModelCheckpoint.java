@@ -112,7 +112,7 @@ public class ModelCheckpoint implements Callback {
     private boolean autoDirection() {
         String metric = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
         if (metric.equals("loss")) return true;
-        for (Metric m : model.compiledMetrics()) if (m.name().equals(metric)) return !m.higherIsBetter();
+        for (Metric m : model.trainer().compiledMetrics()) if (m.name().equals(metric)) return !m.higherIsBetter();
         throw new IllegalArgumentException("ModelCheckpoint monitor '" + monitor + "': cannot tell whether it should be "
                 + "minimized or maximized; pass mode(\"min\") or mode(\"max\")");
     }
@@ -127,25 +127,25 @@ public class ModelCheckpoint implements Callback {
         Double current = logs.get(monitor);
         if (current == null) {
             // Keras warns and skips too; the learner sees which names there were.
-            model.log("ModelCheckpoint: can save the best model only when " + monitor + " is known; the logs have "
+            model.trainer().log("ModelCheckpoint: can save the best model only when " + monitor + " is known; the logs have "
                     + logs.keySet() + " (add validation data, or monitor one of these). Skipping.");
             return;
         }
         boolean improved = lowerIsBetter ? current < best : current > best;
         if (improved) {
             if (verbose > 0) {
-                model.log(String.format(Locale.ROOT, "Epoch %d: %s improved from %s to %.5f, saving model to %s",
+                model.trainer().log(String.format(Locale.ROOT, "Epoch %d: %s improved from %s to %.5f, saving model to %s",
                         epoch + 1, monitor, number(best), current, path));
             }
             best = current;
             write(path, epoch);
         } else if (verbose > 0) {
-            model.log(String.format(Locale.ROOT, "Epoch %d: %s did not improve from %.5f", epoch + 1, monitor, best));
+            model.trainer().log(String.format(Locale.ROOT, "Epoch %d: %s did not improve from %.5f", epoch + 1, monitor, best));
         }
     }
 
     private void write(String path, int epoch) {
-        if (!saveBestOnly && verbose > 0) model.log("Epoch " + (epoch + 1) + ": saving model to " + path);
+        if (!saveBestOnly && verbose > 0) model.trainer().log("Epoch " + (epoch + 1) + ": saving model to " + path);
         if (saveWeightsOnly) model.saveWeights(path);
         else model.save(path);
         lastSaved = path;

@@ -7,16 +7,23 @@ import java.util.Locale;
  *
  * <p>Each one works on a row of numbers in place. The backward step is written in terms of the
  * <em>output</em> y = f(z), because that is what the forward pass keeps: tanh′ = 1 − y²,
- * sigmoid′ = y(1 − y). Softmax mixes the whole row, so its backward step is a small
- * Jacobian-vector product rather than an element-wise derivative.
+ * sigmoid′ = y(1 − y). Those formulas, and softmax, are written once, in the from-scratch
+ * {@link org.rnncourse.scratch.Activation} of lessons 03–06, which this class calls. Softmax mixes the
+ * whole row, so its backward step is a small Jacobian-vector product rather than an element-wise
+ * derivative (the from-scratch lessons never need it: they pair softmax with cross-entropy).
  */
 public enum Activation {
-    LINEAR("linear"), TANH("tanh"), RELU("relu"), SIGMOID("sigmoid"), SOFTMAX("softmax");
+    LINEAR("linear", org.rnncourse.scratch.Activation.LINEAR), TANH("tanh", org.rnncourse.scratch.Activation.TANH),
+    RELU("relu", org.rnncourse.scratch.Activation.RELU), SIGMOID("sigmoid", org.rnncourse.scratch.Activation.SIGMOID),
+    SOFTMAX("softmax", org.rnncourse.scratch.Activation.SOFTMAX);
 
     private final String kerasName;
+    /** The same function in the from-scratch package, where its derivative and softmax are written. */
+    private final org.rnncourse.scratch.Activation math;
 
-    Activation(String kerasName) {
+    Activation(String kerasName, org.rnncourse.scratch.Activation math) {
         this.kerasName = kerasName;
+        this.math = math;
     }
 
     /** The name Keras uses: {@code "tanh"}, {@code "softmax"}… */
@@ -46,14 +53,7 @@ public enum Activation {
             case TANH -> { for (int i = off; i < off + n; i++) z[i] = tanh(z[i]); }
             case RELU -> { for (int i = off; i < off + n; i++) if (z[i] < 0) z[i] = 0; }
             case SIGMOID -> { for (int i = off; i < off + n; i++) z[i] = sigmoid(z[i]); }
-            case SOFTMAX -> {
-                // Subtracting the row maximum changes nothing mathematically and avoids exp overflow.
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = off; i < off + n; i++) max = Math.max(max, z[i]);
-                double sum = 0;
-                for (int i = off; i < off + n; i++) { z[i] = Math.exp(z[i] - max); sum += z[i]; }
-                for (int i = off; i < off + n; i++) z[i] /= sum;
-            }
+            case SOFTMAX -> org.rnncourse.scratch.Activation.softmax(z, off, n);
         }
     }
 
@@ -70,17 +70,13 @@ public enum Activation {
      * Turns dL/dy into dL/dz for one row, in place in {@code d}, given the outputs y of that row.
      */
     void backward(double[] y, int yOff, double[] d, int dOff, int n) {
-        switch (this) {
-            case LINEAR -> { }
-            case TANH -> { for (int i = 0; i < n; i++) { double v = y[yOff + i]; d[dOff + i] *= 1 - v * v; } }
-            case RELU -> { for (int i = 0; i < n; i++) if (y[yOff + i] <= 0) d[dOff + i] = 0; }
-            case SIGMOID -> { for (int i = 0; i < n; i++) { double v = y[yOff + i]; d[dOff + i] *= v * (1 - v); } }
-            case SOFTMAX -> {
-                // dz_i = y_i (dy_i − Σ_j dy_j y_j)
-                double dot = 0;
-                for (int i = 0; i < n; i++) dot += d[dOff + i] * y[yOff + i];
-                for (int i = 0; i < n; i++) d[dOff + i] = y[yOff + i] * (d[dOff + i] - dot);
-            }
+        if (this == SOFTMAX) {
+            // dz_i = y_i (dy_i − Σ_j dy_j y_j)
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += d[dOff + i] * y[yOff + i];
+            for (int i = 0; i < n; i++) d[dOff + i] = y[yOff + i] * (d[dOff + i] - dot);
+        } else {
+            math.backwardFromOutput(y, yOff, d, dOff, n);
         }
     }
 

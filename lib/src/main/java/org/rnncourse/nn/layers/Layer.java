@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.nn.backend.Tensor;
-import org.rnncourse.nn.utils.Keras;
+import org.rnncourse.nn.utils.RandomSeed;
 
 /**
  * What every layer does, whether it is a Dense, a SimpleRNN or (later) an LSTM:
@@ -138,7 +138,7 @@ public abstract class Layer {
     public final void checkInput(Tensor x) {
         int[] s = x.shape();
         if (builtInputShape == null && s.length >= 2) {
-            build(java.util.Arrays.copyOfRange(s, 1, s.length), new Random(Keras.nextSeed()));
+            build(java.util.Arrays.copyOfRange(s, 1, s.length), new Random(RandomSeed.next()));
         }
         boolean ok = builtInputShape != null && s.length == builtInputShape.length + 1;
         for (int i = 0; ok && i < builtInputShape.length; i++) ok = s[i + 1] == builtInputShape[i];

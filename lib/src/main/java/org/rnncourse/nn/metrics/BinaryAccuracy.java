@@ -13,14 +13,24 @@ public final class BinaryAccuracy extends Accuracy {
     }
 
     @Override
-    public double sum(Tensor yPred, Tensor yTrue) {
-        double[] p = yPred.data(), y = yTrue.data();
-        int last = yPred.dim(yPred.rank() - 1);
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            double predicted = p[i] > 0.5 ? 1 : 0;
-            if (predicted == y[i]) s += 1;
-        }
-        return s / last; // per row: the mean over the last axis
+    int[] predicted(Tensor yPred) {
+        double[] p = yPred.data();
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) out[i] = p[i] > 0.5 ? 1 : 0;
+        return out;
+    }
+
+    /** 0 and 1 as they are; any other target (a soft label) is never right, as Keras's equality test. */
+    @Override
+    int[] truth(Tensor yTrue, Tensor yPred) {
+        double[] y = yTrue.data();
+        int[] out = new int[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = y[i] == 1 ? 1 : y[i] == 0 ? 0 : -1;
+        return out;
+    }
+
+    @Override
+    int itemsPerRow(Tensor yPred) {
+        return yPred.dim(yPred.rank() - 1); // per row: the mean over the last axis
     }
 }

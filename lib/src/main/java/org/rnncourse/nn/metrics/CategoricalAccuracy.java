@@ -13,19 +13,12 @@ public final class CategoricalAccuracy extends Accuracy {
     }
 
     @Override
-    public double sum(Tensor yPred, Tensor yTrue) {
-        double[] p = yPred.data(), y = yTrue.data();
-        int classes = yPred.dim(yPred.rank() - 1), rows = p.length / classes;
-        double s = 0;
-        for (int r = 0; r < rows; r++) {
-            if (argmax(p, r * classes, classes) == argmax(y, r * classes, classes)) s += 1;
-        }
-        return s;
+    int[] predicted(Tensor yPred) {
+        return rowArgmax(yPred);
     }
 
-    static int argmax(double[] a, int off, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) if (a[off + i] > a[off + best]) best = i;
-        return best;
+    @Override
+    int[] truth(Tensor yTrue, Tensor yPred) {
+        return rowArgmax(yTrue);
     }
 }

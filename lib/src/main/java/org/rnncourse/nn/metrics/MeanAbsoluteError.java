@@ -1,5 +1,6 @@
 package org.rnncourse.nn.metrics;
 
+import org.rnncourse.metrics.Metrics;
 import org.rnncourse.nn.backend.Tensor;
 
 /** Mean of |prediction − target| over the last axis, per row: Keras's {@code "mae"}. */
@@ -21,10 +22,7 @@ public final class MeanAbsoluteError implements Metric {
 
     @Override
     public double sum(Tensor yPred, Tensor yTrue) {
-        double[] p = yPred.data(), y = yTrue.data();
-        int last = yPred.dim(yPred.rank() - 1);
-        double s = 0;
-        for (int i = 0; i < p.length; i++) s += Math.abs(p[i] - y[i]);
-        return s / last;
+        // Σ |y − ŷ| over the batch, per row: the mean over the last axis (Metrics.mae's sum).
+        return Metrics.absoluteErrorSum(yTrue.data(), yPred.data()) / yPred.dim(yPred.rank() - 1);
     }
 }

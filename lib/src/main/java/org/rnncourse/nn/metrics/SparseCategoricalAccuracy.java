@@ -13,13 +13,15 @@ public final class SparseCategoricalAccuracy extends Accuracy {
     }
 
     @Override
-    public double sum(Tensor yPred, Tensor yTrue) {
-        double[] p = yPred.data(), y = yTrue.data();
-        int classes = yPred.dim(yPred.rank() - 1), rows = p.length / classes;
-        double s = 0;
-        for (int r = 0; r < rows; r++) {
-            if (CategoricalAccuracy.argmax(p, r * classes, classes) == (int) y[r]) s += 1;
-        }
-        return s;
+    int[] predicted(Tensor yPred) {
+        return rowArgmax(yPred);
+    }
+
+    @Override
+    int[] truth(Tensor yTrue, Tensor yPred) {
+        double[] y = yTrue.data();
+        int[] out = new int[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = (int) y[i];
+        return out;
     }
 }

@@ -37,13 +37,13 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        return new double[][] {new double[size], new double[size]};
+    protected Slots newSlots(int size) {
+        return new Slots(size, "m", "v"); // Keras saves them as "momentum" and "velocity", in this order
     }
 
     @Override
-    protected void update(Parameter p, double[][] slots) {
-        double[] w = p.value(), g = p.grad(), m = slots[0], v = slots[1];
+    protected void update(Parameter p, Slots slots) {
+        double[] w = p.value(), g = p.grad(), m = slots.get("m"), v = slots.get("v");
         long t = iterations();
         double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         // A large weight (an embedding table: 1.28 million numbers) is updated by all cores, each on its

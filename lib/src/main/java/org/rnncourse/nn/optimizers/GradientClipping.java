@@ -1,13 +1,13 @@
 package org.rnncourse.nn.optimizers;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.scratch.Clipping;
 
 /**
- * Keras's three ways to tame exploding gradients. This class is the one place where the clipping
- * math lives: the optimizers' options call it, and so do the lessons, on plain arrays or on EJML
- * matrices.
+ * Keras's three ways to tame exploding gradients, as the optimizers' options use them. The math is
+ * written once, in the from-scratch {@link Clipping} (lesson 09 shows it there); this class is the
+ * Keras-style API's name for it and only passes the calls on.
  * <ul>
  *   <li>{@link #clipByNorm}: one gradient array g is scaled by c / max(‖g‖, c), so its norm is
  *       at most c and its direction is kept (optimizer option {@code clipnorm}, applied to each
@@ -26,117 +26,46 @@ public final class GradientClipping {
 
     /** The L2 norm √(Σ g_i²). */
     public static double norm(double[] g) {
-        requireArray("g", g);
-        return norm(g, g.length);
+        return Clipping.norm(g);
     }
 
     /** The joint L2 norm of several arrays, √(Σ over all of them of g_i²): what globalClipnorm compares. */
     public static double globalNorm(List<double[]> gs) {
-        requireList(gs);
-        double s = 0;
-        for (double[] g : gs) for (double v : g) s += v * v;
-        return Math.sqrt(s);
+        return Clipping.globalNorm(gs);
     }
 
     /** Scales g in place so that its L2 norm is at most c (Keras's {@code clipnorm}). */
     public static void clipByNorm(double[] g, double c) {
-        requireArray("g", g);
-        clipByNorm(g, g.length, c);
+        Clipping.clipByNorm(g, c);
     }
 
     /** Scales all arrays in place by one factor so their joint L2 norm is at most c ({@code global_clipnorm}). */
     public static void clipByGlobalNorm(List<double[]> gs, double c) {
-        requireClip(c);
-        double n = globalNorm(gs);
-        if (!Double.isFinite(n)) {
-            // Keras: scale = c·min(1/n, 1/c) + (n − n), which is NaN for an infinite or NaN norm.
-            for (double[] g : gs) java.util.Arrays.fill(g, Double.NaN);
-        } else if (n > c) {
-            double scale = c / n;
-            for (double[] g : gs) for (int i = 0; i < g.length; i++) g[i] *= scale;
-        }
+        Clipping.clipByGlobalNorm(gs, c);
     }
 
     /** Clips each number of g in place to [−c, c] (Keras's {@code clipvalue}). */
     public static void clipByValue(double[] g, double c) {
-        requireArray("g", g);
-        clipByValue(g, g.length, c);
+        Clipping.clipByValue(g, c);
     }
 
     /** The Frobenius (L2) norm of a matrix's entries. */
     public static double norm(DMatrixRMaj g) {
-        requireMatrix("g", g);
-        return norm(g.data, g.getNumElements());
+        return Clipping.norm(g);
     }
 
     /** {@link #clipByNorm(double[], double)} on a matrix's entries, in place. */
     public static void clipByNorm(DMatrixRMaj g, double c) {
-        requireMatrix("g", g);
-        clipByNorm(g.data, g.getNumElements(), c);
+        Clipping.clipByNorm(g, c);
     }
 
     /** {@link #clipByValue(double[], double)} on a matrix's entries, in place. */
     public static void clipByValue(DMatrixRMaj g, double c) {
-        requireMatrix("g", g);
-        clipByValue(g.data, g.getNumElements(), c);
+        Clipping.clipByValue(g, c);
     }
 
     /** {@link #clipByGlobalNorm(List, double)} on matrices (e.g. dW_ax, dW_aa, db_a together), in place. */
     public static void clipByGlobalNormMatrices(List<DMatrixRMaj> gs, double c) {
-        if (gs == null) throw new IllegalArgumentException("gs is null: give the list of gradients to clip together");
-        List<double[]> arrays = new ArrayList<>();
-        for (DMatrixRMaj g : gs) {
-            requireMatrix("gs entry", g);
-            // An EJML matrix may own a longer array than its entries: clip a copy of exactly its entries.
-            arrays.add(java.util.Arrays.copyOf(g.data, g.getNumElements()));
-        }
-        clipByGlobalNorm(arrays, c);
-        for (int k = 0; k < gs.size(); k++) {
-            System.arraycopy(arrays.get(k), 0, gs.get(k).data, 0, arrays.get(k).length);
-        }
-    }
-
-    private static double norm(double[] g, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) s += g[i] * g[i];
-        return Math.sqrt(s);
-    }
-
-    private static void clipByNorm(double[] g, int length, double c) {
-        requireClip(c);
-        double n = norm(g, length);
-        if (Double.isNaN(n)) {
-            // Keras divides by max(‖g‖, c), which is NaN here: every number becomes NaN.
-            java.util.Arrays.fill(g, 0, length, Double.NaN);
-        } else if (n > c) {
-            double scale = c / n;
-            for (int i = 0; i < length; i++) g[i] *= scale;
-        }
-    }
-
-    private static void clipByValue(double[] g, int length, double c) {
-        requireClip(c);
-        for (int i = 0; i < length; i++) g[i] = Math.max(-c, Math.min(c, g[i]));
-    }
-
-    private static void requireClip(double c) {
-        if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("the clipping threshold c must be a positive number, got " + c);
-        }
-    }
-
-    private static void requireArray(String name, double[] g) {
-        if (g == null) throw new IllegalArgumentException(name + " is null: give the gradient as a double[]");
-    }
-
-    private static void requireMatrix(String name, DMatrixRMaj g) {
-        if (g == null) throw new IllegalArgumentException(name + " is null: give the gradient as a matrix");
-    }
-
-    private static void requireList(List<double[]> gs) {
-        if (gs == null) throw new IllegalArgumentException("gs is null: give the list of gradients to clip together");
-        for (int k = 0; k < gs.size(); k++) {
-            if (gs.get(k) == null) throw new IllegalArgumentException("gs.get(" + k + ") is null: every gradient must be an array");
-        }
+        Clipping.clipByGlobalNormMatrices(gs, c);
     }
 }

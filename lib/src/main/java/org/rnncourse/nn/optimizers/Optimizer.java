@@ -20,7 +20,7 @@ public abstract class Optimizer {
     protected double learningRate;
     private double clipnorm = Double.NaN, globalClipnorm = Double.NaN, clipvalue = Double.NaN;
     private long iterations;
-    private final Map<Parameter, double[][]> slots = new HashMap<>();
+    private final Map<Parameter, Slots> slots = new HashMap<>();
 
     protected Optimizer(double learningRate) {
         learningRate(learningRate);
@@ -96,17 +96,17 @@ public abstract class Optimizer {
         }
     }
 
-    /** The per-weight memory this rule needs (e.g. Adam: m and v), zeros at the start. */
-    protected abstract double[][] newSlots(int size);
+    /** The per-weight memory this rule needs, named (Adam: {@code new Slots(size, "m", "v")}), zeros at the start. */
+    protected abstract Slots newSlots(int size);
 
     /** Updates one weight from its (already clipped) gradient; {@link #iterations()} counts this step. */
-    protected abstract void update(Parameter p, double[][] slots);
+    protected abstract void update(Parameter p, Slots slots);
 
     /**
      * This optimizer's memory for one weight (Adam: m and v), made (zeros) if no step used it yet:
      * what a saved model stores so that training resumes where it stopped.
      */
-    public double[][] state(Parameter p) {
+    public Slots state(Parameter p) {
         return slots.computeIfAbsent(p, q -> newSlots(q.size()));
     }
 

@@ -30,13 +30,13 @@ public class RMSprop extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        return new double[][] {new double[size]};
+    protected Slots newSlots(int size) {
+        return new Slots(size, "v"); // the running mean of squared gradients (Keras: "velocity")
     }
 
     @Override
-    protected void update(Parameter p, double[][] slots) {
-        double[] w = p.value(), g = p.grad(), v = slots[0];
+    protected void update(Parameter p, Slots slots) {
+        double[] w = p.value(), g = p.grad(), v = slots.get("v");
         for (int i = 0; i < w.length; i++) {
             v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
             w[i] -= learningRate * g[i] / Math.sqrt(v[i] + epsilon);

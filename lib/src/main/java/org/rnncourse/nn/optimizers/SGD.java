@@ -33,18 +33,18 @@ public class SGD extends Optimizer {
     }
 
     @Override
-    protected double[][] newSlots(int size) {
-        return new double[][] {new double[momentum > 0 ? size : 0]};
+    protected Slots newSlots(int size) {
+        return momentum > 0 ? new Slots(size, "velocity") : new Slots(size); // plain SGD remembers nothing
     }
 
     @Override
-    protected void update(Parameter p, double[][] slots) {
+    protected void update(Parameter p, Slots slots) {
         double[] w = p.value(), g = p.grad();
         if (momentum == 0) {
             for (int i = 0; i < w.length; i++) w[i] -= learningRate * g[i];
             return;
         }
-        double[] v = slots[0];
+        double[] v = slots.get("velocity");
         for (int i = 0; i < w.length; i++) {
             v[i] = momentum * v[i] - learningRate * g[i];
             w[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i];

@@ -49,7 +49,7 @@ final class KerasConfig {
         if (model.optimizer() != null) {
             root.put("compile_config", map("optimizer", entry(kerasClass(model.optimizer()),
                     model.optimizer().kerasConfig(), null), "loss", model.loss().name(),
-                    "metrics", new ArrayList<>(model.metricNames())));
+                    "metrics", new ArrayList<>(model.trainer().metricNames())));
         }
         return root;
     }

@@ -83,7 +83,7 @@ final class KerasWeights {
                 g.putDataset("1", opt.learningRate());
                 int i = 2;
                 for (Parameter p : model.parameters()) {
-                    for (double[] slot : opt.state(p)) {
+                    for (double[] slot : opt.state(p).arrays()) {
                         if (slot.length > 0) g.putDataset(Integer.toString(i++), shaped(slot, p.shape()));
                     }
                 }
@@ -118,7 +118,7 @@ final class KerasWeights {
         for (Vars v : layout(model)) for (Parameter p : v.params) d.add(p.value());
         Optimizer opt = model.optimizer();
         if (withOptimizer && opt != null) {
-            for (Parameter p : model.parameters()) for (double[] slot : opt.state(p)) if (slot.length > 0) d.add(slot);
+            for (Parameter p : model.parameters()) for (double[] slot : opt.state(p).arrays()) if (slot.length > 0) d.add(slot);
             d.add(opt.iterations(), opt.learningRate());
         }
         return d.hex();
@@ -219,10 +219,10 @@ final class KerasWeights {
             Optimizer opt = model.optimizer();
             Node ov = at(f, "optimizer/vars");
             if (withOptimizer && opt != null && ov instanceof Group g && !g.getChildren().isEmpty()) {
-                List<double[][]> slots = new ArrayList<>();
+                List<List<double[]>> slots = new ArrayList<>();
                 List<String> wanted = new ArrayList<>();
                 for (Parameter p : model.parameters()) {
-                    double[][] s = opt.state(p);
+                    List<double[]> s = opt.state(p).arrays();
                     slots.add(s);
                     for (double[] slot : s) if (slot.length > 0) wanted.add(p.path());
                 }

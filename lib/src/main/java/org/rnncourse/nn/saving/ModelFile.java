@@ -77,6 +77,7 @@ public final class ModelFile {
     }
 
     public static Sequential load(Path path) {
+        if (path == null) throw new IllegalArgumentException("loadModel: the path must not be null");
         String file = path.toString();
         Map<String, byte[]> entries = unzip(AtomicFile.read(path, "a model"), file);
         for (String need : new String[] {CONFIG, WEIGHTS}) {
@@ -119,6 +120,7 @@ public final class ModelFile {
     }
 
     public static void loadWeights(Sequential model, Path path) {
+        if (path == null) throw new IllegalArgumentException("loadWeights: the path must not be null");
         String file = path.toString();
         if (!model.isBuilt()) {
             throw new ModelFileException("cannot load weights from " + file + " into a model that is not built: "
@@ -220,6 +222,19 @@ public final class ModelFile {
             return JSON.writeValueAsBytes(o);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A path given as text, e.g. {@code "models/imdb.keras"}; {@code method} names the call in the error. */
+    public static Path path(String method, String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(method + ": the path must be a file name such as \"models/imdb.keras\", got "
+                    + (path == null ? "null" : "an empty string"));
+        }
+        try {
+            return Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(method + ": \"" + path + "\" is not a valid path (" + e.getReason() + ")");
         }
     }
 

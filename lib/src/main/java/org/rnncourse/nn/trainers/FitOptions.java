@@ -7,11 +7,6 @@ import java.util.List;
 import org.rnncourse.Args;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.Callback;
-import org.rnncourse.nn.callbacks.ConsoleProgress;
-import org.rnncourse.nn.callbacks.LiveCurves;
-import org.rnncourse.nn.callbacks.NotebookProgress;
-import org.rnncourse.nn.callbacks.ProgressListener;
-import org.rnncourse.show.LiveDisplay;
 
 /**
  * The keyword arguments of Keras's {@code fit}, with Keras's defaults (1 epoch, batch 32, no
@@ -22,14 +17,13 @@ import org.rnncourse.show.LiveDisplay;
  * </pre>
  */
 public final class FitOptions {
-    public int epochs = 1;
-    public int batchSize = 32;
-    public double validationSplit = 0.0;
-    public Tensor xVal, yVal;
-    public boolean shuffle = true;
+    int epochs = 1;
+    int batchSize = 32;
+    double validationSplit = 0.0;
+    Tensor xVal, yVal;
+    boolean shuffle = true;
     final List<Callback> callbacks = new ArrayList<>();
     int verbose = 1;
-    ProgressListener progress;
     boolean liveCurves;
 
     public FitOptions epochs(int epochs) {
@@ -76,21 +70,20 @@ public final class FitOptions {
         return this;
     }
 
+    /**
+     * Keras's {@code callbacks=[...]}, called in this order; fit adds the {@link org.rnncourse.nn.callbacks.History}
+     * and a progress bar after them (a {@link org.rnncourse.nn.callbacks.ProgressBar} given here, such as
+     * {@code new ConsoleProgress(out, 2)}, takes the standard bar's place).
+     */
     public FitOptions callbacks(Callback... callbacks) {
         this.callbacks.addAll(Arrays.asList(Args.noNulls("callbacks", callbacks)));
         return this;
     }
 
-    /** 0 silent, 1 a progress bar line per epoch, 2 a compact line per epoch. */
+    /** 0 silent (no progress bar), 1 a progress bar line per epoch, 2 a compact line per epoch. */
     public FitOptions verbose(int verbose) {
         if (verbose < 0 || verbose > 2) throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
         this.verbose = verbose;
-        return this;
-    }
-
-    /** Sends progress somewhere else than System.out (e.g. a notebook display). */
-    public FitOptions progress(ProgressListener listener) {
-        this.progress = listener;
         return this;
     }
 
@@ -102,13 +95,5 @@ public final class FitOptions {
     public FitOptions liveCurves(boolean draw) {
         this.liveCurves = draw;
         return this;
-    }
-
-    public ProgressListener listener() {
-        if (verbose == 0) return ProgressListener.silent();
-        // In a notebook the progress redraws in place; in a terminal it prints a line per epoch.
-        ProgressListener lines = progress != null ? progress
-                : LiveDisplay.inNotebook() ? new NotebookProgress(verbose) : new ConsoleProgress(System.out, verbose);
-        return liveCurves && LiveDisplay.inNotebook() ? ProgressListener.both(lines, new LiveCurves()) : lines;
     }
 }

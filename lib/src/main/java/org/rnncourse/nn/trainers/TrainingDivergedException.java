@@ -7,7 +7,7 @@ package org.rnncourse.nn.trainers;
 public class TrainingDivergedException extends RuntimeException {
     private final int epoch, batch;
 
-    public TrainingDivergedException(int epoch, int batch, int batches, double loss) {
+    TrainingDivergedException(int epoch, int batch, int batches, double loss) {
         super("The loss became " + loss + (epoch == 0 ? " in trainOnBatch"
                 : " at epoch " + epoch + ", batch " + batch + " of " + batches)
                 + ": the training diverged, most likely because the gradients exploded. Try gradient clipping "

@@ -72,7 +72,7 @@ class ProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         tiny().fit(new double[6][2][1], new double[6], new FitOptions().epochs(2).batchSize(4)
-                .progress(new ConsoleProgress(out, 1)).validationSplit(0.5));
+                .callbacks(new ConsoleProgress(out, 1)).validationSplit(0.5));
         // A line too long for 100 columns goes on indented ("    - val_mae: …"): joined here, one per epoch.
         List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).replace("\n    - ", " - ").split("\n"));
         assertEquals(4, lines.size(), lines.toString());
@@ -82,27 +82,27 @@ class ProgressTest {
     }
 
     @Test
-    void verboseZeroIsSilentAndListenersSeeEveryBatch() {
+    void verboseZeroIsSilentAndCallbacksSeeEveryBatch() {
         PrintStream old = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> events = new ArrayList<>();
         try {
             System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
             tiny().fit(new double[6][2][1], new double[6], new FitOptions().epochs(2).batchSize(4).verbose(0));
-            tiny().fit(new double[6][2][1], new double[6], new FitOptions().epochs(1).batchSize(4)
-                    .progress(new ProgressListener() {
+            tiny().fit(new double[6][2][1], new double[6], new FitOptions().epochs(1).batchSize(4).verbose(0)
+                    .callbacks(new Callback() {
                         @Override
-                        public void onEpochBegin(int epoch, int epochs) {
+                        public void onEpochBegin(int epoch) {
                             events.add("begin " + epoch);
                         }
 
                         @Override
-                        public void onBatchEnd(int step, int steps, Map<String, Double> logs, double seconds) {
-                            events.add("batch " + step + "/" + steps);
+                        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+                            events.add("batch " + batch + " " + logs.keySet());
                         }
 
                         @Override
-                        public void onEpochEnd(int epoch, int epochs, int steps, Map<String, Double> logs, double s) {
+                        public void onEpochEnd(int epoch, Map<String, Double> logs) {
                             events.add("end " + epoch);
                         }
                     }));
@@ -110,7 +110,7 @@ class ProgressTest {
             System.setOut(old);
         }
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
-        assertEquals(List.of("begin 1", "batch 1/2", "batch 2/2", "end 1"), events);
+        assertEquals(List.of("begin 0", "batch 0 [loss, mae]", "batch 1 [loss, mae]", "end 0"), events);
     }
 
     @Test
@@ -119,7 +119,7 @@ class ProgressTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         EarlyStoppingTest.Script s = new EarlyStoppingTest.Script("val_loss", 1.0, 0.5, 0.9, 0.9, 0.9);
         tiny().fit(new double[8][2][1], new double[8], new FitOptions().epochs(5).batchSize(4).validationSplit(0.25)
-                .progress(new ConsoleProgress(out, 2))
+                .callbacks(new ConsoleProgress(out, 2))
                 .callbacks(s, new EarlyStopping("val_loss", 2, 0, true).verbose(1)));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals("Epoch 4: early stopping", lines.get(lines.size() - 2));

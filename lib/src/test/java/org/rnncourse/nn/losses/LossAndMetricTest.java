@@ -69,6 +69,6 @@ class LossAndMetricTest {
         Sequential m = new Sequential(1L, new Input(3, 2), new SimpleRNN(4), new Dense(3, "softmax"));
         m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         m.evaluate(new double[4][3][2], new int[] {0, 1, 2, 0});
-        assertInstanceOf(SparseCategoricalAccuracy.class, m.compiledMetrics().get(0));
+        assertInstanceOf(SparseCategoricalAccuracy.class, m.trainer().compiledMetrics().get(0));
     }
 }

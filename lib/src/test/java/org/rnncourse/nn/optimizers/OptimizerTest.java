@@ -44,6 +44,24 @@ class OptimizerTest {
         assertEquals(-2.0 + 0.001, p.value()[1], 1e-7);
     }
 
+    /** The optimizer's memory is named as the update rule names it: after one Adam step m = 0.1·g and v = 0.001·g². */
+    @Test
+    void theStateOfEachWeightIsNamed() {
+        Parameter p = param(new double[] {1.0, -2.0}, new double[] {0.5, -0.1});
+        Adam adam = new Adam();
+        adam.apply(List.of(p));
+        Slots s = adam.state(p);
+        assertEquals(List.of("m", "v"), s.names());
+        assertArrayEquals(new double[] {0.05, -0.01}, s.get("m"), 1e-15);
+        assertArrayEquals(new double[] {0.00025, 0.00001}, s.get("v"), 1e-15);
+        assertEquals(List.of(s.get("m"), s.get("v")), s.arrays(), "saving reads them in this order");
+        assertEquals(List.of("v"), new RMSprop().state(p).names());
+        assertEquals(List.of(), new SGD().state(p).names(), "plain SGD keeps no memory");
+        assertEquals(List.of("velocity"), new SGD(0.01, 0.9, false).state(p).names());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.get("momentum"));
+        assertEquals("no optimizer slot named 'momentum'; the slots are [m, v]", e.getMessage());
+    }
+
     @Test
     void twoAdamStepsByHand() {
         Parameter p = param(new double[] {0.0}, new double[] {1.0});

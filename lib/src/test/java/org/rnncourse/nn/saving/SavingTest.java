@@ -113,7 +113,7 @@ class SavingTest {
         assertEquals("every_layer", back.name());
         assertEquals(m.optimizer().kerasConfig(), back.optimizer().kerasConfig());
         assertEquals(m.loss().name(), back.loss().name());
-        assertEquals(m.metricNames(), back.metricNames());
+        assertEquals(m.trainer().metricNames(), back.trainer().metricNames());
         assertArrayEquals(m.predict(X).data(), back.predict(X).data(), 0.0);
         assertEquals(m.evaluate(Tensor.of(X), Tensor.of(Y)), back.evaluate(Tensor.of(X), Tensor.of(Y)));
     }
