@@ -56,3 +56,20 @@ def test_lesson_07_draws_both_models_as_plot_model_does(run_lesson):
     assert len(imdb) == 1
     for part in ("Output shape: (None, 200, 128)", "1,280,000 params", "12,352 params", "dropout (Dropout)", "1,292,417 params"):
         assert part in imdb[0], part
+
+
+def test_lesson_07_bridges_keras_names_to_the_course_matrices(run_lesson):
+    """Keras's weights, put into the course's step-by-step Rnn, forecast what the model forecasts, and
+    the learner's own SimpleRNN forward (the solution) prints the same number."""
+    text = run_lesson(LESSON).text()
+    for line in ("simple_rnn/kernel (1, 50)", "simple_rnn/recurrent_kernel (50, 50)", "simple_rnn/bias (50,)",
+                 "dense/kernel (50, 1)", "dense/bias (1,)"):
+        assert line in text, line
+    course = re.search(r"the course's Rnn with Keras's weights: (-?[0-9.]+)", text)
+    model = re.search(r"forecaster\.predict on the same window: (-?[0-9.]+) \(difference ([0-9.e+-]+)\)", text)
+    mine = re.search(r"your SimpleRNN, then the Dense:\s+(-?[0-9.]+)", text)
+    assert course and model and mine, "the bridge lines are not printed"
+    assert abs(float(course.group(1)) - float(model.group(1))) < 1e-5, (course.group(0), model.group(0))
+    assert float(model.group(2)) < 1e-5, model.group(0)
+    assert mine.group(1) == course.group(1), (mine.group(0), course.group(0))
+    assert "✔ simpleRnnForward is right." in text

@@ -72,10 +72,52 @@ def test_lesson_09_diverges_without_clipping_and_trains_with_it(run_lesson):
     assert any("Training loss with and without gradient clipping" in h for h in run.html_outputs()), "no loss plot"
     tables = html_tables(run, "Training loss per epoch")
     assert tables, "no loss table"
-    # The prose: "already above 10^5 after the first epoch and grows by more than 10^10 per epoch".
+    # The prose reads the summary line, which reads the table: check the line against the table.
     plain = [float(r[1]) for r in table_rows(tables[0]) if re.fullmatch(r"[0-9.]+e[+-]\d+", r[1])]
     assert len(plain) >= 2 and plain[0] > 1e5, plain
-    assert all(b / a > 1e10 for a, b in zip(plain, plain[1:])), plain
+    factors = [b / a for a, b in zip(plain, plain[1:])]
+    assert min(factors) > 1e3, f"the unclipped loss should grow by orders of magnitude per epoch: {factors}"
+    s = re.search(r"SGD\(0\.5\): first loss ([0-9.e+-]+), then ×([0-9.e+-]+) to ×([0-9.e+-]+) per epoch, diverged at epoch (\d+)\. "
+                  r"Lowest final loss of the clipped runs: (SGD\(0\.5\), \w+=1\.0) \(([0-9.]+)\)\.", text)
+    assert s, "no summary line under the table"
+    # The table shows 4 digits, the line 2: they agree to within the line's rounding.
+    def near(said, exact):
+        return abs(float(said) / exact - 1) < 0.06
+    assert near(s.group(1), plain[0]) and near(s.group(2), min(factors)) and near(s.group(3), max(factors)), (s.group(0), factors)
+    assert int(s.group(4)) == int(m.group(1))
+    finals = {label: float(v) for label, v in re.findall(r"(SGD\(0\.5\), \w+=1\.0): 30 epochs, .*?final loss ([0-9.]+)", text)}
+    assert len(finals) == 2 and s.group(5) == min(finals, key=finals.get), (s.group(0), finals)
+
+
+def test_lesson_09_clipping_options_combine_as_in_keras_3(run_lesson):
+    text = run_lesson(LESSON).text()
+    assert "refused: Only one of clipnorm and globalClipnorm can be set" in text
+    assert "accepted: clipnorm with clipvalue" in text
+
+
+def test_lesson_09_exercises_print_the_lessons_numbers_and_clip_the_real_gradient(run_lesson):
+    run = run_lesson(LESSON)
+    text = run.text()
+    # The expected outputs the exercises state are the lesson's clipped vectors, printed again by the solutions.
+    assert "clipByValue(g, 0.5) = [0.5, -0.5, 0.5]" in text
+    assert "clipByNorm(g, 1.0) = [0.2308, -0.3077, 0.9231]" in text
+    assert "clipByGlobalNorm([dW, db], 1.0) = [0.2308, -0.3077] and [0.9231]" in text
+    tables = html_tables(run, "The first gradient of the exploding run, clipped two ways")
+    assert tables, "no table of the real gradient's norms"
+    rows = table_rows(tables[0])
+    assert [r[0] for r in rows] == ["simple_rnn/kernel", "simple_rnn/recurrent_kernel", "simple_rnn/bias", "dense/kernel",
+                                    "dense/bias", "all together (joint norm)"], rows
+    computed, each, joint = ([float(r[k]) for r in rows] for k in (1, 2, 3))
+    assert computed[-1] > 1e3, "the exploding run's first gradient is far above the threshold"
+    # Per weight: a gradient above 1 comes out with norm 1, one below is kept; the whole is longer than 1.
+    assert all(abs(e - min(c, 1)) < 1e-3 for c, e in zip(computed[:-1], each[:-1])), (computed, each)
+    assert each[-1] > 1, each
+    # The prose: the Dense layer's gradients are the small ones, the recurrent kernel's the huge one.
+    assert max(computed[3:5]) < computed[1] / 100, computed
+    assert abs(joint[-1] - 1) < 1e-3, joint
+    # Globally clipped, every weight keeps its share of the gradient.
+    for c, j in zip(computed[:-1], joint[:-1]):
+        assert abs(j / joint[-1] - c / computed[-1]) < 1e-3, (c, j)
 
 
 def test_lesson_09_draws_the_measured_norms_as_strips_under_the_chain(run_lesson):

@@ -16,9 +16,26 @@ def cells_of_row(table_html, label):
     return re.findall(r"<td[^>]*>(.*?)</td>", m.group(1), re.S)
 
 
-def test_lesson_10_runs_and_its_five_checks_pass(run_lesson):
-    # exercise 1 confirms two counts, exercise 2 c_t and h_t, exercise 3 the GRU update
-    assert_runs_clean(run_lesson(LESSON), checks=5)
+def test_lesson_10_runs_and_its_two_checks_pass(run_lesson):
+    # exercise 1: the LSTM step from its weights, exercise 2: the GRU step (reset_after)
+    assert_runs_clean(run_lesson(LESSON), checks=2)
+    text = run_lesson(LESSON).text()
+    assert "✔ lstmStep is right." in text and "✔ gruStep is right." in text
+
+
+def test_lesson_10_exercises_state_the_numbers_the_lesson_printed(run_lesson):
+    """The expected outputs written in the exercises are the ones cell.step and gruCell.step printed,
+    and the learner's functions (the solutions) print them again."""
+    run = run_lesson(LESSON)
+    text = run.text()
+    statements = "\n".join(c.source for c in run.nb.cells if c.cell_type == "markdown"
+                           and c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("exercise-"))
+    for printed, mine in (("c_t (new cell state)", "c_t with lstmStep"), ("h_t (new hidden state)", "h_t with lstmStep"),
+                          ("h_t (new state)", "h_t with gruStep")):
+        want = [v for v, _ in printed_row(text, printed)]
+        assert [v for v, _ in printed_row(text, mine)] == want, (printed, mine)
+        stated = ", ".join(f"{v:.4f}" for v in want)
+        assert f"= ({stated})" in statements, (printed, stated)
 
 
 def test_lesson_10_walks_through_the_gates(run_lesson):

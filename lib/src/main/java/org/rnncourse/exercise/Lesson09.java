@@ -1,93 +1,341 @@
 package org.rnncourse.exercise;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import org.rnncourse.nn.optimizers.GradientClipping;
+import java.util.Random;
+import org.rnncourse.lessons.ClippingDemo;
 
-/** Checks for the exercises of lesson 09 (vanishing and exploding gradients, clipping). */
+/**
+ * Checks for the exercises of lesson 09: the learner writes the three clipping functions of Keras's
+ * optimizers. Each check runs the learner's function on the lesson's examples, on random gradients
+ * drawn at check time (above and below the threshold), with c = ∞ (no limit), and, for the global
+ * norm, on the real gradient of the lesson's exploding run; it compares with references of its own
+ * and names the usual mistakes (per weight instead of global, the wrong scale factor, a small
+ * gradient scaled up, the L1 norm, the argument changed in place).
+ */
 public final class Lesson09 {
-    /** The gradient of exercise 1: ‖g‖ = 7. */
-    private static final double[] GRADIENT = {6, -2, 3};
-    /** The clipnorm threshold of exercise 1. */
-    public static final double CLIPNORM = 2.0;
+    static final double TOL = 1e-9;
 
     private Lesson09() {}
 
-    /** A fresh copy of exercise 1's gradient, (6, −2, 3). */
-    public static double[] gradient() {
-        return GRADIENT.clone();
+    /** A learner's clipping of one gradient: returns a new array, leaves g as it is. */
+    @FunctionalInterface
+    public interface Clip {
+        double[] apply(double[] g, double c);
     }
 
-    /** Exercise 1: g clipped by norm to {@link #CLIPNORM}, computed by hand (12/7, −4/7, 6/7). */
-    public static void checkClippedByNorm(double[] clipped) {
-        String what = "the gradient clipped by norm 2.0";
-        String hint = "compute ‖g‖ = √(Σ g_i²); when it is above c, every number is multiplied by c / ‖g‖: "
-                + "the direction stays, the norm becomes exactly c.";
-        if (clipped == null) {
-            throw Check.missing(what, hint);
-        }
-        if (clipped.length != GRADIENT.length) {
-            throw Check.fail(what, "expected 3 numbers, got " + clipped.length + ".", hint);
-        }
-        double[] expected = gradient();
-        GradientClipping.clipByNorm(expected, CLIPNORM);
-        double[] byValue = gradient();
-        GradientClipping.clipByValue(byValue, CLIPNORM);
-        if (same(clipped, byValue) && !same(clipped, expected)) {
-            throw Check.fail(what, "each number was cut to [−2, 2], which is clipvalue and changes the direction.", hint);
-        }
-        if (same(clipped, GRADIENT)) {
-            throw Check.fail(what, "the gradient is unchanged, but its norm is above 2.", hint);
-        }
-        double[] unit = gradient();
-        for (int i = 0; i < unit.length; i++) unit[i] /= 7;
-        if (same(clipped, unit)) {
-            throw Check.fail(what, "this is g / ‖g‖, of norm 1: the threshold c is missing.", hint);
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (!Double.isFinite(clipped[i]) || Math.abs(clipped[i] - expected[i]) > 1e-9) {
-                throw Check.fail(what, String.format(Locale.ROOT, "number %d holds %.6f, which is not right.", i, clipped[i])
-                        + Check.howFar(expected[i], clipped[i]), hint);
+    /** A learner's clipping of several gradients together: returns new arrays, leaves gs as they are. */
+    @FunctionalInterface
+    public interface ClipAll {
+        List<double[]> apply(List<double[]> gs, double c);
+    }
+
+    // ---- exercise 1: clipByValue --------------------------------------------------------------------
+
+    /** Exercise 1: every number cut to [−c, c]. */
+    public static void checkClipByValue(Clip clip) {
+        String what = "clipByValue";
+        requireFunction(clip, what, "Lesson09.checkClipByValue((g, c) -> clipByValue(g, c))");
+        Random r = new Random();
+        List<double[]> gs = new ArrayList<>(List.of(new double[] {3, -4, 12}, new double[] {0.1, -0.2}));
+        for (int k = 0; k < 3; k++) gs.add(gaussian(r, 2 + r.nextInt(6), 3));
+        double[] cs = {0.5, 1.0, 2.5};
+        for (int k = 0; k < gs.size(); k++) {
+            double[] g = gs.get(k);
+            double c = cs[k % cs.length];
+            double[] got = call(clip, g, c, what);
+            double[] want = byValue(g, c);
+            if (same(got, want)) continue;
+            String problem = "on " + show(g) + " with c = " + c + ", ";
+            double[] upper = g.clone();
+            for (int i = 0; i < upper.length; i++) upper[i] = Math.min(c, upper[i]);
+            if (same(got, upper)) {
+                throw Check.fail(what, problem + "the numbers below −c were not cut.", "cut both sides: max(−c, min(c, g_i)).");
             }
+            if (same(got, byNorm(g, c))) {
+                throw Check.fail(what, problem + "this is clipping by norm (the whole vector scaled).",
+                        "clipvalue cuts each number on its own to [−c, c]; the direction may change.");
+            }
+            requireSame(what + ", " + problem.substring(0, problem.length() - 2), want, got, "max(−c, min(c, g_i)) for every i.");
+        }
+        requireNoLimit(clip, what);
+        Check.pass(what);
+    }
+
+    // ---- exercise 2: clipByNorm ---------------------------------------------------------------------
+
+    /** Exercise 2: g scaled by c / ‖g‖ when ‖g‖ &gt; c, unchanged otherwise. */
+    public static void checkClipByNorm(Clip clip) {
+        String what = "clipByNorm";
+        requireFunction(clip, what, "Lesson09.checkClipByNorm((g, c) -> clipByNorm(g, c))");
+        Random r = new Random();
+        List<double[]> gs = new ArrayList<>(List.of(new double[] {3, -4, 12}, new double[] {0.3, -0.4}));
+        for (int k = 0; k < 3; k++) gs.add(gaussian(r, 2 + r.nextInt(6), 2 + 3 * k));
+        double[] cs = {1.0, 1.0, 0.5, 2.0, 3.0};
+        for (int k = 0; k < gs.size(); k++) {
+            double[] g = gs.get(k);
+            double c = cs[k];
+            double[] got = call(clip, g, c, what);
+            double[] want = byNorm(g, c);
+            if (same(got, want)) continue;
+            double n = norm(g);
+            String problem = String.format(Locale.ROOT, "on a gradient of norm %.4g with c = %s, ", n, c);
+            double[] always = scaled(g, c / n), inverse = scaled(g, n / c), unit = scaled(g, 1 / n);
+            if (n <= c && same(got, always)) {
+                throw Check.fail(what, problem + "the gradient was scaled UP to norm c.",
+                        "a gradient whose norm is at most c is left exactly as it is: scale only when ‖g‖ > c.");
+            }
+            if (same(got, inverse)) {
+                throw Check.fail(what, problem + "the scale factor is upside down (‖g‖ / c).", "multiply by c / ‖g‖, which is below 1 when ‖g‖ > c.");
+            }
+            if (same(got, unit)) {
+                throw Check.fail(what, problem + "this is g / ‖g‖, of norm 1: the threshold c is missing.", "multiply by c / ‖g‖.");
+            }
+            double l1 = 0, sq = 0;
+            for (double v : g) { l1 += Math.abs(v); sq += v * v; }
+            if (l1 > c && same(got, scaled(g, c / l1)) || sq > c && same(got, scaled(g, c / sq))) {
+                throw Check.fail(what, problem + "the norm is not the L2 norm.", "‖g‖ = √(Σ g_i²): the square root of the sum of squares.");
+            }
+            if (same(got, byValue(g, c))) {
+                throw Check.fail(what, problem + "each number was cut to [−c, c]: that is clipvalue.", "scale the whole vector by one factor, c / ‖g‖.");
+            }
+            requireSame(what + ", " + problem.substring(0, problem.length() - 2), want, got,
+                    "if ‖g‖ > c, every number times c / ‖g‖; otherwise g unchanged.");
+        }
+        requireNoLimit(clip, what);
+        Check.pass(what);
+    }
+
+    // ---- exercise 3: clipByGlobalNorm ---------------------------------------------------------------
+
+    /** Exercise 3: all gradients scaled by one factor c / ‖all‖ when their joint norm is above c. */
+    public static void checkClipByGlobalNorm(ClipAll clip) {
+        String what = "clipByGlobalNorm";
+        if (clip == null) {
+            throw Check.missing(what, "pass your function: Lesson09.checkClipByGlobalNorm((gs, c) -> clipByGlobalNorm(gs, c)).");
+        }
+        Random r = new Random();
+        List<List<double[]>> cases = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        cases.add(List.of(new double[] {3, -4}, new double[] {12}));
+        names.add("dW = (3, −4), db = (12)");
+        cases.add(ClippingDemo.firstBatchGradients());
+        names.add("the gradient of the lesson's exploding run (first batch)");
+        for (int k = 0; k < 2; k++) {
+            List<double[]> gs = new ArrayList<>();
+            for (int j = 0, parts = 2 + r.nextInt(3); j < parts; j++) gs.add(gaussian(r, 1 + r.nextInt(5), 1 + 2 * j));
+            cases.add(gs);
+            names.add("random gradients of " + gs.size() + " weights");
+        }
+        cases.add(List.of(new double[] {0.3, -0.4}, new double[] {0.1}));
+        names.add("small gradients (joint norm below c)");
+        for (int k = 0; k < cases.size(); k++) {
+            List<double[]> gs = cases.get(k);
+            double c = 1.0;
+            String problem = "on " + names.get(k) + ", ";
+            List<double[]> got = callAll(clip, gs, c, what);
+            List<double[]> want = byGlobalNorm(gs, c);
+            if (sameAll(got, want)) continue;
+            List<double[]> perWeight = new ArrayList<>();
+            for (double[] g : gs) perWeight.add(byNorm(g, c));
+            double n = globalNorm(gs), sumOfNorms = 0;
+            for (double[] g : gs) sumOfNorms += norm(g);
+            if (sameAll(got, perWeight)) {
+                throw Check.fail(what, problem + "each weight was clipped by its own norm: that is clipnorm, per weight.",
+                        "compute ONE norm over all the gradients, √(Σ_i ‖g_i‖²), and scale every gradient by the same c / that norm.");
+            }
+            if (sumOfNorms > c && sameAll(got, scaledAll(gs, c / sumOfNorms))) {
+                throw Check.fail(what, problem + "the scale factor used the sum of the norms, Σ‖g_i‖.",
+                        "the global norm is √(Σ_i ‖g_i‖²): square each number of every gradient, sum them all, take one square root.");
+            }
+            if (sameAll(got, scaledAll(gs, n / c))) {
+                throw Check.fail(what, problem + "the scale factor is upside down (‖all‖ / c).", "multiply by c / ‖all‖.");
+            }
+            if (n <= c && sameAll(got, scaledAll(gs, c / n))) {
+                throw Check.fail(what, problem + "the gradients were scaled UP to a joint norm of c.",
+                        "when the joint norm is at most c, every gradient is left as it is.");
+            }
+            if (got.size() == want.size()) {
+                for (int j = 0; j < want.size(); j++) {
+                    requireSame(what + ", " + problem + "gradient " + j, want.get(j), got.get(j),
+                            "one factor for all: c / √(Σ_i ‖g_i‖²) when that norm is above c.");
+                }
+            }
+        }
+        List<double[]> free = List.of(new double[] {3, -4}, new double[] {12});
+        List<double[]> got = callAll(clip, free, Double.POSITIVE_INFINITY, what);
+        if (!sameAll(got, free)) {
+            throw Check.fail(what, "with c = ∞ (no limit) the gradients changed.", "a joint norm that is at most c leaves every gradient as it is.");
         }
         Check.pass(what);
     }
 
-    /** Exercise 2: the first step k at which 0.9^k is below 1e-2 (44). */
-    public static void checkFirstStepBelow(int k) {
-        int expected = 0;
-        for (double g = 1.0; g >= 1e-2; g *= 0.9) expected++;
-        String hint = "multiply 1.0 by 0.9 once per step and stop at the first k with 0.9^k < 0.01; "
-                + "or solve k > log(0.01) / log(0.9) and take the next whole number.";
-        if (k == expected - 1 || k == expected + 1) {
-            throw Check.fail("the step where 0.9^k first drops below 1e-2", "got " + k + ": off by one step.",
-                    "does your count start at k = 0 with 1.0, and stop at the FIRST k below 0.01? " + hint);
-        }
-        Check.equal("the step where 0.9^k first drops below 1e-2", expected, k, hint);
+    // ---- the references ------------------------------------------------------------------------------
+
+    private static double[] byValue(double[] g, double c) {
+        double[] out = g.clone();
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(-c, Math.min(c, out[i]));
+        return out;
     }
 
-    /** Exercise 3: the first step k at which 1.1^k exceeds 100 (49). */
-    public static void checkFirstStepAbove(int k) {
-        int expected = 0;
-        double g = 1.0;
-        while (g <= 100) {
-            g *= 1.1;
-            expected++;
+    private static double[] byNorm(double[] g, double c) {
+        double n = norm(g);
+        return n > c ? scaled(g, c / n) : g.clone();
+    }
+
+    private static List<double[]> byGlobalNorm(List<double[]> gs, double c) {
+        double n = globalNorm(gs);
+        return n > c ? scaledAll(gs, c / n) : scaledAll(gs, 1);
+    }
+
+    private static double norm(double[] g) {
+        double s = 0;
+        for (double v : g) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    private static double globalNorm(List<double[]> gs) {
+        double s = 0;
+        for (double[] g : gs) for (double v : g) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    private static double[] scaled(double[] g, double f) {
+        double[] out = g.clone();
+        for (int i = 0; i < out.length; i++) out[i] *= f;
+        return out;
+    }
+
+    private static List<double[]> scaledAll(List<double[]> gs, double f) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] g : gs) out.add(scaled(g, f));
+        return out;
+    }
+
+    // ---- calling the learner's functions --------------------------------------------------------------
+
+    private static void requireFunction(Clip clip, String what, String call) {
+        if (clip == null) throw Check.missing(what, "pass your function: " + call + ".");
+    }
+
+    /** Calls the learner's function on a copy, and checks that it neither changed g nor returned it. */
+    private static double[] call(Clip clip, double[] g, double c, String what) {
+        double[] arg = g.clone();
+        double[] got;
+        try {
+            got = clip.apply(arg, c);
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (IllegalArgumentException e) {
+            throw libraryOrThrew(what, e, c);
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), "return a new array as long as g.");
         }
-        String hint = "multiply 1.0 by 1.1 once per step and stop at the first k with 1.1^k > 100; "
-                + "or solve k > log(100) / log(1.1) and take the next whole number.";
-        if (k == expected - 1 || k == expected + 1) {
-            throw Check.fail("the step where 1.1^k first exceeds 100", "got " + k + ": off by one step.",
-                    "does your count start at k = 0 with 1.0, and stop at the FIRST k above 100? " + hint);
+        if (got == null) throw Check.fail(what, "the function returned null.", "return the clipped copy: double[] out = g.clone(); …; return out;");
+        if (!Arrays.equals(arg, g)) {
+            throw Check.fail(what, "the function changed its argument g in place.",
+                    "work on a copy (g.clone()) and return it: the caller's gradient must stay as it was.");
         }
-        Check.equal("the step where 1.1^k first exceeds 100", expected, k, hint);
+        if (got.length != g.length) {
+            throw Check.fail(what, "g has " + g.length + " numbers, the result " + got.length + ".", "one number out for every number in.");
+        }
+        return got;
+    }
+
+    private static List<double[]> callAll(ClipAll clip, List<double[]> gs, double c, String what) {
+        List<double[]> args = new ArrayList<>();
+        for (double[] g : gs) args.add(g.clone());
+        List<double[]> got;
+        try {
+            got = clip.apply(new ArrayList<>(args), c);
+        } catch (UnsupportedOperationException e) {
+            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+        } catch (IllegalArgumentException e) {
+            throw libraryOrThrew(what, e, c);
+        } catch (RuntimeException e) {
+            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "return a new list with one clipped copy of each gradient.");
+        }
+        if (got == null) throw Check.fail(what, "the function returned null.", "return a new list of clipped copies.");
+        for (int j = 0; j < gs.size(); j++) {
+            if (!Arrays.equals(args.get(j), gs.get(j))) {
+                throw Check.fail(what, "the function changed gradient " + j + " of its argument in place.",
+                        "scale copies (g.clone()) and return them in a new list.");
+            }
+        }
+        if (got.size() != gs.size()) {
+            throw Check.fail(what, "the list has " + gs.size() + " gradients, the result " + got.size() + ".", "one clipped gradient for every gradient in.");
+        }
+        for (int j = 0; j < gs.size(); j++) {
+            if (got.get(j) == null || got.get(j).length != gs.get(j).length) {
+                throw Check.fail(what, "gradient " + j + " of the result is " + (got.get(j) == null ? "null" : "of another length") + ".",
+                        "each clipped gradient has the length of its gradient.");
+            }
+        }
+        return got;
+    }
+
+    /** The library's GradientClipping rejects c = ∞; the exercise asks for it (no limit). */
+    private static AssertionError libraryOrThrew(String what, IllegalArgumentException e, double c) {
+        boolean library = false;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            library |= frame.getClassName().endsWith(".GradientClipping") || frame.getClassName().endsWith(".Optimizer");
+        }
+        if (library) {
+            return Check.fail(what, "that is the library's GradientClipping answering, not your function.",
+                    "write the clipping yourself with a loop and Math.sqrt / Math.max / Math.min; the exercise is the code the library runs.");
+        }
+        return Check.fail(what, "the function threw IllegalArgumentException with c = " + c + ": " + e.getMessage(),
+                "c can be any positive number, also Double.POSITIVE_INFINITY (no limit).");
+    }
+
+    /** c = ∞ means no limit: the gradient comes back unchanged (and the library's own clipping says no). */
+    private static void requireNoLimit(Clip clip, String what) {
+        double[] g = {3, -4, 12};
+        double[] got = call(clip, g, Double.POSITIVE_INFINITY, what);
+        if (!same(got, g)) {
+            throw Check.fail(what, "with c = ∞ (no limit) the gradient changed to " + show(got) + ".",
+                    "a gradient within the limit is left exactly as it is.");
+        }
+    }
+
+    private static void requireSame(String what, double[] want, double[] got, String hint) {
+        for (int i = 0; i < want.length; i++) {
+            if (!Double.isFinite(got[i])) {
+                throw Check.fail(what, "number " + i + " is " + got[i] + ", not a number: a division by zero?", hint);
+            }
+            if (!(Math.abs(got[i] - want[i]) <= TOL)) {
+                throw Check.fail(what, String.format(Locale.ROOT, "number %d holds %.6g, which is not right.", i, got[i])
+                        + Check.howFar(want[i], got[i]), hint);
+            }
+        }
     }
 
     private static boolean same(double[] a, double[] b) {
-        if (a.length != b.length) return false;
+        if (a == null || b == null || a.length != b.length) return false;
         for (int i = 0; i < a.length; i++) {
-            if (!(Math.abs(a[i] - b[i]) <= 1e-9)) return false;
+            if (!(Math.abs(a[i] - b[i]) <= TOL * Math.max(1, Math.abs(b[i])))) return false;
         }
         return true;
+    }
+
+    private static boolean sameAll(List<double[]> a, List<double[]> b) {
+        if (a == null || b == null || a.size() != b.size()) return false;
+        for (int j = 0; j < a.size(); j++) if (!same(a.get(j), b.get(j))) return false;
+        return true;
+    }
+
+    private static double[] gaussian(Random r, int n, double scale) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) g[i] = scale * r.nextGaussian();
+        return g;
+    }
+
+    private static String show(double[] g) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < g.length; i++) b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", g[i]));
+        return b.append(")").toString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.nn.trainers.TrainingDivergedException;
 import org.rnncourse.scratch.Shapes;
@@ -16,6 +17,7 @@ import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.optimizers.Optimizer;
 import org.rnncourse.nn.trainers.FitOptions;
 import org.rnncourse.show.Plots;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -123,6 +125,97 @@ public final class ClippingDemo {
             }
         }
         return new Run(label, losses, 0, "");
+    }
+
+    /** How many sequences the first batch of a run holds (fit's batch size). */
+    public static final int BATCH = 32;
+
+    /** The model's weights in the order of {@link #firstBatchGradients()}: {@code simple_rnn/kernel}, … */
+    public static List<String> weightNames() {
+        List<String> names = new ArrayList<>();
+        for (Parameter p : model(new org.rnncourse.nn.optimizers.SGD(0.5), 2.0).parameters()) names.add(p.path());
+        return names;
+    }
+
+    /**
+     * The gradient of the loss on the first batch ({@link #BATCH} sequences) at the starting weights of
+     * the exploding run (recurrent kernel 2× Keras's), one array per weight, in the order of
+     * {@link #weightNames()}: what the optimizer would clip before its first update. Copies, computed
+     * in double precision on the reference path, the same on every call.
+     */
+    public static List<double[]> firstBatchGradients() {
+        Data d = data();
+        Sequential model = model(new org.rnncourse.nn.optimizers.SGD(0.5), 2.0);
+        Tensor x = Tensor.of(java.util.Arrays.copyOf(d.x(), BATCH));
+        Tensor y = model.loss().prepareTargets(Tensor.of(java.util.Arrays.copyOf(d.y(), BATCH)), model.outputShape());
+        Tensor out = model.forward(x, true);
+        double[] grad = new double[out.size()];
+        model.loss().compute(out, y, grad);
+        model.backward(new Tensor(grad, out.shape()));
+        List<double[]> gs = new ArrayList<>();
+        for (Parameter p : model.parameters()) gs.add(p.grad().clone());
+        return gs;
+    }
+
+    /**
+     * The norm of each weight's gradient in several versions of one gradient (e.g. as computed,
+     * clipped per weight, clipped globally), one column per version, and a last row with the joint norm.
+     */
+    public static Table normsTable(String title, List<String> weights, java.util.Map<String, List<double[]>> versions) {
+        Shapes.requireNonNull("title", title, "give the table's caption");
+        Shapes.requireNonNull("weights", weights, "give the weights' names, e.g. ClippingDemo.weightNames()");
+        Shapes.requireNonNull("versions", versions, "give a map from a version's name to its gradients");
+        StringColumn names = StringColumn.create("weight");
+        for (String w : weights) names.append(w);
+        names.append("all together (joint norm)");
+        Table t = Table.create(title, names);
+        for (java.util.Map.Entry<String, List<double[]>> v : versions.entrySet()) {
+            List<double[]> gs = v.getValue();
+            if (gs == null || gs.size() != weights.size()) {
+                throw new IllegalArgumentException("version '" + v.getKey() + "' has " + (gs == null ? "no" : gs.size())
+                        + " gradients, but there are " + weights.size() + " weights");
+            }
+            DoubleColumn col = DoubleColumn.create("norm, " + v.getKey());
+            double all = 0;
+            for (double[] g : gs) {
+                double s = 0;
+                for (double e : g) s += e * e;
+                col.append(Math.sqrt(s));
+                all += s;
+            }
+            col.append(Math.sqrt(all));
+            t.addColumns(col);
+        }
+        return t;
+    }
+
+    /**
+     * What the three runs show, read from their losses: how much the unclipped loss grew per epoch
+     * (the smallest and the largest factor) until it diverged, and which clipped run ended lower.
+     * The lesson's text reads this line instead of stating numbers that depend on the float or
+     * double path.
+     */
+    public static String summary(Run plain, Run... clipped) {
+        Shapes.requireNonNull("plain", plain, "give the unclipped Run");
+        requireRuns(clipped);
+        StringBuilder b = new StringBuilder();
+        List<Double> l = plain.losses();
+        double low = Double.POSITIVE_INFINITY, high = 0;
+        for (int k = 1; k < l.size(); k++) {
+            double f = l.get(k) / l.get(k - 1);
+            low = Math.min(low, f);
+            high = Math.max(high, f);
+        }
+        b.append(String.format(Locale.ROOT, "%s: first loss %.1e", plain.label(), plain.firstLoss()));
+        if (l.size() > 1) b.append(String.format(Locale.ROOT, ", then ×%.1e to ×%.1e per epoch", low, high));
+        b.append(plain.diverged() ? ", diverged at epoch " + plain.divergedAtEpoch() : ", did not diverge");
+        Run best = null;
+        for (Run r : clipped) {
+            if (!r.diverged() && (best == null || r.lastLoss() < best.lastLoss())) best = r;
+        }
+        b.append(best == null ? ". Every clipped run diverged too." : ". Lowest final loss of the clipped runs: " + best.label()
+                + String.format(Locale.ROOT, " (%.4f)", best.lastLoss()) + ".");
+        return b.toString();
     }
 
     /** One row per epoch, one column per run; a diverged run shows "diverged" at that epoch and nothing after. */

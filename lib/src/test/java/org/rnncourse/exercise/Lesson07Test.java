@@ -1,10 +1,15 @@
 package org.rnncourse.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.lessons.NotationBridge;
+import org.rnncourse.scratch.Activation;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Input;
@@ -12,11 +17,47 @@ import org.rnncourse.nn.layers.SimpleRNN;
 
 class Lesson07Test {
 
+    /** The lesson's solution of exercise 1, as a learner writes it; the flags make two known mistakes. */
+    static DMatrixRMaj forward(DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias, DMatrixRMaj xs, boolean carry, boolean transposeU) {
+        DMatrixRMaj u = transposeU ? CommonOps_DDRM.transpose(recurrent, null) : recurrent;
+        DMatrixRMaj h = new DMatrixRMaj(1, recurrent.numCols);
+        for (int t = 0; t < xs.numRows; t++) {
+            DMatrixRMaj z = CommonOps_DDRM.mult(CommonOps_DDRM.extractRow(xs, t, null), kernel, null);
+            if (carry) CommonOps_DDRM.multAdd(h, u, z);
+            CommonOps_DDRM.addEquals(z, bias);
+            h = Activation.TANH.apply(z);
+        }
+        return h;
+    }
+
     @Test
-    void parameterCountAcceptsTheFormulaAndRejectsAForgottenBias() {
-        assertDoesNotThrow(() -> Lesson07.checkSimpleRnnParams(32 * 64 + 32 * 32 + 32));
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson07.checkSimpleRnnParams(32 * 64 + 32 * 32));
-        assertTrue(e.getMessage().contains("got 3072, which is not the answer") && !e.getMessage().contains("3104"), e.getMessage());
+    void theForwardSolutionPassesAndEqualsTheKerasStyleLayer() {
+        assertTrue(Output.of(() -> Lesson07.checkSimpleRnnForward((k, r, b, xs) -> forward(k, r, b, xs, true, false)))
+                .contains("✔ simpleRnnForward is right."));
+        // The bridge of the lesson: the library's SimpleRNN with these weights gives the same h_T.
+        Sequential model = new Sequential(3L, new Input(4, 2), new SimpleRNN(3));
+        double[][] seq = {{0.5, -1}, {1, 0.2}, {-0.3, 0.4}, {0.9, 0.9}};
+        DMatrixRMaj kernel = NotationBridge.weight(model, "simple_rnn/kernel");
+        assertEquals(2, kernel.numRows);
+        DMatrixRMaj mine = forward(kernel, NotationBridge.weight(model, "simple_rnn/recurrent_kernel"),
+                NotationBridge.weight(model, "simple_rnn/bias"), NotationBridge.matrix(seq), true, false);
+        double[] layer = model.forward(org.rnncourse.nn.backend.Tensor.of(new double[][][] {seq}), false).toArray();
+        for (int j = 0; j < 3; j++) assertEquals(layer[j], mine.get(0, j), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> NotationBridge.weight(model, "simple_rnn/W_hy"));
+    }
+
+    @Test
+    void theForwardCheckNamesTheUsualMistakes() {
+        assertTrue(fails((k, r, b, xs) -> forward(k, r, b, xs, false, false)).contains("state is not carried"));
+        assertTrue(fails((k, r, b, xs) -> forward(k, r, b, xs, true, true)).contains("recurrent kernel was used transposed"));
+        assertTrue(fails((k, r, b, xs) -> forward(CommonOps_DDRM.transpose(k, null), r, b, xs, true, false)).contains("threw"));
+        String all = fails((k, r, b, xs) -> new DMatrixRMaj(xs.numRows, r.numRows));
+        assertTrue(all.contains("returnSequences"), all);
+        assertTrue(fails(null).contains("missing"));
+    }
+
+    private static String fails(Lesson07.SimpleRnnForward f) {
+        return assertThrows(AssertionError.class, () -> Lesson07.checkSimpleRnnForward(f)).getMessage();
     }
 
     @Test

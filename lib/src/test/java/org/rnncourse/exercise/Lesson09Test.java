@@ -1,71 +1,148 @@
 package org.rnncourse.exercise;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.nn.optimizers.GradientClipping;
+import org.rnncourse.lessons.ClippingDemo;
 
 class Lesson09Test {
-
-    @Test
-    void clippedByNorm() {
-        // The notebook's solution: the norm by hand, then scale by c / norm when the norm is above c.
-        double[] g = Lesson09.gradient();
-        double norm = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
-        double[] right = g.clone();
-        if (norm > Lesson09.CLIPNORM) {
-            for (int i = 0; i < right.length; i++) right[i] *= Lesson09.CLIPNORM / norm;
-        }
-        assertEquals("✔ the gradient clipped by norm 2.0 is right.\n", Output.of(() -> Lesson09.checkClippedByNorm(right)));
-        assertTrue(fails(new double[] {2, -2, 2}).contains("clipvalue"));
-        assertTrue(fails(new double[] {6, -2, 3}).contains("unchanged"));
-        assertTrue(fails(new double[] {6 / 7.0, -2 / 7.0, 3 / 7.0}).contains("threshold c is missing"));
-        assertTrue(fails(new double[] {12 / 7.0, 4 / 7.0, 6 / 7.0}).contains("number 1 holds 0.571429, which is not right. The sign is wrong."));
-        assertTrue(fails(new double[] {1, 2}).contains("expected 3 numbers"));
-        assertTrue(fails(null).contains("missing"));
-        assertTrue(fails(new double[] {12 / 7.0, -4 / 7.0, 6 / 7.0}).isEmpty());
+    // The notebook's solutions, as a learner writes them.
+    static double[] clipByValue(double[] g, double c) {
+        double[] out = g.clone();
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(-c, Math.min(c, out[i]));
+        return out;
     }
 
-    private static String fails(double[] answer) {
-        try {
-            Output.of(() -> Lesson09.checkClippedByNorm(answer));
-            return "";
-        } catch (AssertionError e) {
-            assertTrue(e.getMessage().contains("Hint:"), e.getMessage());
-            return e.getMessage();
-        }
+    static double norm(double[] g) {
+        double s = 0;
+        for (double v : g) s += v * v;
+        return Math.sqrt(s);
     }
 
-    @Test
-    void firstStepBelow() {
-        // The notebook's solution: multiply until the value drops below 0.01.
-        double g = 1.0;
-        int k = 0;
-        while (g >= 0.01) {
-            g *= 0.9;
-            k++;
+    static double[] clipByNorm(double[] g, double c) {
+        double n = norm(g);
+        double[] out = g.clone();
+        if (n > c) for (int i = 0; i < out.length; i++) out[i] *= c / n;
+        return out;
+    }
+
+    static List<double[]> clipByGlobalNorm(List<double[]> gs, double c) {
+        double s = 0;
+        for (double[] g : gs) for (double v : g) s += v * v;
+        double n = Math.sqrt(s);
+        List<double[]> out = new ArrayList<>();
+        for (double[] g : gs) {
+            double[] o = g.clone();
+            if (n > c) for (int i = 0; i < o.length; i++) o[i] *= c / n;
+            out.add(o);
         }
-        int right = k;
-        assertEquals(44, right);
-        assertEquals("✔ the step where 0.9^k first drops below 1e-2 is right.\n", Output.of(() -> Lesson09.checkFirstStepBelow(right)));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson09.checkFirstStepBelow(43)).getMessage().contains("off by one"));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson09.checkFirstStepBelow(45)).getMessage().contains("off by one"));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson09.checkFirstStepBelow(0)).getMessage().contains("unassigned"));
+        return out;
     }
 
     @Test
-    void firstStepAbove() {
-        double g = 1.0;
-        int k = 0;
-        while (g <= 100) {
-            g *= 1.1;
-            k++;
-        }
-        int right = k;
-        assertEquals(49, right);
-        assertEquals("✔ the step where 1.1^k first exceeds 100 is right.\n", Output.of(() -> Lesson09.checkFirstStepAbove(right)));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson09.checkFirstStepAbove(48)).getMessage().contains("off by one"));
-        assertTrue(assertThrows(AssertionError.class, () -> Lesson09.checkFirstStepAbove(10)).getMessage().contains("got 10, which is not the answer") && !Output.of(() -> {}).contains("49"));
+    void theSolutionsPass() {
+        assertEquals("✔ clipByValue is right.\n", Output.of(() -> Lesson09.checkClipByValue(Lesson09Test::clipByValue)));
+        assertEquals("✔ clipByNorm is right.\n", Output.of(() -> Lesson09.checkClipByNorm(Lesson09Test::clipByNorm)));
+        assertEquals("✔ clipByGlobalNorm is right.\n", Output.of(() -> Lesson09.checkClipByGlobalNorm(Lesson09Test::clipByGlobalNorm)));
+    }
+
+    @Test
+    void clipByValueMistakesAreNamed() {
+        assertTrue(fails(() -> Lesson09.checkClipByValue((g, c) -> {
+            double[] o = g.clone();
+            for (int i = 0; i < o.length; i++) o[i] = Math.min(c, o[i]);
+            return o;
+        })).contains("below −c were not cut"));
+        assertTrue(fails(() -> Lesson09.checkClipByValue(Lesson09Test::clipByNorm)).contains("clipping by norm"));
+        assertTrue(fails(() -> Lesson09.checkClipByValue((g, c) -> {
+            for (int i = 0; i < g.length; i++) g[i] = Math.max(-c, Math.min(c, g[i]));
+            return g;
+        })).contains("in place"));
+    }
+
+    @Test
+    void clipByNormMistakesAreNamed() {
+        assertTrue(fails(() -> Lesson09.checkClipByNorm((g, c) -> scaled(g, c / norm(g)))).contains("scaled UP"));
+        assertTrue(fails(() -> Lesson09.checkClipByNorm((g, c) -> norm(g) > c ? scaled(g, norm(g) / c) : g.clone())).contains("upside down"));
+        assertTrue(fails(() -> Lesson09.checkClipByNorm((g, c) -> norm(g) > c ? scaled(g, 1 / norm(g)) : g.clone())).contains("threshold c is missing"));
+        assertTrue(fails(() -> Lesson09.checkClipByNorm((g, c) -> {
+            double l1 = 0;
+            for (double v : g) l1 += Math.abs(v);
+            return l1 > c ? scaled(g, c / l1) : g.clone();
+        })).contains("not the L2 norm"));
+        assertTrue(fails(() -> Lesson09.checkClipByNorm(Lesson09Test::clipByValue)).contains("that is clipvalue"));
+        assertTrue(fails(() -> Lesson09.checkClipByNorm(null)).contains("missing"));
+    }
+
+    @Test
+    void callingTheLibraryIsRecognised() {
+        String m = fails(() -> Lesson09.checkClipByNorm((g, c) -> {
+            double[] o = g.clone();
+            GradientClipping.clipByNorm(o, c);
+            return o;
+        }));
+        assertTrue(m.contains("the library's GradientClipping"), m);
+    }
+
+    @Test
+    void clipByGlobalNormMistakesAreNamed() {
+        String perWeight = fails(() -> Lesson09.checkClipByGlobalNorm((gs, c) -> {
+            List<double[]> out = new ArrayList<>();
+            for (double[] g : gs) out.add(clipByNorm(g, c));
+            return out;
+        }));
+        assertTrue(perWeight.contains("per weight"), perWeight);
+        String sum = fails(() -> Lesson09.checkClipByGlobalNorm((gs, c) -> {
+            double s = 0;
+            for (double[] g : gs) s += norm(g);
+            List<double[]> out = new ArrayList<>();
+            for (double[] g : gs) out.add(s > c ? scaled(g, c / s) : g.clone());
+            return out;
+        }));
+        assertTrue(sum.contains("sum of the norms"), sum);
+        String up = fails(() -> Lesson09.checkClipByGlobalNorm((gs, c) -> {
+            double s = 0;
+            for (double[] g : gs) for (double v : g) s += v * v;
+            List<double[]> out = new ArrayList<>();
+            for (double[] g : gs) out.add(scaled(g, c / Math.sqrt(s)));
+            return out;
+        }));
+        assertTrue(up.contains("scaled UP"), up);
+    }
+
+    @Test
+    void theRealGradientIsLargeAndItsWeightsDifferInSize() {
+        List<double[]> gs = ClippingDemo.firstBatchGradients();
+        List<String> names = ClippingDemo.weightNames();
+        assertEquals(List.of("simple_rnn/kernel", "simple_rnn/recurrent_kernel", "simple_rnn/bias", "dense/kernel", "dense/bias"), names);
+        assertEquals(names.size(), gs.size());
+        double all = 0;
+        for (double[] g : gs) all += norm(g) * norm(g);
+        assertTrue(Math.sqrt(all) > 10, "the exploding run's first gradient is far above c = 1: " + Math.sqrt(all));
+        // The same on every call (the check and the lesson see one gradient).
+        assertArrayEquals(gs.get(1), ClippingDemo.firstBatchGradients().get(1), 0);
+    }
+
+    @Test
+    void aFailedCheckDoesNotPrintTheClippedExample() {
+        String m = fails(() -> Lesson09.checkClipByNorm((g, c) -> new double[g.length]));
+        assertFalse(m.contains("0.2308") || m.contains("0.3077") || m.contains("0.9231"), m);
+    }
+
+    private static double[] scaled(double[] g, double f) {
+        double[] o = g.clone();
+        for (int i = 0; i < o.length; i++) o[i] *= f;
+        return o;
+    }
+
+    private static String fails(Runnable r) {
+        return assertThrows(AssertionError.class, r::run).getMessage();
     }
 }

@@ -12,7 +12,9 @@ import org.rnncourse.nn.layers.Parameter;
  * Changes the weights using their gradients, one step per batch. Subclasses hold the update rule
  * (SGD, RMSprop, Adam); this class holds what they share: the learning rate, the step counter
  * ({@code iterations}), per-weight memory (Adam's m and v) and Keras's gradient clipping options,
- * applied before the update. As in Keras, only one of the three clipping options may be set.
+ * applied before the update. As in Keras 3, clipnorm and globalClipnorm cannot be set together;
+ * clipvalue can be set with either, and then, as in Keras 3, only the norm option is applied (Keras
+ * applies the first set of clipnorm, global_clipnorm, clipvalue, in that order).
  */
 public abstract class Optimizer {
     protected double learningRate;
@@ -56,14 +58,12 @@ public abstract class Optimizer {
 
     private double checkClip(String what, double c) {
         Args.positiveFinite(what, c);
-        int set = (Double.isNaN(clipnorm) ? 0 : 1) + (Double.isNaN(globalClipnorm) ? 0 : 1)
-                + (Double.isNaN(clipvalue) ? 0 : 1);
-        boolean same = what.equals("clipnorm") && !Double.isNaN(clipnorm)
-                || what.equals("globalClipnorm") && !Double.isNaN(globalClipnorm)
-                || what.equals("clipvalue") && !Double.isNaN(clipvalue);
-        if (set > 0 && !same) {
-            throw new IllegalArgumentException("Only one of clipnorm, globalClipnorm and clipvalue can be set"
-                    + " (as in Keras); " + what + " was given after another one");
+        // Keras 3 (BaseOptimizer.__init__) rejects only this pair; clipvalue goes with either.
+        boolean normAndGlobal = what.equals("clipnorm") && !Double.isNaN(globalClipnorm)
+                || what.equals("globalClipnorm") && !Double.isNaN(clipnorm);
+        if (normAndGlobal) {
+            throw new IllegalArgumentException("Only one of clipnorm and globalClipnorm can be set (as in Keras); "
+                    + what + " was given after the other one");
         }
         return c;
     }
@@ -80,7 +80,10 @@ public abstract class Optimizer {
         for (Parameter p : params) update(p, slots.computeIfAbsent(p, q -> newSlots(q.size())));
     }
 
-    /** Applies the chosen clipping option to the gradients in place. */
+    /**
+     * Applies the clipping option to the gradients in place. With clipvalue set beside a norm option,
+     * only the norm option acts, as in Keras 3's {@code _clip_gradients}.
+     */
     public void clipGradients(List<Parameter> params) {
         if (!Double.isNaN(clipnorm)) {
             for (Parameter p : params) GradientClipping.clipByNorm(p.grad(), clipnorm);

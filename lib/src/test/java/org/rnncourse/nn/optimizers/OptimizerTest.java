@@ -134,10 +134,25 @@ class OptimizerTest {
     }
 
     @Test
-    void onlyOneClippingOption() {
+    void clippingOptionsCombineAsInKeras3() {
+        // Keras 3 rejects clipnorm with global_clipnorm, in either order ...
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Adam().clipnorm(1.0).clipvalue(0.5));
-        assertTrue(e.getMessage().contains("Only one of clipnorm"), e.getMessage());
+                () -> new Adam().clipnorm(1.0).globalClipnorm(0.5));
+        assertTrue(e.getMessage().contains("Only one of clipnorm and globalClipnorm"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Adam().globalClipnorm(1.0).clipnorm(0.5));
         assertThrows(IllegalArgumentException.class, () -> new Adam().clipnorm(-1));
+        // ... accepts clipvalue with either, and then applies only the norm option (its _clip_gradients).
+        List<Parameter> withValue = crafted(), normOnly = crafted();
+        new SGD(1.0).clipnorm(1.0).clipvalue(0.01).clipGradients(withValue);
+        new SGD(1.0).clipnorm(1.0).clipGradients(normOnly);
+        for (int k = 0; k < withValue.size(); k++) assertArrayEquals(normOnly.get(k).grad(), withValue.get(k).grad(), 0);
+        List<Parameter> globalWithValue = crafted(), globalOnly = crafted();
+        new SGD(1.0).clipvalue(0.01).globalClipnorm(6.5).clipGradients(globalWithValue);
+        new SGD(1.0).globalClipnorm(6.5).clipGradients(globalOnly);
+        for (int k = 0; k < globalOnly.size(); k++) assertArrayEquals(globalOnly.get(k).grad(), globalWithValue.get(k).grad(), 0);
+        // Setting the same option twice keeps the last value, as assigning a Keras attribute does.
+        List<Parameter> twice = crafted();
+        new SGD(1.0).clipvalue(1.0).clipvalue(3.5).clipGradients(twice);
+        assertArrayEquals(new double[] {3, 3.5}, twice.get(0).grad(), 0);
     }
 }
