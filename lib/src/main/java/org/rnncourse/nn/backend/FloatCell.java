@@ -47,13 +47,13 @@ public abstract class FloatCell {
     }
 
     /** h_{t+1} (block t+1 of hs) from h_t and block t of the projection x·W. */
-    abstract void forwardStep(FloatRecurrence.Worker w, int t, int rows);
+    abstract void forwardStep(RecurrenceWorker w, int t, int rows);
 
     /**
      * dz of step t (block t of dz, and of dR when split) from dL/dh_{t+1} (block t of gh plus the
      * carry), and the carry for step t − 1.
      */
-    abstract void backwardStep(FloatRecurrence.Worker w, int t, int rows);
+    abstract void backwardStep(RecurrenceWorker w, int t, int rows);
 
     /** SimpleRNN: h_t = f(x_t·W + h_{t−1}·U + b); with tanh, bias and tanh in one fused pass. */
     public static final class Simple extends FloatCell {
@@ -72,7 +72,7 @@ public abstract class FloatCell {
         @Override boolean projectsIntoStates() { return true; }
 
         @Override
-        void forwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void forwardStep(RecurrenceWorker w, int t, int rows) {
             int bu = rows * w.units, cur = (t + 1) * bu;
             Fast.matmul(w.hs, t * bu, w.u(), 0, w.hs, cur, rows, w.units, w.units, true);
             if (f == Activation.TANH) {
@@ -86,7 +86,7 @@ public abstract class FloatCell {
         }
 
         @Override
-        void backwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void backwardStep(RecurrenceWorker w, int t, int rows) {
             // The incoming dL/dh_t is already in dz (gh is dz for a SimpleRNN).
             int bu = rows * w.units, off = w.z + t * bu;
             if (f == Activation.TANH) {
@@ -123,7 +123,7 @@ public abstract class FloatCell {
         @Override Parameter bias() { return layer.bias(); }
 
         @Override
-        void forwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void forwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g;
             float[] a = w.zx, b = w.bIn(), c = w.c, tc = w.tanhC, hs = w.hs;
             Fast.matmul(hs, t * bu, w.u(), 0, a, zt, rows, u, g, true); // z_t = x_t·W + h_{t−1}·U
@@ -148,7 +148,7 @@ public abstract class FloatCell {
         }
 
         @Override
-        void backwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void backwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
             float[] a = w.zx, c = w.c, tc = w.tanhC, gh = w.gh, dz = w.dz(), dh = w.dh, dc = w.dc;
             for (int i = 0; i < rows; i++) {
@@ -198,7 +198,7 @@ public abstract class FloatCell {
         @Override boolean splitsRecurrentGradient() { return true; }
 
         @Override
-        void forwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void forwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g;
             float[] a = w.zx, rh = w.rh, bi = w.bIn(), br = w.bRec(), hs = w.hs;
             Fast.matmul(hs, t * bu, w.u(), 0, rh, zt, rows, u, g, false); // h_{t−1}·U
@@ -221,7 +221,7 @@ public abstract class FloatCell {
         }
 
         @Override
-        void backwardStep(FloatRecurrence.Worker w, int t, int rows) {
+        void backwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
             float[] a = w.zx, rh = w.rh, gh = w.gh, dz = w.dz(), dR = w.dR, dh = w.dh, hs = w.hs;
             for (int i = 0; i < rows; i++) {

@@ -32,7 +32,9 @@ import org.rnncourse.nn.layers.RecurrentLayer;
  *       until the sum), so a seed gives the same run on one core as on two.</li>
  * </ul>
  * The weights stay in double in their {@link Parameter}s (the optimizer updates those); this class keeps
- * float copies, refreshed at each forward, and writes the gradients back in double.
+ * float copies, refreshed at each forward, and writes the gradients back in double. Each part of the
+ * batch's forward and backward through time is a {@link RecurrenceWorker}'s; this class numbers and
+ * projects the tokens, cuts the batch and sums the parts' gradients.
  */
 public final class FloatRecurrence {
     /** Below this many examples per part, a second thread costs more than it saves. */
@@ -40,23 +42,26 @@ public final class FloatRecurrence {
     /** A batch is cut into this many parts whatever the number of cores (see Parallel.PARTS). */
     private static final int PARTS = Parallel.PARTS;
 
-    private final RecurrentLayer rnn;
-    private final FloatCell cell;
-    private final int in, units, steps, width; // width = gates·units, the columns of z
-    private final float[] w, u, uT, bIn, bRec; // bRec only for a GRU's second bias row
+    // Package-private: each RecurrenceWorker reads these (the weights, shapes and this batch's arrays).
+    final RecurrentLayer rnn;
+    final FloatCell cell;
+    final int in, units, steps, width; // width = gates·units, the columns of z
+    final float[] w, u, uT, bIn, bRec; // bRec only for a GRU's second bias row
     // dL/dz of every (time, batch) row, each worker's share at steps·from·width.
-    private float[] dz = new float[0];
+    float[] dz = new float[0];
 
     // With a lookup as input. The tokens used in the batch get numbers k = 0, 1, … (usedTokens[k] is the
     // id, slot[id] is k, −1 when unused); kOf[b·steps + t] is the k at each position.
-    private TokenRows tokens; // the lookup of the last forward, or null
-    private int[] slot = new int[0], usedTokens = new int[0];
-    private int used;
-    private int[] kOf = new int[0];
-    private float[] eu = new float[0], proj = new float[0], sums = new float[0], dRows = new float[0];
-    private final Worker[] workers;
+    TokenRows tokens; // the lookup of the last forward, or null
+    int[] slot = new int[0];
+    private int[] usedTokens = new int[0];
+    int used;
+    int[] kOf = new int[0];
+    float[] proj = new float[0];
+    private float[] eu = new float[0], sums = new float[0], dRows = new float[0];
+    private final RecurrenceWorker[] workers;
 
-    private Tensor x; // the input of the last forward
+    Tensor x; // the input of the last forward
     private int batch, parts;
 
     public FloatRecurrence(RecurrentLayer rnn, FloatCell cell) {
@@ -72,8 +77,8 @@ public final class FloatRecurrence {
         uT = new float[width * units];
         bIn = new float[width];
         bRec = cell.bias().size() == 2 * width ? new float[width] : null;
-        workers = new Worker[PARTS];
-        for (int i = 0; i < PARTS; i++) workers[i] = new Worker();
+        workers = new RecurrenceWorker[PARTS];
+        for (int i = 0; i < PARTS; i++) workers[i] = new RecurrenceWorker(this);
     }
 
     public int batch() {
@@ -121,7 +126,7 @@ public final class FloatRecurrence {
     public List<Tensor> states() {
         double[] h = new double[batch * units], c = cell.gates == 4 ? new double[batch * units] : null;
         for (int p = 0; p < parts; p++) {
-            Worker wk = workers[p];
+            RecurrenceWorker wk = workers[p];
             int from = rowsFrom(p), rows = rowsFrom(p + 1) - from, last = steps * rows * units;
             for (int i = 0; i < rows * units; i++) {
                 h[from * units + i] = wk.hs[last + i];
@@ -135,7 +140,7 @@ public final class FloatRecurrence {
     public double[][] gates(int b, int t) {
         int p = 0;
         while (rowsFrom(p + 1) <= b) p++;
-        Worker wk = workers[p];
+        RecurrenceWorker wk = workers[p];
         int from = rowsFrom(p), rows = rowsFrom(p + 1) - from;
         int row = wk.zxOff + t * rows * width + (b - from) * width;
         double[][] out = new double[cell.gates][units];
@@ -243,158 +248,5 @@ public final class FloatRecurrence {
     /** Runs part 0 on this thread and the others on the pool, and waits for all. */
     private void run(Parallel.Part task) {
         Parallel.run(parts, task);
-    }
-
-    /**
-     * One thread's share of a batch: its rows of every time step, and its own gradients. Every array is
-     * time-major (the rows of step t are contiguous) and kept between batches; the {@link FloatCell}
-     * reads and writes its blocks.
-     */
-    final class Worker {
-        final int units = FloatRecurrence.this.units;
-        float[] xs = new float[0], dxs = new float[0];
-        float[] hs = new float[0]; // h_0 = 0 … h_T, block t at t·rows·units
-        float[] zx = new float[0]; // x_t·W per step (rows·width each), then the cell's activated gates
-        float[] gh = new float[0]; // dL/dh_t arriving from the layer's output (dz itself for a SimpleRNN)
-        float[] c = new float[0], tanhC = new float[0]; // LSTM: c_0 … c_T and act(c_1 … c_T)
-        float[] rh = new float[0], dR = new float[0];   // GRU: h_{t−1}·U + b_rec, and dL/d of it
-        float[] dh = new float[0], dc = new float[0];   // carries from step t to t − 1
-        float[] tokenSums = new float[0]; // with a lookup: Σ dz over this worker's positions of token k
-        int z; // where this worker's block of the shared dz starts
-        int zxOff; // where block 0 of the projection starts in zx
-        final float[] gW = new float[in * width], gU = new float[units * width], gb = new float[width],
-                gbRec = new float[bRec == null ? 0 : width];
-
-        float[] u() { return u; }
-        float[] uT() { return uT; }
-        float[] bIn() { return bIn; }
-        float[] bRec() { return bRec; }
-        float[] dz() { return dz; }
-
-        private void ensure(int rows) {
-            int need = steps * rows;
-            if (tokens == null && xs.length < need * in) {
-                xs = new float[need * in];
-                dxs = new float[need * in];
-            }
-            if (hs.length < (need + rows) * units) {
-                hs = new float[(need + rows) * units];
-                dh = new float[rows * units];
-            }
-            if (cell.projectsIntoStates()) {
-                zx = hs;
-                zxOff = rows * units;
-            } else {
-                zxOff = 0;
-                if (zx.length < need * width) zx = new float[need * width];
-                if (gh.length < need * units) gh = new float[need * units];
-                if (cell.gates == 4 && c.length < (need + rows) * units) {
-                    c = new float[(need + rows) * units];
-                    tanhC = new float[need * units];
-                    dc = new float[rows * units];
-                }
-                if (cell.splitsRecurrentGradient() && rh.length < need * width) {
-                    rh = new float[need * width];
-                    dR = new float[need * width];
-                }
-            }
-        }
-
-        /**
-         * Rows [from, from+rows) of the batch: x_t·W for every step first (a gather of the used tokens'
-         * projections, or one product over all steps), then the cell's recurrence in place.
-         */
-        void forward(int from, int rows, double[] out) {
-            ensure(rows);
-            int bu = rows * units, bg = rows * width;
-            Arrays.fill(hs, 0, bu, 0f); // h_0 = 0
-            if (c.length > 0) Arrays.fill(c, 0, bu, 0f); // c_0 = 0
-            if (tokens != null) {
-                // x_t·W of a position is the row of its token in proj = E_used·W: a gather.
-                for (int i = 0; i < rows; i++)
-                    for (int t = 0; t < steps; t++) {
-                        System.arraycopy(proj, kOf[(from + i) * steps + t] * width, zx, zxOff + t * bg + i * width, width);
-                    }
-            } else {
-                double[] data = x.data();
-                for (int i = 0; i < rows; i++)
-                    for (int t = 0; t < steps; t++) {
-                        int dst = (t * rows + i) * in, src = ((from + i) * steps + t) * in;
-                        for (int j = 0; j < in; j++) xs[dst + j] = (float) data[src + j];
-                    }
-                Fast.matmul(xs, 0, w, 0, zx, zxOff, steps * rows, in, width, false); // one product, all steps
-            }
-            for (int t = 0; t < steps; t++) cell.forwardStep(this, t, rows);
-            if (rnn.returnSequences()) {
-                for (int i = 0; i < rows; i++)
-                    for (int t = 0; t < steps; t++) {
-                        int src = (t + 1) * bu + i * units, dst = ((from + i) * steps + t) * units;
-                        for (int j = 0; j < units; j++) out[dst + j] = hs[src + j];
-                    }
-            } else {
-                int last = steps * bu;
-                for (int i = 0; i < rows * units; i++) out[from * units + i] = hs[last + i];
-            }
-        }
-
-        /**
-         * BPTT over this worker's rows, into its block of the shared dz (at steps·from·width); then the
-         * weight gradients as big products over all its steps at once.
-         */
-        void backward(int from, int rows, double[] g, double[] dOut) {
-            int bu = rows * units;
-            z = steps * from * width;
-            // dL/dh_t from the output, time-major: into dz itself for a SimpleRNN (its dz has units columns).
-            float[] in0 = cell.projectsIntoStates() ? dz : gh;
-            int at = cell.projectsIntoStates() ? z : 0;
-            if (rnn.returnSequences()) {
-                for (int i = 0; i < rows; i++)
-                    for (int t = 0; t < steps; t++) {
-                        int src = ((from + i) * steps + t) * units, dst = at + t * bu + i * units;
-                        for (int j = 0; j < units; j++) in0[dst + j] = (float) g[src + j];
-                    }
-            } else {
-                Arrays.fill(in0, at, at + steps * bu, 0f);
-                int last = at + (steps - 1) * bu;
-                for (int i = 0; i < bu; i++) in0[last + i] = (float) g[from * units + i];
-            }
-            Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
-            if (dc.length > 0) Arrays.fill(dc, 0, bu, 0f);
-            if (tokens != null) {
-                if (tokenSums.length < slot.length * width) tokenSums = new float[slot.length * width];
-                Arrays.fill(tokenSums, 0, used * width, 0f);
-            }
-            int bg = rows * width;
-            for (int t = steps - 1; t >= 0; t--) {
-                cell.backwardStep(this, t, rows);
-                if (tokens != null) {
-                    for (int i = 0; i < rows; i++) {
-                        int src = z + t * bg + i * width, dst = kOf[(from + i) * steps + t] * width;
-                        for (int j = 0; j < width; j++) tokenSums[dst + j] += dz[src + j];
-                    }
-                }
-            }
-            int n = steps * rows;
-            float[] toU = cell.splitsRecurrentGradient() ? dR : dz;
-            int toUOff = cell.splitsRecurrentGradient() ? 0 : z;
-            if (tokens == null) Fast.matmulTransA(xs, 0, dz, z, gW, 0, n, in, width, false); // Σ_t x_tᵀ·dz_t
-            Fast.matmulTransA(hs, 0, toU, toUOff, gU, 0, n, units, width, false); // Σ_t h_{t−1}ᵀ·dz_t
-            columnSums(dz, z, n, gb);
-            if (bRec != null) columnSums(dR, 0, n, gbRec);
-            if (dOut != null) {
-                Fast.matmulTransB(dz, z, w, 0, dxs, 0, n, width, in, false);   // dx_t = dz_t·Wᵀ
-                for (int i = 0; i < rows; i++)
-                    for (int t = 0; t < steps; t++) {
-                        int src = (t * rows + i) * in, dst = ((from + i) * steps + t) * in;
-                        for (int j = 0; j < in; j++) dOut[dst + j] = dxs[src + j];
-                    }
-            }
-        }
-
-        private void columnSums(float[] a, int off, int n, float[] into) {
-            Arrays.fill(into, 0f);
-            for (int r = 0; r < n; r++)
-                for (int j = 0; j < width; j++) into[j] += a[off + r * width + j];
-        }
     }
 }
