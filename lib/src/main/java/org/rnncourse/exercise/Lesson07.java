@@ -132,7 +132,7 @@ public final class Lesson07 {
         Sequential expected = new Sequential(new Input(5, 3),
                 SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1));
         if (!model.isBuilt()) {
-            throw new AssertionError("The model has no input shape yet.\nHint: start it with new Input(5, 3).");
+            throw Check.fail("the model", "it has no input shape yet.", "start it with new Input(5, 3).");
         }
         if (!Arrays.equals(model.inputShape(), expected.inputShape())) {
             throw Check.fail("the input shape", "it is " + Arrays.toString(model.inputShape())
