@@ -3,6 +3,8 @@ package org.rnncourse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /** Facts about the companion library itself: its version, and where the course's data lives. */
@@ -55,14 +57,53 @@ public final class Course {
     /** The path of a saved model in {@link #modelsFolder()}, e.g. {@code savedModel("imdb-simple-rnn.keras")}. */
     public static String savedModel(String fileName) {
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
-            throw new IllegalArgumentException("savedModel: give a file name such as \"imdb-simple-rnn.keras\", got "
-                    + (fileName == null ? "null" : "\"" + fileName + "\""));
+            throw new IllegalArgumentException(Messages.get("course.savedModel.badName",
+                    fileName == null ? "null" : "\"" + fileName + "\""));
         }
         return modelsFolder().resolve(fileName).toString();
     }
 
+    /** The English edition's language code (the default). */
+    public static final String ENGLISH = "en";
+    /** The Vietnamese edition's language code. */
+    public static final String VIETNAMESE = "vi";
+    private static final List<String> LANGUAGES = List.of(ENGLISH, VIETNAMESE);
+
+    /** The language a lesson's first cell chose, or null when none did (then the JVM's locale decides). */
+    private static volatile String language;
+
+    /**
+     * Chooses the language the library speaks in: check messages and hints, progress lines, table
+     * titles and the errors a learner meets. Each edition's first cell calls it:
+     * {@code Course.setLanguage("en")} or {@code Course.setLanguage("vi")}.
+     *
+     * @throws IllegalArgumentException for anything but "en" or "vi", naming the value given
+     */
+    public static void setLanguage(String code) {
+        if (code == null || !LANGUAGES.contains(code)) {
+            throw new IllegalArgumentException(Messages.get("course.language.unknown",
+                    code == null ? "null" : "\"" + code + "\"", String.join(", ", LANGUAGES)));
+        }
+        language = code;
+    }
+
+    /**
+     * The language the library speaks in: the one {@link #setLanguage} chose, else "vi" when the
+     * JVM's default locale is Vietnamese, else "en".
+     */
+    public static String language() {
+        String chosen = language;
+        if (chosen != null) return chosen;
+        return Locale.getDefault().getLanguage().equals(VIETNAMESE) ? VIETNAMESE : ENGLISH;
+    }
+
+    /** Forgets the chosen language, so the JVM's locale decides again (for tests). */
+    static void clearLanguage() {
+        language = null;
+    }
+
     /** One line for the first cell of a lesson: the library is loaded and which version it is. */
     public static String banner() {
-        return "RNN course library " + version() + " loaded (Java " + Runtime.version().feature() + ")";
+        return Messages.get("course.banner", version(), Runtime.version().feature());
     }
 }

@@ -1,5 +1,6 @@
 package org.rnncourse.data;
 
+import org.rnncourse.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ final class ImdbDownload {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(cacheDir, name + ".", ".part");
-            note.accept("Downloading the IMDB archive from " + downloadUrl + " to " + target);
+            note.accept(Messages.get("imdb.downloading", downloadUrl, target));
             long expected;
             URLConnection conn;
             try {
@@ -56,7 +57,7 @@ final class ImdbDownload {
                         + "): check the network, or set " + env + " to the path of a downloaded " + name + ".");
             }
             long got = 0;
-            try (InputStream in = progress.wrap(conn.getInputStream(), "Downloading IMDB", expected);
+            try (InputStream in = progress.wrap(conn.getInputStream(), Messages.get("imdb.downloadTask"), expected);
                  OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[1 << 16];
                 int n;

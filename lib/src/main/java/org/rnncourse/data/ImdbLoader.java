@@ -1,5 +1,6 @@
 package org.rnncourse.data;
 
+import org.rnncourse.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -223,7 +224,7 @@ public final class ImdbLoader {
         if (c != null) {
             lastSource = "token cache";
         } else {
-            note("Reading and tokenizing " + file + " (once; the result is cached in " + cacheDir + ")");
+            note(Messages.get("imdb.readingOnce", file, cacheDir));
             c = readArchive(file, file);
             lastSource = "archive";
             writeTokenCache(c, file);
@@ -240,7 +241,7 @@ public final class ImdbLoader {
     private ImdbCorpus readArchive(Path file, Path shownAs) {
         archiveReads++;
         try {
-            return ImdbArchive.read(file, in -> withProgress(in, "Reading IMDB", CacheFiles.size(file)));
+            return ImdbArchive.read(file, in -> withProgress(in, Messages.get("imdb.readingTask"), CacheFiles.size(file)));
         } catch (ImdbArchive.BadArchiveException e) {
             throw badArchive(shownAs, e);
         } catch (IOException e) {

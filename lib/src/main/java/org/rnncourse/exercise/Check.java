@@ -2,6 +2,7 @@ package org.rnncourse.exercise;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Shapes;
 
 /**
@@ -25,7 +26,7 @@ public final class Check {
     /** Checks a whole number, e.g. a parameter count. */
     public static void equal(String what, long expected, long actual, String hint) {
         if (expected != actual) {
-            throw fail(what, "got " + actual + ", which is not the answer." + howFarWhole(expected, actual), hint);
+            throw fail(what, Messages.get("check.notTheAnswer", actual) + howFarWhole(expected, actual), hint);
         }
         pass(what);
     }
@@ -39,10 +40,10 @@ public final class Check {
     /** Same check as {@link #close} but without printing: for checks that try several cases. */
     static void requireNear(String what, double expected, double actual, double tol, String hint) {
         if (!Double.isFinite(actual)) {
-            throw fail(what, "got " + actual + ", not a number: something divided by zero or overflowed.", hint);
+            throw fail(what, Messages.get("check.notANumber", actual), hint);
         }
         if (!(Math.abs(expected - actual) <= tol)) {
-            throw fail(what, "got " + fmt(actual) + ", which is not the answer (tolerance " + fmtTol(tol) + ")."
+            throw fail(what, Messages.get("check.notWithinTolerance", fmt(actual), fmtTol(tol))
                     + howFar(expected, actual), hint);
         }
     }
@@ -50,7 +51,7 @@ public final class Check {
     /** Checks a matrix's shape only. */
     public static void shape(String what, int rows, int cols, DMatrixRMaj actual, String hint) {
         requireShape(what, rows, cols, actual, hint);
-        pass(what + "'s shape " + Shapes.of(rows, cols));
+        pass(Messages.get("check.shapeOf", what, Shapes.of(rows, cols)));
     }
 
     /** Checks a matrix: first its shape, then every entry to within {@code tol}. */
@@ -84,20 +85,20 @@ public final class Check {
     static void choice(String what, HashedAnswer answer, char actual, String hint) {
         char a = Character.toLowerCase(actual);
         if (a == 0 || a == ' ') {
-            throw missing(what, "assign one letter, e.g. 'a'.");
+            throw missing(what, Messages.get("check.choice.missing"));
         }
         if (a < 'a' || a > 'd') {
-            throw fail(what, "'" + actual + "' is not one of a, b, c, d.", hint);
+            throw fail(what, Messages.get("check.choice.notALetter", actual), hint);
         }
         if (!answer.matches(a)) {
-            throw fail(what, "'" + a + "' is not the answer.", hint);
+            throw fail(what, Messages.get("check.choice.wrong", a), hint);
         }
         pass(what);
     }
 
     /** Fails with the message for a missing answer. */
     public static AssertionError missing(String what, String hint) {
-        return fail(what, "the answer is missing (null): compute it in the exercise cell and assign it, then run this check again.", hint);
+        return fail(what, Messages.get("check.missing"), hint);
     }
 
     /** Same checks as {@link #matrixClose} but without printing: lessons combine them with their own hints. */
@@ -108,11 +109,11 @@ public final class Check {
                 double a = actual.get(i, j);
                 double e = expected.get(i, j);
                 if (!Double.isFinite(a)) {
-                    throw fail(what, "entry (" + i + ", " + j + ") is " + a + ", not a number.", hint);
+                    throw fail(what, Messages.get("check.entryNotANumber", i, j, a), hint);
                 }
                 if (!(Math.abs(a - e) <= tol)) {
-                    throw fail(what, wrongEntries(expected, actual, tol) + " First wrong: entry (" + i + ", " + j
-                            + "), which holds " + fmt(a) + "." + howFar(e, a) + transposed(expected, actual, tol), hint);
+                    throw fail(what, wrongEntries(expected, actual, tol) + " " + Messages.get("check.firstWrong", i, j, fmt(a))
+                            + howFar(e, a) + transposed(expected, actual, tol), hint);
                 }
             }
         }
@@ -123,7 +124,7 @@ public final class Check {
             throw missing(what, hint);
         }
         if (actual.numRows != rows || actual.numCols != cols) {
-            throw fail(what, "expected shape " + Shapes.of(rows, cols) + ", got " + Shapes.of(actual) + ".", hint);
+            throw fail(what, Messages.get("check.wrongShape", Shapes.of(rows, cols), Shapes.of(actual)), hint);
         }
     }
 
@@ -131,7 +132,7 @@ public final class Check {
     static AssertionError fail(String what, String problem, String hint) {
         String message = what + ": " + problem;
         if (hint != null && !hint.isBlank()) {
-            message += "\nHint: " + hint;
+            message += "\n" + Messages.get("check.hint", hint);
         }
         AssertionError failure = new AssertionError(message);
         // The learner reads the message and the hint; the check's own stack frames
@@ -142,7 +143,7 @@ public final class Check {
     }
 
     static void pass(String what) {
-        System.out.println("✔ " + what + " is right.");
+        System.out.println(Messages.get("check.pass", what));
     }
 
     /** Whether two matrices of the same shape agree to within tol (used to recognise common mistakes). */
@@ -164,6 +165,11 @@ public final class Check {
      * direction finer than a factor of 10, so that trying values against the check cannot home in.
      */
     static String howFar(double expected, double actual) {
+        return howFar(expected, actual, true);
+    }
+
+    /** {@link #howFar}; {@code real} false leaves out "close but not within the tolerance". */
+    private static String howFar(double expected, double actual, boolean real) {
         if (actual == 0) {
             return unassigned(true);
         }
@@ -171,25 +177,24 @@ public final class Check {
             return "";
         }
         if (Math.signum(actual) != Math.signum(expected)) {
-            return " The sign is wrong.";
+            return " " + Messages.get("check.signWrong");
         }
         double ratio = Math.abs(actual / expected);
         if (ratio >= 10) {
-            return " It is 10 or more times too large in size.";
+            return " " + Messages.get("check.tooLarge");
         }
         if (ratio <= 0.1) {
-            return " It is 10 or more times too small in size.";
+            return " " + Messages.get("check.tooSmall");
         }
-        if (Math.abs(ratio - 1) <= 0.01) {
-            return " It is close (within 1 %) but not within the tolerance: a rounding, a float or a step size?";
+        if (real && Math.abs(ratio - 1) <= 0.01) {
+            return " " + Messages.get("check.closeButOutside");
         }
         return "";
     }
 
     /** {@link #howFar} for a count: "close but not within the tolerance" is about real numbers only. */
     static String howFarWhole(long expected, long actual) {
-        String far = howFar(expected, actual);
-        return far.contains("within 1 %") ? "" : far;
+        return howFar(expected, actual, false);
     }
 
     /** "k of n entries are wrong", so a learner sees whether one entry or the whole matrix is off. */
@@ -198,7 +203,7 @@ public final class Check {
         for (int k = 0; k < expected.getNumElements(); k++) {
             if (!(Math.abs(expected.data[k] - actual.data[k]) <= tol)) wrong++;
         }
-        return wrong + " of " + expected.getNumElements() + " entries are wrong.";
+        return Messages.get("check.wrongEntries", wrong, expected.getNumElements());
     }
 
     /** A square answer that is the transpose of the right one: say so. */
@@ -209,12 +214,12 @@ public final class Check {
                 if (!(Math.abs(expected.get(i, j) - actual.get(j, i)) <= tol)) return "";
             }
         }
-        return " It is the transpose of the answer: rows and columns are swapped.";
+        return " " + Messages.get("check.transposed");
     }
 
     /** A number variable that was declared but never assigned holds 0: say so. */
     static String unassigned(boolean isZero) {
-        return isZero ? " (0 is what a declared but unassigned variable holds: did the exercise cell assign it?)" : "";
+        return isZero ? " " + Messages.get("check.unassigned") : "";
     }
 
     static String fmtTol(double tol) {

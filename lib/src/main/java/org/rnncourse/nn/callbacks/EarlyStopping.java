@@ -1,5 +1,6 @@
 package org.rnncourse.nn.callbacks;
 
+import org.rnncourse.Messages;
 import java.util.List;
 import java.util.Map;
 import org.rnncourse.Args;
@@ -113,8 +114,7 @@ public class EarlyStopping implements Callback {
         if (lowerIsBetter == null) decideDirection();
         Double current = logs.get(monitor);
         if (current == null) {
-            model.trainer().log("Warning: early stopping conditioned on metric `" + monitor + "` which is not available. "
-                    + "Available metrics are: " + String.join(",", logs.keySet()));
+            model.trainer().log(Messages.get("earlyStopping.noMetric", monitor, String.join(",", logs.keySet())));
             return;
         }
         if (epoch < startFromEpoch) return;
@@ -138,10 +138,10 @@ public class EarlyStopping implements Callback {
 
     @Override
     public void onTrainEnd() {
-        if (stoppedEpoch > 0 && verbose > 0) model.trainer().log("Epoch " + (stoppedEpoch + 1) + ": early stopping");
+        if (stoppedEpoch > 0 && verbose > 0) model.trainer().log(Messages.get("earlyStopping.stopped", stoppedEpoch + 1));
         if (restoreBestWeights && bestWeights != null) {
             if (verbose > 0) {
-                model.trainer().log("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+                model.trainer().log(Messages.get("earlyStopping.restoring", bestEpoch + 1));
             }
             model.setWeights(bestWeights);
         }

@@ -1,5 +1,6 @@
 package org.rnncourse.nn.callbacks;
 
+import org.rnncourse.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class LiveCurves implements Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         logs.forEach((k, v) -> seen.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-        var figure = Curves.of("Training curves (epoch " + (epoch + 1) + " of " + epochs + ")", seen,
+        var figure = Curves.of(Messages.get("liveCurves.title", epoch + 1, epochs), seen,
                 seen.keySet().toArray(new String[0]));
         if (display == null) {
             display = LiveDisplay.startFigure(figure);

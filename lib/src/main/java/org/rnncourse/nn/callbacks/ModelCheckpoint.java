@@ -1,5 +1,6 @@
 package org.rnncourse.nn.callbacks;
 
+import org.rnncourse.Messages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,25 +128,24 @@ public class ModelCheckpoint implements Callback {
         Double current = logs.get(monitor);
         if (current == null) {
             // Keras warns and skips too; the learner sees which names there were.
-            model.trainer().log("ModelCheckpoint: can save the best model only when " + monitor + " is known; the logs have "
-                    + logs.keySet() + " (add validation data, or monitor one of these). Skipping.");
+            model.trainer().log(Messages.get("checkpoint.noMonitor", monitor, logs.keySet()));
             return;
         }
         boolean improved = lowerIsBetter ? current < best : current > best;
         if (improved) {
             if (verbose > 0) {
-                model.trainer().log(String.format(Locale.ROOT, "Epoch %d: %s improved from %s to %.5f, saving model to %s",
-                        epoch + 1, monitor, number(best), current, path));
+                model.trainer().log(Messages.get("checkpoint.improved", epoch + 1, monitor, number(best),
+                        String.format(Locale.ROOT, "%.5f", current), path));
             }
             best = current;
             write(path, epoch);
         } else if (verbose > 0) {
-            model.trainer().log(String.format(Locale.ROOT, "Epoch %d: %s did not improve from %.5f", epoch + 1, monitor, best));
+            model.trainer().log(Messages.get("checkpoint.notImproved", epoch + 1, monitor, String.format(Locale.ROOT, "%.5f", best)));
         }
     }
 
     private void write(String path, int epoch) {
-        if (!saveBestOnly && verbose > 0) model.trainer().log("Epoch " + (epoch + 1) + ": saving model to " + path);
+        if (!saveBestOnly && verbose > 0) model.trainer().log(Messages.get("checkpoint.saving", epoch + 1, path));
         if (saveWeightsOnly) model.saveWeights(path);
         else model.save(path);
         lastSaved = path;

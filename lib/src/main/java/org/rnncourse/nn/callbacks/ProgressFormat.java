@@ -1,5 +1,6 @@
 package org.rnncourse.nn.callbacks;
 
+import org.rnncourse.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class ProgressFormat {
     public static String epochHeader(int epoch, int epochs) {
         Args.positive("epoch", epoch);
         Args.positive("epochs", epochs);
-        return "Epoch " + epoch + "/" + epochs;
+        return Messages.get("progress.epochHeader", epoch, epochs);
     }
 
     /**

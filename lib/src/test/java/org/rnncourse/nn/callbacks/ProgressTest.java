@@ -113,8 +113,18 @@ class ProgressTest {
         assertEquals(List.of("begin 0", "batch 0 [loss, mae]", "batch 1 [loss, mae]", "end 0"), events);
     }
 
-    @Test
-    void earlyStoppingMessagesGoThroughTheProgressDisplay() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "vi"})
+    void earlyStoppingMessagesGoThroughTheProgressDisplay(String language) {
+        org.rnncourse.Course.setLanguage(language);
+        try {
+            earlyStoppingMessages(language);
+        } finally {
+            org.rnncourse.Course.setLanguage("en");
+        }
+    }
+
+    private void earlyStoppingMessages(String language) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         EarlyStoppingTest.Script s = new EarlyStoppingTest.Script("val_loss", 1.0, 0.5, 0.9, 0.9, 0.9);
@@ -122,7 +132,10 @@ class ProgressTest {
                 .callbacks(new ConsoleProgress(out, 2))
                 .callbacks(s, new EarlyStopping("val_loss", 2, 0, true).verbose(1)));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals("Epoch 4: early stopping", lines.get(lines.size() - 2));
-        assertEquals("Restoring model weights from the end of the best epoch: 2.", lines.get(lines.size() - 1));
+        boolean vi = language.equals("vi");
+        assertEquals(vi ? "Epoch 4: dừng sớm (early stopping)" : "Epoch 4: early stopping", lines.get(lines.size() - 2));
+        assertEquals(vi ? "Khôi phục trọng số của mô hình về cuối epoch tốt nhất: 2."
+                : "Restoring model weights from the end of the best epoch: 2.", lines.get(lines.size() - 1));
+        assertEquals("Epoch 1/5", lines.get(0), "the epoch header is Keras's in both editions");
     }
 }
