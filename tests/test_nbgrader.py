@@ -374,3 +374,27 @@ def test_round_students_cannot_read_submissions_or_solutions(graded_round):
     released, *private = graded_round["permissions"]
     assert released == "read", "a student must be able to read the released assignment"
     assert private == ["denied"] * 4, f"inbound, a submission, the solutions, the gradebook: {private}"
+
+
+def test_the_vietnamese_edition_is_released_and_graded_as_its_own_assignment(tmp_path):
+    """`./course nbgrader` offers each lesson in both editions: 01-terminology and 01-terminology-vi.
+    The Vietnamese student version is the Vietnamese text with the solutions cleared; the solution
+    scores full marks, the untouched student version zero."""
+    vi_lesson = f"{LESSON}-vi"
+    grading = tmp_path / "grading"
+    nbgrader(grading, "generate_assignment", vi_lesson, "--force")
+    release = grading / "release" / vi_lesson / f"{LESSON}.ipynb"
+    student = nbformat.read(release, as_version=4)
+    text = "\n".join(c.source for c in student.cells)
+    assert 'Course.setLanguage("vi")' in text and "// BEGIN SOLUTION" not in text
+    assert "Bài tập" in text, "the released notebook is not the Vietnamese text"
+    solution = ROOT / "notebooks-vi" / f"{LESSON}.ipynb"
+    for name, source in {"an": solution.read_text(encoding="utf-8"), "binh": release.read_text(encoding="utf-8")}.items():
+        folder = grading / "submitted" / name / vi_lesson
+        folder.mkdir(parents=True)
+        (folder / f"{LESSON}.ipynb").write_text(source, encoding="utf-8")
+    nbgrader(grading, "autograde", vi_lesson, "--create")
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{grading / 'gradebook.db'}") as gb:
+        got = {s.student_id: (s.score, s.max_score) for s in gb.assignment_submissions(vi_lesson)}
+    assert got == {"an": (2, 2), "binh": (0, 2)}, got

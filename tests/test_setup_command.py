@@ -90,3 +90,16 @@ def test_main_job_serves_the_lessons_on_the_java_kernel(tmp_path):
         listing = get_json(f"{base}/api/contents/?token={token}")
         names = sorted(item["name"] for item in listing["content"] if item["name"].endswith(".ipynb"))
         assert names == [p.name for p in lessons()]
+
+
+def test_lang_vi_serves_the_vietnamese_edition_and_a_wrong_language_is_refused(tmp_path):
+    with main_job(tmp_path, "--lang", "vi") as (base, token):
+        listing = get_json(f"{base}/api/contents/?token={token}")
+        names = sorted(item["name"] for item in listing["content"] if item["name"].endswith(".ipynb"))
+        assert names == sorted(p.name for p in (ROOT / "notebooks-vi").glob("[0-9][0-9]-*.ipynb"))
+        assert names, "notebooks-vi/ holds no lesson"
+        first = get_json(f"{base}/api/contents/{names[0]}?token={token}")
+        assert 'Course.setLanguage(\\"vi\\")' in json.dumps(first["content"]), "served the English copy"
+    r = subprocess.run([str(COURSE), "--lang", "fr", "--headless"], capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0
+    assert "--lang takes en (English, the default) or vi (Vietnamese), got 'fr'" in r.stderr

@@ -1,13 +1,18 @@
-"""The static site (readers): every lesson as a page with previous/next links and an index, and in
+"""The static site (readers): every lesson as a page with previous/next links and an index, in both
+editions (English at the root, Vietnamese under vi/, each page linking to its twin), and in
 headless Chromium with the network off: no console errors, plots drawn, formulas typeset."""
 import os
 import re
 
 import pytest
 
-from conftest import EXECUTED, OUTPUT, launch_chromium, lessons
+from conftest import EXECUTED, NOTEBOOKS_VI, OUTPUT, launch_chromium, lessons
 
 SITE = OUTPUT / "site"
+
+
+def vi_lessons():
+    return sorted(NOTEBOOKS_VI.glob("[0-9][0-9]-*.ipynb"))
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +22,8 @@ def site(run_lesson):
     import build_site
     for path in lessons():
         assert run_lesson(path.name).error is None, f"{path.name} did not run"
+    for path in vi_lessons():
+        assert run_lesson(path.name, edition="vi").error is None, f"notebooks-vi/{path.name} did not run"
     return build_site.build(SITE, executed_dir=EXECUTED)
 
 
@@ -60,12 +67,12 @@ def test_every_page_loads_offline_without_console_errors_and_renders(site, serve
     with sync_playwright() as p:
         context = launch_chromium(p, tmp_path, served)
         try:
-            for page_file in [site / "index.html"] + [site / (l.stem + ".html") for l in lessons()]:
+            for page_file in site_pages(site):
                 page = context.new_page()
                 problems = []
                 page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
                 page.on("pageerror", lambda e: problems.append(str(e)))
-                page.goto(served + page_file.name)
+                page.goto(served + page_file.relative_to(site).as_posix())
                 source = page_file.read_text()
                 if "Plotly.newPlot" in source:
                     page.wait_for_selector("svg.main-svg", timeout=20000)
@@ -111,7 +118,7 @@ def test_every_link_of_every_page_of_the_site_leads_somewhere(site):
     """Local files and anchors must exist; external links are listed, not fetched (no network here)."""
     from urllib.parse import unquote, urlsplit
     parsed = {page: _parse(page) for page in site_pages(site)}
-    assert len(parsed) == len(lessons()) + 1, sorted(p.name for p in parsed)
+    assert len(parsed) == len(lessons()) + 1 + (len(vi_lessons()) + 1 if vi_lessons() else 0), sorted(p.name for p in parsed)
     broken, external, checked = [], set(), 0
     for page, p in parsed.items():
         for tag, link in p.links:
@@ -138,6 +145,28 @@ def test_every_link_of_every_page_of_the_site_leads_somewhere(site):
     assert not broken, "broken links:\n" + "\n".join(broken)
     # The lessons link to each other: the index, previous/next, and the "Next:" line of each lesson.
     assert checked > 3 * len(lessons())
+
+
+def switches(page):
+    """The (hreflang, href) of each language-switch link of a page, in whatever order nbconvert wrote the attributes."""
+    tags = re.findall(r'<a [^>]*class="language-switch"[^>]*>', page)
+    return [(re.search(r'hreflang="([^"]+)"', t).group(1), re.search(r'href="([^"]+)"', t).group(1)) for t in tags]
+
+
+def test_the_vietnamese_edition_has_its_index_and_pages_and_every_page_links_to_its_twin(site):
+    vi = site / "vi"
+    assert vi_lessons(), "notebooks-vi/ holds no lesson"
+    hrefs = re.findall(r'<li><a href="([^"]+)">', (vi / "index.html").read_text(encoding="utf-8"))
+    assert hrefs == [p.stem + ".html" for p in vi_lessons()]
+    assert 'hreflang="vi" href="vi/index.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en" href="../index.html"' in (vi / "index.html").read_text(encoding="utf-8")
+    for path in vi_lessons():
+        name = path.stem + ".html"
+        en_page, vi_page = (site / name).read_text(encoding="utf-8"), (vi / name).read_text(encoding="utf-8")
+        assert set(switches(en_page)) == {("vi", f"vi/{name}")}, name  # in the top and bottom bars
+        assert set(switches(vi_page)) == {("en", f"../{name}")}, name
+        assert '<html lang="vi">' in vi_page and "Tất cả bài học" in vi_page, name
+        assert 'src="../mathjax/MathJax.js' in vi_page, name
 
 
 def test_links_between_lessons_lead_to_their_pages_in_the_site(site):

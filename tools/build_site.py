@@ -1,11 +1,14 @@
-"""Builds the course's static site: every lesson executed and exported to HTML, with an index.
+"""Builds the course's static site: every lesson executed and exported to HTML, with an index, in
+both editions: English at the site's root, Vietnamese under vi/, each page with a link to the same
+page in the other language.
 
     python tools/build_site.py [--out site] [--executed DIR]
 
 Each page works with no network: plots carry plotly.js (the library puts it in the notebook),
 formulas use the MathJax copy shipped inside the site (from the jupyter-server-mathjax package),
 and no page loads require.js or anything else from a CDN. Lessons are executed on the `java`
-kernel, or taken from DIR when an executed copy is there (the test command passes its own).
+kernel, or taken from DIR when an executed copy is there (DIR/vi for the Vietnamese edition; the
+test command passes its own).
 """
 import argparse
 import html
@@ -20,7 +23,32 @@ from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+MATHJAX = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+
+
+class Edition:
+    """One language of the course: where its lessons are, where its pages go in the site, and the
+    words of the site's own frame (the lessons' words are in the lessons)."""
+
+    def __init__(self, lang, notebooks, subdir, name, words):
+        self.lang, self.notebooks, self.subdir, self.name, self.words = lang, notebooks, subdir, name, words
+
+    def lessons(self):
+        return sorted(self.notebooks.glob("[0-9][0-9]-*.ipynb"))
+
+
+EDITIONS = [
+    Edition("en", NOTEBOOKS, "", "English", {
+        "all": "All lessons", "title": "Recurrent neural networks in Java notebooks",
+        "intro": "From the first formula to a trained IMDB sentiment model. Each lesson below is a notebook of "
+                 "the course, executed and rendered as a page; to run it yourself, clone the course and start "
+                 "<code>./course</code>."}),
+    Edition("vi", ROOT / "notebooks-vi", "vi", "Tiếng Việt", {
+        "all": "Tất cả bài học", "title": "Mạng nơ-ron hồi quy trong sổ tay Java",
+        "intro": "Từ công thức đầu tiên đến một mô hình phân loại cảm xúc IMDB đã huấn luyện. Mỗi bài dưới đây "
+                 "là một sổ tay của khóa học, đã chạy và hiển thị thành trang; để tự chạy, hãy clone khóa học "
+                 "và chạy <code>./course --lang vi</code>."}),
+]
 
 
 def title_of(nb, fallback):
@@ -40,7 +68,7 @@ def executed(path, executed_dir, timeout):
     nb = nbformat.read(path, as_version=4)
     print(f"executing {path.name} ...", flush=True)
     NotebookClient(nb, kernel_name="java", timeout=timeout,
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb
 
 
@@ -63,25 +91,27 @@ def copy_mathjax(out):
     shutil.copytree(static, out / "mathjax", dirs_exist_ok=True)
 
 
-def index_page(entries):
+def index_page(edition, entries, switch):
     items = "\n".join(f'    <li><a href="{e["href"]}">{html.escape(e["title"])}</a></li>' for e in entries)
+    other = f'<p class="language-switch"><a hreflang="{switch["lang"]}" href="{switch["href"]}">{switch["name"]}</a></p>' if switch else ""
+    w = edition.words
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{edition.lang}">
 <head>
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
-<title>Recurrent neural networks in Java notebooks</title>
+<title>{w["title"]}</title>
 <style>
   body {{ font-family: sans-serif; max-width: 800px; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
   li {{ margin: 0.3em 0; }}
   a {{ color: #1a5fb4; text-decoration: none; }}
+  .language-switch {{ text-align: right; }}
 </style>
 </head>
 <body>
-<h1>Recurrent neural networks in Java notebooks</h1>
-<p>From the first formula to a trained IMDB sentiment model. Each lesson below is a notebook of
-the course, executed and rendered as a page; to run it yourself, clone the course and start
-<code>./course</code>.</p>
+{other}
+<h1>{w["title"]}</h1>
+<p>{w["intro"]}</p>
 <ol start="0" class="lessons">
 {items}
 </ol>
@@ -90,23 +120,43 @@ the course, executed and rendered as a page; to run it yourself, clone the cours
 """
 
 
+def relative(from_edition, to_edition, name):
+    """The link from a page of one edition to the page `name` of another (editions sit at the root or one folder down)."""
+    up = "../" if from_edition.subdir else ""
+    down = f"{to_edition.subdir}/" if to_edition.subdir else ""
+    return up + down + name
+
+
 def build(out, executed_dir=None, timeout=1800):
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    lessons = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
-    notebooks = [executed(p, executed_dir, timeout) for p in lessons]
-    entries = [{"href": p.stem + ".html", "title": title_of(nb, p.stem)} for p, nb in zip(lessons, notebooks)]
-    exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent)], template_name="site_template",
-                            mathjax_url=MATHJAX_URL)
-    stems = [p.stem for p in lessons]
-    for i, (path, nb) in enumerate(zip(lessons, notebooks)):
-        course = {"prev": entries[i - 1] if i > 0 else None, "next": entries[i + 1] if i + 1 < len(entries) else None}
-        body, _ = exporter.from_notebook_node(site_links(nb, stems), resources={"course": course, "metadata": {"name": entries[i]["title"]}})
-        (out / entries[i]["href"]).write_text(body, encoding="utf-8")
-        print(f"wrote {out / entries[i]['href']}")
-    (out / "index.html").write_text(index_page(entries), encoding="utf-8")
+    exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent)], template_name="site_template")
+    stems = {e.lang: {p.stem for p in e.lessons()} for e in EDITIONS}
+    for edition in EDITIONS:
+        lessons = edition.lessons()
+        if not lessons:
+            continue
+        folder = out / edition.subdir if edition.subdir else out
+        folder.mkdir(parents=True, exist_ok=True)
+        ran = Path(executed_dir) / edition.subdir if executed_dir and edition.subdir else executed_dir
+        notebooks = [executed(p, ran, timeout) for p in lessons]
+        entries = [{"href": p.stem + ".html", "title": title_of(nb, p.stem)} for p, nb in zip(lessons, notebooks)]
+        others = [e for e in EDITIONS if e is not edition and e.lessons()]
+        exporter.mathjax_url = ("../" if edition.subdir else "") + MATHJAX
+        exporter.language_code = edition.lang
+        for i, (path, nb) in enumerate(zip(lessons, notebooks)):
+            switch = [{"lang": o.lang, "name": o.name, "href": relative(edition, o, entries[i]["href"])}
+                      for o in others if path.stem in stems[o.lang]]
+            course = {"prev": entries[i - 1] if i > 0 else None, "next": entries[i + 1] if i + 1 < len(entries) else None,
+                      "all": edition.words["all"], "lang": edition.lang, "switch": switch}
+            body, _ = exporter.from_notebook_node(site_links(nb, stems[edition.lang]),
+                                                  resources={"course": course, "metadata": {"name": entries[i]["title"]}})
+            (folder / entries[i]["href"]).write_text(body, encoding="utf-8")
+            print(f"wrote {folder / entries[i]['href']}")
+        switch = next(({"lang": o.lang, "name": o.name, "href": relative(edition, o, "index.html")} for o in others), None)
+        (folder / "index.html").write_text(index_page(edition, entries, switch), encoding="utf-8")
     copy_mathjax(out)
     return out
 
