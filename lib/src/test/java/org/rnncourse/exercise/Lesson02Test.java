@@ -45,7 +45,7 @@ class Lesson02Test {
         DMatrixRMaj right = s.copy();
         CommonOps_DDRM.divide(right, 4);
         assertTrue(Output.of(() -> Lesson02.checkAverage(right)).startsWith("✔ the average is right."));
-        assertEquals("✔ giá trị trung bình đúng. Với \"Tôi yêu Việt Nam\" nó cũng y hệt: một phép cộng không quan tâm đến thứ tự.\n",
+        assertEquals("✔ giá trị trung bình đúng. Với \"Tôi yêu Việt Nam\" kết quả cũng y như vậy: phép cộng không phụ thuộc vào thứ tự.\n",
                 Bilingual.printedIn("vi", () -> Lesson02.checkAverage(right)));
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson02.checkAverage(s));
         assertTrue(e.getMessage().startsWith("the average: this is the sum of the four word vectors."), e.getMessage());
