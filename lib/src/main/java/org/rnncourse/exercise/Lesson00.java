@@ -1,5 +1,6 @@
 package org.rnncourse.exercise;
 
+import org.rnncourse.Messages;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -13,37 +14,35 @@ public final class Lesson00 {
      * look at when not.
      */
     public static void checkSquares(Table table) {
-        String what = "the table squares";
+        String what = Messages.get("lesson00.squares.what");
         if (table == null) {
-            throw Check.missing(what, "build the table with Table.create(...) and assign it to squares.");
+            throw Check.missing(what, Messages.get("lesson00.squares.missing"));
         }
         for (String name : new String[] {"n", "square"}) {
             if (!table.columnNames().contains(name)) {
-                throw Check.fail(what, "it has no column named \"" + name + "\"; it has " + table.columnNames() + ".",
-                        "name the columns exactly n and square.");
+                throw Check.fail(what, Messages.get("lesson00.squares.noColumn", name, String.valueOf(table.columnNames())),
+                        Messages.get("lesson00.squares.noColumn.hint"));
             }
             if (!(table.column(name) instanceof NumericColumn)) {
-                throw Check.fail(what, "column \"" + name + "\" holds " + table.column(name).type() + ", not numbers.",
-                        "use IntColumn.create or DoubleColumn.create.");
+                throw Check.fail(what, Messages.get("lesson00.squares.notNumbers", name, String.valueOf(table.column(name).type())),
+                        Messages.get("lesson00.squares.notNumbers.hint"));
             }
         }
         if (table.rowCount() != 10) {
-            throw Check.fail(what, "expected 10 rows (n = 1 … 10), got " + table.rowCount() + ".",
-                    "a loop from 1 to 10 inclusive.");
+            throw Check.fail(what, Messages.get("lesson00.squares.rows", table.rowCount()), Messages.get("lesson00.squares.rows.hint"));
         }
         NumericColumn<?> n = table.numberColumn("n");
         NumericColumn<?> square = table.numberColumn("square");
         for (int row = 0; row < 10; row++) {
             double expectedN = row + 1;
             if (n.getDouble(row) != expectedN) {
-                throw Check.fail(what, "row " + row + " holds n = " + n.getString(row) + ", out of order.",
-                        "n counts 1, 2, …, 10 in order, one row each.");
+                throw Check.fail(what, Messages.get("lesson00.squares.order", row, n.getString(row)), Messages.get("lesson00.squares.order.hint"));
             }
             if (square.getDouble(row) != expectedN * expectedN) {
-                throw Check.fail(what, "row " + row + " (n = " + (int) expectedN + ") holds square = "
-                        + square.getString(row) + ", which is not n².", "square is n * n.");
+                throw Check.fail(what, Messages.get("lesson00.squares.square", row, (int) expectedN, square.getString(row)),
+                        Messages.get("lesson00.squares.square.hint"));
             }
         }
-        Check.pass(what + " (10 rows of n and n²)");
+        Check.pass(Messages.get("lesson00.squares.passWhat", what));
     }
 }

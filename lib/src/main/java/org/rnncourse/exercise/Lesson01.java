@@ -1,5 +1,6 @@
 package org.rnncourse.exercise;
 
+import org.rnncourse.Messages;
 import org.rnncourse.data.Glossary;
 import tech.tablesaw.api.Table;
 
@@ -11,13 +12,12 @@ public final class Lesson01 {
     public static void checkHiddenStateInVietnamese(String answer) {
         Table glossary = Glossary.load();
         String expected = glossary.stringColumn("vietnamese").get(Glossary.find(glossary, "hidden state"));
-        String what = "the Vietnamese term for hidden state";
+        String what = Messages.get("lesson01.hiddenState.what");
         if (answer == null || answer.isBlank()) {
-            throw Check.missing(what, "filter the table on the column \"term\" and read the column \"vietnamese\" of that row.");
+            throw Check.missing(what, Messages.get("lesson01.hiddenState.missing"));
         }
         if (!answer.trim().equalsIgnoreCase(expected)) {
-            throw Check.fail(what, "\"" + answer + "\" is not the Vietnamese term of that row.",
-                    "is it the row whose term starts with \"Hidden state\", and the column \"vietnamese\"?");
+            throw Check.fail(what, Messages.get("lesson01.hiddenState.wrong", answer), Messages.get("lesson01.hiddenState.wrong.hint"));
         }
         Check.pass(what + " (" + expected + ")");
     }
@@ -28,7 +28,6 @@ public final class Lesson01 {
 
     /** Exercise 2: which sentence about the Vietnamese terms (hồi quy / hồi tiếp, bộ nhớ dài-ngắn hạn) is true. */
     public static void checkVietnameseTerms(char letter) {
-        Check.choice("the sentence about the Vietnamese terms", TERMS, letter,
-                "read the glossary's rows for RNN, Recurrence, LSTM and Vanishing gradient: their Vietnamese terms and explanations.");
+        Check.choice(Messages.get("lesson01.terms.what"), TERMS, letter, Messages.get("lesson01.terms.hint"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.FeedForward;
 import org.rnncourse.scratch.Matrices;
@@ -25,17 +26,14 @@ public final class Lesson02 {
         WordOrderDemo demo = WordOrderDemo.create();
         List<DMatrixRMaj> xs = demo.vectors(SENTENCE);
         DMatrixRMaj expected = FeedForward.average(xs);
-        String what = "the average";
+        String what = Messages.get("lesson02.average.what");
         DMatrixRMaj sum = expected.copy();
         CommonOps_DDRM.scale(xs.size(), sum);
         if (average != null && !Check.same(expected, average, TOL) && Check.same(sum, average, TOL)) {
-            throw Check.fail(what, "this is the sum of the four word vectors.",
-                    "divide by the number of words, T = " + xs.size() + ".");
+            throw Check.fail(what, Messages.get("lesson02.average.sum"), Messages.get("lesson02.average.sum.hint", xs.size()));
         }
-        Check.requireClose(what, expected, average, TOL,
-                "add the four (1×3) vectors of demo.vectors(\"" + SENTENCE + "\") and divide by 4.");
-        System.out.println("✔ " + what + " is right. It is the same for \"" + WordOrderDemo.SENTENCE_1
-                + "\": a sum does not care about order.");
+        Check.requireClose(what, expected, average, TOL, Messages.get("lesson02.average.hint", SENTENCE));
+        System.out.println(Messages.get("lesson02.average.pass", what, WordOrderDemo.SENTENCE_1));
     }
 
     /** A learner's run of a cell over a sentence in the row form: the last hidden state, from zeros. */
@@ -53,7 +51,7 @@ public final class Lesson02 {
     public static void checkFinalState(FinalState run) {
         String what = "finalState";
         if (run == null) {
-            throw Check.missing(what, "pass your function: Lesson02.checkFinalState((cell, xs) -> finalState(cell, xs)).");
+            throw Check.missing(what, Messages.get("lesson02.finalState.missing"));
         }
         WordOrderDemo demo = WordOrderDemo.create();
         tryRun(run, demo.rnn.cell, demo.vectors(SENTENCE), "\"" + SENTENCE + "\"");
@@ -62,13 +60,13 @@ public final class Lesson02 {
             int steps = 2 + r.nextInt(4);
             List<DMatrixRMaj> xs = new ArrayList<>();
             for (int t = 0; t < steps; t++) xs.add(Matrices.gaussian(1, 3, 1, r));
-            tryRun(run, RnnCell.random(3, 4, Activation.TANH, 0.5, r), xs, "a random cell and " + steps + " random word vectors");
+            tryRun(run, RnnCell.random(3, 4, Activation.TANH, 0.5, r), xs, Messages.get("lesson02.finalState.trial.random", steps));
         }
         Check.pass(what);
     }
 
     private static void tryRun(FinalState run, RnnCell cell, List<DMatrixRMaj> xs, String trial) {
-        String what = "finalState, on " + trial;
+        String what = Messages.get("lesson02.on", "finalState", trial);
         DMatrixRMaj h = new DMatrixRMaj(1, cell.nA), first = null;
         for (DMatrixRMaj x : xs) {
             h = cell.step(x, h);
@@ -82,30 +80,26 @@ public final class Lesson02 {
         try {
             hT = run.apply(cell, List.copyOf(xs));
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("finalState", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("finalState", Messages.get("lesson02.notWritten", e.getMessage()), Messages.get("lesson02.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "the row form: cell.step(x (1×n_x), A (1×n_a)) gives the next A (1×n_a); start from Matrices.zeros(1, cell.nA).");
+            throw Check.fail(what, Messages.get("lesson02.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson02.finalState.threw.hint"));
         }
         if (hT != null && hT.numRows == cell.nA && hT.numCols == 1) {
-            throw Check.fail(what, "expected shape " + Shapes.of(1, cell.nA) + ", got " + Shapes.of(hT) + ".",
-                    "the demo uses the row form: cell.step(X_t (1×3), A_prev (1×4)) gives a (1×4) row.");
+            throw Check.fail(what, Messages.get("check.wrongShape", Shapes.of(1, cell.nA), Shapes.of(hT)),
+                    Messages.get("lesson02.finalState.column.hint"));
         }
         if (hT != null && !Check.same(expected, hT, TOL)) {
             if (Check.same(reversed, hT, TOL)) {
-                throw Check.fail(what, "this is the final state of the words read in reverse order.",
-                        "read the vectors in the order of the list: the first word first.");
+                throw Check.fail(what, Messages.get("lesson02.finalState.reversed"), Messages.get("lesson02.finalState.reversed.hint"));
             }
             if (Check.same(lastAlone, hT, TOL)) {
-                throw Check.fail(what, "this is the state after reading the last word alone, from zeros.",
-                        "carry the state: the A that comes out of one step goes into the next.");
+                throw Check.fail(what, Messages.get("lesson02.finalState.lastAlone"), Messages.get("lesson02.finalState.lastAlone.hint"));
             }
             if (Check.same(first, hT, TOL)) {
-                throw Check.fail(what, "this is h_1, the state after the first word only.",
-                        "loop over all the word vectors and keep the state from each step.");
+                throw Check.fail(what, Messages.get("lesson02.finalState.first"), Messages.get("lesson02.finalState.first.hint"));
             }
         }
-        Check.requireClose(what, expected, hT, TOL,
-                "start from Matrices.zeros(1, cell.nA) and apply A = cell.step(x, A) to each vector in order.");
+        Check.requireClose(what, expected, hT, TOL, Messages.get("lesson02.finalState.hint"));
     }
 }

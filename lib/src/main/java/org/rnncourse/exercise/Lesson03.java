@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
@@ -38,22 +39,22 @@ public final class Lesson03 {
     public static void checkCellStep(CellStep step) {
         String what = "cellStep";
         if (step == null) {
-            throw Check.missing(what, "pass your function: Lesson03.checkCellStep((Wxh, Whh, bh, x, h) -> cellStep(Wxh, Whh, bh, x, h)).");
+            throw Check.missing(what, Messages.get("lesson03.cellStep.missing"));
         }
         WorkedExample ex = WorkedExample.create();
         Random r = new Random();
-        tryStep(step, ex.cell().Wxh(), ex.cell().Whh(), ex.cell().bh(), ex.inputColumns().get(0), ex.h0(), "h_1 of the worked example");
+        tryStep(step, ex.cell().Wxh(), ex.cell().Whh(), ex.cell().bh(), ex.inputColumns().get(0), ex.h0(), Messages.get("lesson03.cellStep.trial.worked"));
         for (int trial = 0; trial < 3; trial++) {
             DMatrixRMaj Wxh = Matrices.gaussian(4, 3, 0.5, r), Whh = Matrices.gaussian(4, 4, 0.5, r);
             tryStep(step, Wxh, Whh, Matrices.gaussian(4, 1, 0.5, r), Matrices.gaussian(3, 1, 1, r),
-                    Matrices.gaussian(4, 1, 1, r), "a step with random weights and a non-zero h_{t−1}");
+                    Matrices.gaussian(4, 1, 1, r), Messages.get("lesson03.cellStep.trial.random"));
         }
         Check.pass(what);
     }
 
     private static void tryStep(CellStep step, DMatrixRMaj Wxh, DMatrixRMaj Whh, DMatrixRMaj bh, DMatrixRMaj x,
                                 DMatrixRMaj hPrev, String trial) {
-        String what = "cellStep, on " + trial;
+        String what = Messages.get("lesson03.on", "cellStep", trial);
         DMatrixRMaj z = new DMatrixRMaj(4, 1);
         CommonOps_DDRM.mult(Wxh, x, z);
         DMatrixRMaj inputOnly = z.copy();
@@ -67,30 +68,27 @@ public final class Lesson03 {
             // Copies: a function that writes into its arguments must not change the check's own numbers.
             h = step.apply(Wxh.copy(), Whh.copy(), bh.copy(), x.copy(), hPrev.copy());
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("cellStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("cellStep", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "the shapes: W_xh (4×3) · x (3×1) and W_hh (4×4) · h_{t−1} (4×1) give (4×1) columns; b_h is (4×1).");
+            throw Check.fail(what, Messages.get("lesson03.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson03.cellStep.threw.hint"));
         }
         if (h != null && h.numRows == 1 && h.numCols == 4) {
-            throw Check.fail(what, "expected shape (4×1), got (1×4).",
-                    "in the column form h_t is a column: W_xh (4×3) · x_t (3×1) = (4×1). A (1×4) row is the row form.");
+            throw Check.fail(what, Messages.get("check.wrongShape", Shapes.of(4, 1), Shapes.of(h)),
+                    Messages.get("lesson03.cellStep.row.hint"));
         }
         if (h != null && !Check.same(expected, h, TOL)) {
             if (Check.same(z, h, TOL)) {
-                throw Check.fail(what, "these are the numbers before the activation.",
-                        "apply f = tanh to every entry of W_xh x_t + W_hh h_{t−1} + b_h.");
+                throw Check.fail(what, Messages.get("lesson03.beforeActivation"), Messages.get("lesson03.cellStep.beforeActivation.hint"));
             }
             if (Check.same(Activation.TANH.apply(inputOnly), h, TOL)) {
-                throw Check.fail(what, "the result ignores h_{t−1}: the state is not carried.",
-                        "add W_hh · h_{t−1}: that term is the memory of the RNN (it is 0 only at the first step).");
+                throw Check.fail(what, Messages.get("lesson03.cellStep.notCarried"), Messages.get("lesson03.cellStep.notCarried.hint"));
             }
             if (Check.same(noBias, h, TOL)) {
-                throw Check.fail(what, "the bias b_h is missing.", "add b_h before tanh.");
+                throw Check.fail(what, Messages.get("lesson03.cellStep.noBias"), Messages.get("lesson03.cellStep.noBias.hint"));
             }
         }
-        Check.requireClose(what, expected, h, TOL,
-                "h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h), from the function's own arguments (not from cell or xs).");
+        Check.requireClose(what, expected, h, TOL, Messages.get("lesson03.cellStep.hint"));
     }
 
     /**
@@ -115,10 +113,10 @@ public final class Lesson03 {
     public static void checkRnnForward(RnnForward forward) {
         String what = "rnnForward";
         if (forward == null) {
-            throw Check.missing(what, "pass your function: Lesson03.checkRnnForward((Wxh, Whh, bh, Why, by, xs) -> rnnForward(Wxh, Whh, bh, Why, by, xs)).");
+            throw Check.missing(what, Messages.get("lesson03.rnnForward.missing"));
         }
         WorkedExample ex = WorkedExample.create();
-        tryForward(forward, ex.cell(), ex.output(), ex.inputColumns(), "the worked example");
+        tryForward(forward, ex.cell(), ex.output(), ex.inputColumns(), Messages.get("lesson03.rnnForward.trial.worked"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             int steps = 2 + r.nextInt(4), nx = 2 + r.nextInt(3), nh = 3 + r.nextInt(3);
@@ -128,13 +126,13 @@ public final class Lesson03 {
             CommonOps_DDRM.fill(cell.ba, 0);
             CommonOps_DDRM.addEquals(cell.ba, Matrices.gaussian(1, nh, 0.3, r));
             tryForward(forward, cell, OutputLayer.random(nh, 2, Activation.LINEAR, 0.6, r), xs,
-                    "random weights (n_x = " + nx + ", n_h = " + nh + ") and " + steps + " steps");
+                    Messages.get("lesson03.rnnForward.trial.random", nx, nh, steps));
         }
         Check.pass(what);
     }
 
     private static void tryForward(RnnForward forward, RnnCell cell, OutputLayer out, List<DMatrixRMaj> xs, String trial) {
-        String what = "rnnForward, on " + trial;
+        String what = Messages.get("lesson03.on", "rnnForward", trial);
         int T = xs.size();
         List<DMatrixRMaj> hs = new ArrayList<>(), ys = new ArrayList<>(), forgetful = new ArrayList<>();
         DMatrixRMaj h = new DMatrixRMaj(cell.nA, 1);
@@ -150,33 +148,29 @@ public final class Lesson03 {
             for (DMatrixRMaj x : xs) copies.add(x.copy());
             got = forward.apply(cell.Wxh(), cell.Whh(), cell.bh(), out.Why(), CommonOps_DDRM.transpose(out.by, null), copies);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("rnnForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("rnnForward", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "h_0 is an (n_h×1) column of zeros; each x_t is (n_x×1); W_hy (n_y×n_h) · h_t (n_h×1) + b_y (n_y×1) is y_t.");
+            throw Check.fail(what, Messages.get("lesson03.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson03.rnnForward.threw.hint"));
         }
         if (got == null || got.h() == null || got.y() == null) {
-            throw Check.missing(what, "return new Lesson03.ForwardPass(hs, ys) with both lists filled.");
+            throw Check.missing(what, Messages.get("lesson03.rnnForward.null"));
         }
         if (got.h().size() == T + 1) {
-            throw Check.fail(what, "the cache holds " + (T + 1) + " hidden states for " + T + " inputs: is h_0 in it?",
-                    "keep h_1 … h_T, one per input (h_0 is known: zeros).");
+            throw Check.fail(what, Messages.get("lesson03.rnnForward.withH0", T + 1, T), Messages.get("lesson03.rnnForward.withH0.hint"));
         }
         Check.isTrueQuietly(what, got.h().size() == T && got.y().size() == T,
-                "expected " + T + " hidden states and " + T + " outputs (one per input), got " + got.h().size() + " and " + got.y().size() + ".",
-                "add h_t and y_t to their lists at every step, not only at the end.");
+                Messages.get("lesson03.rnnForward.count", T, got.h().size(), got.y().size()),
+                Messages.get("lesson03.rnnForward.count.hint"));
         if (T > 1 && got.h().get(0) == got.h().get(T - 1)) {
-            throw Check.fail(what, "every entry of the h list is the same matrix object, so the cache holds the last state " + T + " times.",
-                    "add a new matrix at each step (cellStep returns a new one); do not overwrite one matrix in place.");
+            throw Check.fail(what, Messages.get("lesson03.rnnForward.aliased", T), Messages.get("lesson03.rnnForward.aliased.hint"));
         }
         for (int t = 0; t < T; t++) {
             DMatrixRMaj ht = got.h().get(t);
             if (t > 0 && !Check.same(hs.get(t), ht, TOL) && Check.same(forgetful.get(t), ht, TOL)) {
-                throw Check.fail(what, "h_" + (t + 1) + " is computed from h = 0: the state is not carried.",
-                        "the h that comes out of step t is the h_{t−1} of step t + 1.");
+                throw Check.fail(what, Messages.get("lesson03.rnnForward.notCarried", t + 1), Messages.get("lesson03.rnnForward.notCarried.hint"));
             }
-            Check.requireClose(what + ", h_" + (t + 1), hs.get(t), ht, TOL,
-                    "h_t = tanh(W_xh x_t + W_hh h_{t−1} + b_h), from h_0 = 0, with the function's own arguments.");
+            Check.requireClose(what + ", h_" + (t + 1), hs.get(t), ht, TOL, Messages.get("lesson03.rnnForward.h.hint"));
         }
         boolean early = true, squashed = true;
         for (int t = 0; t < T; t++) {
@@ -185,16 +179,14 @@ public final class Lesson03 {
             squashed &= Check.same(Activation.TANH.apply(ys.get(t)), got.y().get(t), TOL);
         }
         if (early) {
-            throw Check.fail(what, "each y_t is read from h_{t−1}, one step too early.",
-                    "compute y_t from the new state h_t, after the step.");
+            throw Check.fail(what, Messages.get("lesson03.rnnForward.early"), Messages.get("lesson03.rnnForward.early.hint"));
         }
         if (squashed) {
-            throw Check.fail(what, "the outputs went through tanh; the output g of this exercise is linear.",
-                    "y_t = W_hy h_t + b_y, with no activation.");
+            throw Check.fail(what, Messages.get("lesson03.rnnForward.tanh"), Messages.get("lesson03.rnnForward.tanh.hint"));
         }
         for (int t = 0; t < T; t++) {
             DMatrixRMaj yt = got.y().get(t);
-            Check.requireClose(what + ", y_" + (t + 1), ys.get(t), yt, TOL, "y_t = W_hy h_t + b_y, a (n_y×1) column.");
+            Check.requireClose(what + ", y_" + (t + 1), ys.get(t), yt, TOL, Messages.get("lesson03.rnnForward.y.hint"));
         }
     }
 
@@ -212,26 +204,26 @@ public final class Lesson03 {
     public static void checkBatchStep(BatchStep step) {
         String what = "batchStep";
         if (step == null) {
-            throw Check.missing(what, "pass your function: Lesson03.checkBatchStep((Wax, Waa, ba, X, Aprev) -> batchStep(Wax, Waa, ba, X, Aprev)).");
+            throw Check.missing(what, Messages.get("lesson03.batchStep.missing"));
         }
         WorkedExample ex = WorkedExample.create();
         DMatrixRMaj X = new DMatrixRMaj(3, 3);
         List<DMatrixRMaj> rows = ex.inputRows();
         for (int i = 0; i < 3; i++) CommonOps_DDRM.insert(rows.get(i), X, i, 0);
-        tryBatch(step, ex.cell(), X, new DMatrixRMaj(3, 4), "the worked example's inputs as a batch");
+        tryBatch(step, ex.cell(), X, new DMatrixRMaj(3, 4), Messages.get("lesson03.batchStep.trial.worked"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             int m = 2 + r.nextInt(4), nx = 2 + r.nextInt(3), na = 3 + r.nextInt(3);
             RnnCell cell = new RnnCell(Matrices.gaussian(nx, na, 0.5, r), Matrices.gaussian(na, na, 0.5, r),
                     Matrices.gaussian(1, na, 0.5, r), Activation.TANH);
             tryBatch(step, cell, Matrices.gaussian(m, nx, 1, r), Matrices.gaussian(m, na, 0.5, r),
-                    "a random batch of " + m + " examples (n_x = " + nx + ", n_a = " + na + ")");
+                    Messages.get("lesson03.batchStep.trial.random", m, nx, na));
         }
         Check.pass(what);
     }
 
     private static void tryBatch(BatchStep step, RnnCell cell, DMatrixRMaj X, DMatrixRMaj Aprev, String trial) {
-        String what = "batchStep, on " + trial;
+        String what = Messages.get("lesson03.on", "batchStep", trial);
         int m = X.numRows, na = cell.nA;
         DMatrixRMaj expected = cell.step(X, Aprev);
         DMatrixRMaj z = cell.preActivation(X, Aprev);
@@ -242,28 +234,26 @@ public final class Lesson03 {
         try {
             A = step.apply(cell.Wax.copy(), cell.Waa.copy(), cell.ba.copy(), X.copy(), Aprev.copy());
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("batchStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("batchStep", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "X (m×n_x) · W_ax (n_x×n_a) and A_prev (m×n_a) · W_aa (n_a×n_a) are (m×n_a); b_a (1×n_a) is added to each row.");
+            throw Check.fail(what, Messages.get("lesson03.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson03.batchStep.threw.hint"));
         }
         if (A != null && A.numRows == na && A.numCols == m && m != na) {
-            throw Check.fail(what, "expected shape " + Shapes.of(m, na) + ", got " + Shapes.of(A) + ".",
-                    "in the row form each example is a row: X (m×n_x) · W_ax (n_x×n_a) = (m×n_a). Is this the column form?");
+            throw Check.fail(what, Messages.get("check.wrongShape", Shapes.of(m, na), Shapes.of(A)),
+                    Messages.get("lesson03.batchStep.column.hint"));
         }
         if (A != null && !Check.same(expected, A, TOL)) {
             if (Check.same(z, A, TOL)) {
-                throw Check.fail(what, "these are the numbers before the activation.", "apply tanh to every entry.");
+                throw Check.fail(what, Messages.get("lesson03.beforeActivation"), Messages.get("lesson03.batchStep.beforeActivation.hint"));
             }
             if (m > 1 && Check.same(Activation.TANH.apply(firstRowBias), A, TOL)) {
-                throw Check.fail(what, "b_a is added to the first row only.",
-                        "b_a is one row (1×n_a): add it to every row of the (m×n_a) sum, one per example.");
+                throw Check.fail(what, Messages.get("lesson03.batchStep.firstRow"), Messages.get("lesson03.batchStep.firstRow.hint"));
             }
             if (Check.same(noRecurrence, A, TOL)) {
-                throw Check.fail(what, "the result ignores A_prev: the state is not carried.", "add A_prev · W_aa.");
+                throw Check.fail(what, Messages.get("lesson03.batchStep.notCarried"), Messages.get("lesson03.batchStep.notCarried.hint"));
             }
         }
-        Check.requireClose(what, expected, A, TOL,
-                "A = tanh(X·W_ax + A_prev·W_aa + b_a), b_a added to every row, from the function's own arguments.");
+        Check.requireClose(what, expected, A, TOL, Messages.get("lesson03.batchStep.hint"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.Parameters;
@@ -22,16 +23,14 @@ public final class Lesson04 {
     /** Exercise 1: the parameters of one simple RNN layer with D_x = 4, D_h = 3 (the course's 24). */
     public static void checkParameterCount(long n) {
         long expected = Parameters.rnnLayer(D_X, D_H);
-        String what = "the parameter count";
+        String what = Messages.get("lesson04.count.what");
         if (n == (long) D_X * D_H + (long) D_H * D_H) {
-            throw Check.fail(what, "got " + n + ": W_ax and W_aa are counted, the bias is not.",
-                    "the bias b_a has D_h more numbers.");
+            throw Check.fail(what, Messages.get("lesson04.count.noBias", n), Messages.get("lesson04.count.noBias.hint"));
         }
         if (n == (long) D_X * D_H + D_H) {
-            throw Check.fail(what, "got " + n + ": that is a feed-forward layer's count.",
-                    "the recurrent W_aa (D_h × D_h) is missing.");
+            throw Check.fail(what, Messages.get("lesson04.count.feedForward", n), Messages.get("lesson04.count.feedForward.hint"));
         }
-        Check.equal(what, expected, n, "D_x·D_h (W_ax) + D_h·D_h (W_aa) + D_h (b_a).");
+        Check.equal(what, expected, n, Messages.get("lesson04.count.hint"));
     }
 
     /** A learner's two-layer stack: layer 2 reads layer 1's H_t at every step; returns K_1 … K_T. */
@@ -48,7 +47,7 @@ public final class Lesson04 {
     public static void checkStackForward(StackForward f) {
         String what = "stackForward";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson04.checkStackForward((layer1, layer2, xs) -> stackForward(layer1, layer2, xs)).");
+            throw Check.missing(what, Messages.get("lesson04.stackForward.missing"));
         }
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
@@ -57,13 +56,13 @@ public final class Lesson04 {
             RnnCell layer2 = new RnnCell(Matrices.gaussian(nh, nk, 0.6, r), Matrices.gaussian(nk, nk, 0.6, r), Matrices.gaussian(1, nk, 0.3, r), Activation.TANH);
             List<DMatrixRMaj> xs = new ArrayList<>();
             for (int t = 0; t < T; t++) xs.add(Matrices.gaussian(m, nx, 1, r));
-            tryStack(f, layer1, layer2, xs, "a random stack " + nx + " → " + nh + " → " + nk + ", m = " + m + ", T = " + T);
+            tryStack(f, layer1, layer2, xs, Messages.get("lesson04.stackForward.trial.random", nx, nh, nk, m, T));
         }
         Check.pass(what);
     }
 
     private static void tryStack(StackForward f, RnnCell layer1, RnnCell layer2, List<DMatrixRMaj> xs, String trial) {
-        String what = "stackForward, on " + trial;
+        String what = Messages.get("lesson04.on", "stackForward", trial);
         int T = xs.size(), m = xs.get(0).numRows;
         List<DMatrixRMaj> hs = layer1.forward(xs).hiddenStates();
         List<DMatrixRMaj> ks = layer2.forward(hs).hiddenStates();
@@ -73,40 +72,35 @@ public final class Lesson04 {
             for (DMatrixRMaj x : xs) copies.add(x.copy());
             got = f.apply(copy(layer1), copy(layer2), copies);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("stackForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("stackForward", Messages.get("lesson04.notWritten", e.getMessage()), Messages.get("lesson04.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "layer 1 reads X_t (m×n_x) and returns H_t (m×n_h); layer 2 reads H_t and returns K_t (m×n_k). Does layer 2 read X_t?");
+            throw Check.fail(what, Messages.get("lesson04.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson04.stackForward.threw.hint"));
         }
         if (got == null) {
-            throw Check.missing(what, "return the list of layer 2's states K_1 … K_T.");
+            throw Check.missing(what, Messages.get("lesson04.stackForward.null"));
         }
         if (got.size() == 1 && T > 1) {
             DMatrixRMaj onlyLast = layer2.step(hs.get(T - 1), new DMatrixRMaj(m, layer2.nA));
             if (Check.same(onlyLast, got.get(0), TOL)) {
-                throw Check.fail(what, "layer 2 read only H_T, one step: layer 1 did not return its whole sequence.",
-                        "layer 2 needs an H_t at every step: keep every H_t of layer 1 (Keras: return_sequences=True), then run layer 2 over all of them.");
+                throw Check.fail(what, Messages.get("lesson04.stackForward.lastOnly"), Messages.get("lesson04.stackForward.lastOnly.hint"));
             }
         }
-        Check.isTrueQuietly(what, got.size() == T, "expected " + T + " states K_1 … K_T, got " + got.size() + ".",
-                "return one K_t per time step, in order.");
+        Check.isTrueQuietly(what, got.size() == T, Messages.get("lesson04.stackForward.count", T, got.size()),
+                Messages.get("lesson04.stackForward.count.hint"));
         if (layer1.nX == layer1.nA && Check.same(layer2.forward(xs).a(T), got.get(T - 1), TOL) && !Check.same(ks.get(T - 1), got.get(T - 1), TOL)) {
-            throw Check.fail(what, "layer 2 read X_t, not layer 1's H_t.",
-                    "layer 2's input at step t is H_t, what layer 1 wrote at that step.");
+            throw Check.fail(what, Messages.get("lesson04.stackForward.readsX"), Messages.get("lesson04.stackForward.readsX.hint"));
         }
         for (int t = 0; t < T; t++) {
             if (got.get(t) != null && got.get(t).numRows == m && got.get(t).numCols == layer1.nA && layer1.nA != layer2.nA
                     && Check.same(hs.get(t), got.get(t), TOL)) {
-                throw Check.fail(what, "K_" + (t + 1) + " is layer 1's H_" + (t + 1) + ": layer 2 was not applied.",
-                        "run layer 2 over H_1 … H_T and return its states.");
+                throw Check.fail(what, Messages.get("lesson04.stackForward.noLayer2", t + 1), Messages.get("lesson04.stackForward.noLayer2.hint"));
             }
             if (t > 0 && Check.same(layer2.step(hs.get(t), new DMatrixRMaj(m, layer2.nA)), got.get(t), TOL)
                     && !Check.same(ks.get(t), got.get(t), TOL)) {
-                throw Check.fail(what, "K_" + (t + 1) + " is computed from K = 0: layer 2's state is not carried.",
-                        "each layer carries its own state: K_t = tanh(H_t W_hk + K_{t−1} W_kk + b_k).");
+                throw Check.fail(what, Messages.get("lesson04.stackForward.notCarried", t + 1), Messages.get("lesson04.stackForward.notCarried.hint"));
             }
-            Check.requireClose(what + ", K_" + (t + 1), ks.get(t), got.get(t), TOL,
-                    "H_t = layer1.step(X_t, H_{t−1}) for every t, then K_t = layer2.step(H_t, K_{t−1}), both from zeros (m rows).");
+            Check.requireClose(what + ", K_" + (t + 1), ks.get(t), got.get(t), TOL, Messages.get("lesson04.stackForward.hint"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
@@ -53,7 +54,7 @@ public final class Lesson05 {
     public static void checkGenerate(Generate f) {
         String what = "generate";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson05.checkGenerate((cell, out, x, A0, steps) -> generate(cell, out, x, A0, steps)).");
+            throw Check.missing(what, Messages.get("lesson05.generate.missing"));
         }
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
@@ -63,16 +64,14 @@ public final class Lesson05 {
             DMatrixRMaj x = Matrices.gaussian(1, n, 1, r), A0 = Matrices.gaussian(1, na, 0.5, r);
             List<DMatrixRMaj> expected = generate(cell, out, x, A0, steps, true);
             List<DMatrixRMaj> got = call(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps));
-            String trialName = what + ", on a random generator (n_x = n_y = " + n + ", n_a = " + na + ", " + steps + " steps)";
-            requireLength(trialName, got, steps, "one output per step: " + steps + " outputs.");
+            String trialName = Messages.get("lesson05.on", what, Messages.get("lesson05.generate.trial.random", n, na, steps));
+            requireLength(trialName, got, steps, Messages.get("lesson05.generate.count.hint", steps));
             if (!sameList(expected, got)) {
                 if (sameList(generate(cell, out, x, A0, steps, false), got)) {
-                    throw Check.fail(trialName, "these are the outputs when x is read at every step.",
-                            "after the first step the input is the previous output: input = y.");
+                    throw Check.fail(trialName, Messages.get("lesson05.generate.sameInput"), Messages.get("lesson05.generate.sameInput.hint"));
                 }
                 if (sameList(generate(cell, out, x, new DMatrixRMaj(1, na), steps, true), got)) {
-                    throw Check.fail(trialName, "the run starts from zeros, not from the A0 it was given.",
-                            "start the state at A0: the decoder of exercise 2 starts from the encoder's context.");
+                    throw Check.fail(trialName, Messages.get("lesson05.generate.zeros"), Messages.get("lesson05.generate.zeros.hint"));
                 }
                 List<DMatrixRMaj> forgetful = new ArrayList<>();
                 DMatrixRMaj input = x;
@@ -82,13 +81,11 @@ public final class Lesson05 {
                     input = y;
                 }
                 if (sameList(forgetful, got)) {
-                    throw Check.fail(trialName, "after step 1 the state starts from zeros again: it is not carried.",
-                            "A = cell.step(input, A): the A that comes out of a step goes into the next.");
+                    throw Check.fail(trialName, Messages.get("lesson05.generate.notCarried"), Messages.get("lesson05.generate.notCarried.hint"));
                 }
             }
             for (int t = 0; t < steps; t++) {
-                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL,
-                        "from A = A0 and input = x: A = cell.step(input, A); y = out.forward(A); keep y; input = y.");
+                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL, Messages.get("lesson05.generate.hint"));
             }
         }
         Check.pass(what);
@@ -102,7 +99,7 @@ public final class Lesson05 {
     public static void checkEncoderDecoder(EncoderDecoder f) {
         String what = "encoderDecoder";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson05.checkEncoderDecoder((enc, dec, out, xs, steps) -> encoderDecoder(enc, dec, out, xs, steps)).");
+            throw Check.missing(what, Messages.get("lesson05.encoderDecoder.missing"));
         }
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
@@ -119,21 +116,18 @@ public final class Lesson05 {
                 for (DMatrixRMaj x : xs) copies.add(x.copy());
                 return f.apply(encoder, decoder, out, copies, steps);
             });
-            String trialName = what + ", on a random encoder–decoder (" + T + " steps in, " + steps + " out)";
-            requireLength(trialName, got, steps, "the decoder writes " + steps + " outputs; the encoder writes none.");
+            String trialName = Messages.get("lesson05.on", what, Messages.get("lesson05.encoderDecoder.trial.random", T, steps));
+            requireLength(trialName, got, steps, Messages.get("lesson05.encoderDecoder.count.hint", steps));
             if (!sameList(expected, got)) {
                 if (sameList(generate(decoder, out, start, new DMatrixRMaj(1, na), steps, true), got)) {
-                    throw Check.fail(trialName, "the decoder starts from zeros: the context is not handed over.",
-                            "run the encoder over xs first; its last state A_T is the decoder's A_0.");
+                    throw Check.fail(trialName, Messages.get("lesson05.encoderDecoder.noContext"), Messages.get("lesson05.encoderDecoder.noContext.hint"));
                 }
                 if (sameList(generate(decoder, out, start, states.get(0), steps, true), got)) {
-                    throw Check.fail(trialName, "the decoder starts from the encoder's A_1, the state after the first input.",
-                            "the context is the state after the last input, A_T: it has read the whole sequence.");
+                    throw Check.fail(trialName, Messages.get("lesson05.encoderDecoder.first"), Messages.get("lesson05.encoderDecoder.first.hint"));
                 }
             }
             for (int t = 0; t < steps; t++) {
-                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL,
-                        "A = encoder.step(x, A) over xs from zeros; then generate(decoderCell, decoderOut, zeros (1×n_y), A, steps).");
+                Check.requireClose(trialName + ", y_" + (t + 1), expected.get(t), got.get(t), TOL, Messages.get("lesson05.encoderDecoder.hint"));
             }
         }
         Check.pass(what);
@@ -151,16 +145,16 @@ public final class Lesson05 {
         try {
             return c.get();
         } catch (UnsupportedOperationException e) {
-            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail(what, Messages.get("lesson05.notWritten", e.getMessage()), Messages.get("lesson05.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "one example is a row: x (1×n_x), A (1×n_a), y (1×n_y); cell.step(x, A) and out.forward(A).");
+            throw Check.fail(what, Messages.get("lesson05.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson05.threw.hint"));
         }
     }
 
     private static void requireLength(String what, List<DMatrixRMaj> got, int n, String hint) {
-        if (got == null) throw Check.missing(what, "return the list of outputs.");
-        Check.isTrueQuietly(what, got.size() == n, "expected " + n + " outputs, got " + got.size() + ".", hint);
+        if (got == null) throw Check.missing(what, Messages.get("lesson05.null"));
+        Check.isTrueQuietly(what, got.size() == n, Messages.get("lesson05.count", n, got.size()), hint);
     }
 
     private static boolean sameList(List<DMatrixRMaj> a, List<DMatrixRMaj> b) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.scratch.Bptt;
@@ -67,23 +68,23 @@ public final class Lesson06 {
     public static void checkCellBackward(CellBackward f) {
         String what = "cellBackward";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson06.checkCellBackward((Wax, Waa, X, Aprev, A, dA) -> cellBackward(Wax, Waa, X, Aprev, A, dA)).");
+            throw Check.missing(what, Messages.get("lesson06.cellBackward.missing"));
         }
         StepData d = stepData();
-        tryBackward(f, d.cell(), d.X(), d.Aprev(), d.dA(), "the lesson's step");
+        tryBackward(f, d.cell(), d.X(), d.Aprev(), d.dA(), Messages.get("lesson06.cellBackward.trial.lesson"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             int m = 2 + r.nextInt(3), nx = 2 + r.nextInt(3), na = 3 + r.nextInt(3);
             RnnCell cell = new RnnCell(Matrices.gaussian(nx, na, 0.5, r), Matrices.gaussian(na, na, 0.5, r),
                     Matrices.gaussian(1, na, 0.5, r), Activation.TANH);
             tryBackward(f, cell, Matrices.gaussian(m, nx, 1, r), Matrices.gaussian(m, na, 0.5, r), Matrices.gaussian(m, na, 1, r),
-                    "a random batch of " + m + " examples (n_x = " + nx + ", n_a = " + na + ")");
+                    Messages.get("lesson06.cellBackward.trial.random", m, nx, na));
         }
         Check.pass(what);
     }
 
     private static void tryBackward(CellBackward f, RnnCell cell, DMatrixRMaj X, DMatrixRMaj Aprev, DMatrixRMaj dA, String trial) {
-        String what = "cellBackward, on " + trial;
+        String what = Messages.get("lesson06.on", "cellBackward", trial);
         DMatrixRMaj Z = cell.preActivation(X, Aprev);
         DMatrixRMaj A = cell.step(X, Aprev);
         CellGradients e = Bptt.cellBackward(cell, X, Aprev, Z, dA);
@@ -91,13 +92,13 @@ public final class Lesson06 {
         try {
             got = f.of(cell.Wax.copy(), cell.Waa.copy(), X.copy(), Aprev.copy(), A.copy(), dA.copy());
         } catch (UnsupportedOperationException ex) {
-            throw Check.fail("cellBackward", "the function is not written yet (" + ex.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("cellBackward", Messages.get("lesson06.notWritten", ex.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException ex) {
-            throw Check.fail(what, "the function threw " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-                    "dZ = dA ⊙ (1 − A²) is (m×n_a); Xᵀ·dZ is (n_x×n_a), A_prevᵀ·dZ (n_a×n_a), dZ·W_axᵀ (m×n_x), dZ·W_aaᵀ (m×n_a).");
+            throw Check.fail(what, Messages.get("lesson06.threw", ex.getClass().getSimpleName(), ex.getMessage()),
+                    Messages.get("lesson06.cellBackward.threw.hint"));
         }
         if (got == null) {
-            throw Check.missing(what, "return new Lesson06.StepGradients(dWax, dWaa, dba, dX, dAprev).");
+            throw Check.missing(what, Messages.get("lesson06.cellBackward.null"));
         }
         // What the usual mistakes give, to name them.
         DMatrixRMaj noTanh = Bptt.cellBackward(new RnnCell(cell.Wax, cell.Waa, cell.ba, Activation.LINEAR), X, Aprev, Z, dA).dWax;
@@ -105,27 +106,26 @@ public final class Lesson06 {
         for (int k = 0; k < dZhalf.data.length; k++) dZhalf.data[k] = dA.data[k] * (1 - A.data[k]);
         if (got.dWax() != null && !Check.same(e.dWax, got.dWax(), TOL)) {
             if (Check.same(noTanh, got.dWax(), TOL)) {
-                throw Check.fail(what + ", dW_ax", "this is Xᵀ·dA: the step back through tanh is missing.",
-                        "first dZ = dA ⊙ (1 − A²) (tanh′ = 1 − tanh²), then dW_ax = Xᵀ·dZ.");
+                throw Check.fail(what + ", dW_ax", Messages.get("lesson06.cellBackward.noTanh"), Messages.get("lesson06.cellBackward.noTanh.hint"));
             }
             if (Check.same(CommonOps_DDRM.multTransA(X, dZhalf, null), got.dWax(), TOL)) {
-                throw Check.fail(what + ", dW_ax", "this uses 1 − A instead of 1 − A².", "tanh′(z) = 1 − tanh(z)²: square A.");
+                throw Check.fail(what + ", dW_ax", Messages.get("lesson06.cellBackward.notSquared"), Messages.get("lesson06.cellBackward.notSquared.hint"));
             }
         }
         int na = cell.nA;
         if (got.dba() != null && got.dba().numRows == X.numRows && got.dba().numCols == na && X.numRows > 1) {
-            throw Check.fail(what + ", db_a", "expected shape " + Shapes.of(1, na) + ", got " + Shapes.of(got.dba()) + ": it is not summed.",
-                    "b_a was added to every row (every example) of the batch, so its gradient sums dZ over the rows.");
+            throw Check.fail(what + ", db_a", Messages.get("lesson06.cellBackward.notSummed", Shapes.of(1, na), Shapes.of(got.dba())),
+                    Messages.get("lesson06.cellBackward.notSummed.hint"));
         }
         if (got.dAprev() != null && !Check.same(e.dAprev, got.dAprev(), TOL)) {
             DMatrixRMaj dZ = new DMatrixRMaj(dA.numRows, dA.numCols);
             for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
             if (Check.same(CommonOps_DDRM.mult(dZ, cell.Waa, null), got.dAprev(), TOL)) {
-                throw Check.fail(what + ", dA_prev", "this is dZ·W_aa; going back through A_prev·W_aa multiplies by the transpose.",
-                        "dA_prev = dZ·W_aaᵀ (CommonOps_DDRM.multTransB).");
+                throw Check.fail(what + ", dA_prev", Messages.get("lesson06.cellBackward.notTransposed"),
+                        Messages.get("lesson06.cellBackward.notTransposed.hint"));
             }
         }
-        String formulas = "dZ = dA ⊙ (1 − A²); dW_ax = Xᵀ·dZ, dW_aa = A_prevᵀ·dZ, db_a = Σ_rows dZ; dX = dZ·W_axᵀ, dA_prev = dZ·W_aaᵀ.";
+        String formulas = Messages.get("lesson06.cellBackward.hint");
         Check.requireClose(what + ", dW_ax", e.dWax, got.dWax(), TOL, formulas);
         Check.requireClose(what + ", dW_aa", e.dWaa, got.dWaa(), TOL, formulas);
         Check.requireClose(what + ", db_a", e.dba, got.dba(), TOL, formulas);
@@ -153,7 +153,7 @@ public final class Lesson06 {
     public static void checkBptt(Backprop f) {
         String what = "bptt";
         if (f == null) {
-            throw Check.missing(what, "pass your function: Lesson06.checkBptt((Wax, Waa, cache, dAs) -> bptt(Wax, Waa, cache, dAs)).");
+            throw Check.missing(what, Messages.get("lesson06.bptt.missing"));
         }
         Random r = new Random();
         for (int trial = 0; trial < 4; trial++) {
@@ -167,14 +167,14 @@ public final class Lesson06 {
                 // there a missing sum and a dA_prev not carried give different numbers, so the check can say which.
                 dAs.add(trial == 3 && t < T - 1 ? new DMatrixRMaj(m, na) : Matrices.gaussian(m, na, 1, r));
             }
-            tryBptt(f, cell, xs, dAs, (trial == 3 ? "a many-to-one" : "a many-to-many") + " sequence of " + T
-                    + " steps (m = " + m + ", n_x = " + nx + ", n_a = " + na + ")");
+            tryBptt(f, cell, xs, dAs, Messages.get(trial == 3 ? "lesson06.bptt.trial.manyToOne" : "lesson06.bptt.trial.manyToMany",
+                    T, m, nx, na));
         }
         Check.pass(what);
     }
 
     private static void tryBptt(Backprop f, RnnCell cell, List<DMatrixRMaj> xs, List<DMatrixRMaj> dAs, String trial) {
-        String what = "bptt, on " + trial;
+        String what = Messages.get("lesson06.on", "bptt", trial);
         int T = xs.size();
         RnnCache cache = cell.forward(xs);
         RnnGradients e = Bptt.throughTime(cell, cache, dAs);
@@ -184,13 +184,13 @@ public final class Lesson06 {
             for (DMatrixRMaj d : dAs) copies.add(d.copy());
             got = f.of(cell.Wax.copy(), cell.Waa.copy(), cell.forward(xs), copies);
         } catch (UnsupportedOperationException ex) {
-            throw Check.fail("bptt", "the function is not written yet (" + ex.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("bptt", Messages.get("lesson06.notWritten", ex.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException ex) {
-            throw Check.fail(what, "the function threw " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-                    "walk t from T = cache.timeSteps() down to 1: cache.x(t), cache.a(t − 1), cache.a(t); dAs.get(t − 1) is what reaches A_t from its output.");
+            throw Check.fail(what, Messages.get("lesson06.threw", ex.getClass().getSimpleName(), ex.getMessage()),
+                    Messages.get("lesson06.bptt.threw.hint"));
         }
         if (got == null) {
-            throw Check.missing(what, "return new Lesson06.SequenceGradients(dWax, dWaa, dba, dA0).");
+            throw Check.missing(what, Messages.get("lesson06.bptt.null"));
         }
         // The usual mistakes, to name them: the last step only; nothing carried back; the outputs' share at t < T dropped.
         CellGradients last = Bptt.cellBackward(cell, cache, T, dAs.get(T - 1));
@@ -202,16 +202,13 @@ public final class Lesson06 {
         DMatrixRMaj dWaa = got.dWaa();
         if (dWaa != null && !Check.same(e.dWaa(), dWaa, TOL)) {
             if (Check.same(last.dWaa, dWaa, TOL)) {
-                throw Check.fail(what + ", dW_aa", "this is step T's share only: the gradient is not summed over time.",
-                        "W_aa is used at every step: add every step's dW_aa into one sum.");
+                throw Check.fail(what + ", dW_aa", Messages.get("lesson06.bptt.notSummed"), Messages.get("lesson06.bptt.notSummed.hint"));
             }
             if (Check.same(notCarried, dWaa, TOL)) {
-                throw Check.fail(what + ", dW_aa", "each step used only the gradient from its own output: dA_prev is not carried back.",
-                        "at step t, dA_t = dAs_t + the dA_prev that step t + 1 returned (zeros after step T).");
+                throw Check.fail(what + ", dW_aa", Messages.get("lesson06.bptt.notCarried"), Messages.get("lesson06.bptt.notCarried.hint"));
             }
             if (Check.same(aboveDropped, dWaa, TOL) && T > 1) {
-                throw Check.fail(what + ", dW_aa", "the gradients from the outputs at t < T are left out.",
-                        "at every step add dAs.get(t − 1), what reaches A_t from its own output, to what comes back from t + 1.");
+                throw Check.fail(what + ", dW_aa", Messages.get("lesson06.bptt.aboveDropped"), Messages.get("lesson06.bptt.aboveDropped.hint"));
             }
         }
         // Compared with the numerical gradient of L = Σ_t Σ dAs_t ⊙ A_t, recomputed from the weights.
@@ -232,16 +229,15 @@ public final class Lesson06 {
 
     /** Compares a learner's gradient with the numerical one by their relative error, which gives no value away. */
     private static void numerically(String what, DMatrixRMaj numerical, DMatrixRMaj analytic) {
-        String hint = "for t = T … 1: dA = dAs.get(t − 1) + what step t + 1 passed back; one cellBackward; add its dW_ax, dW_aa, db_a "
-                + "into the sums; pass its dA_prev on. dA_0 is the dA_prev of step 1.";
+        String hint = Messages.get("lesson06.bptt.hint");
         Check.requireShape(what, numerical.numRows, numerical.numCols, analytic, hint);
         for (double v : analytic.data) {
-            if (!Double.isFinite(v)) throw Check.fail(what, "holds " + v + ", not a number.", hint);
+            if (!Double.isFinite(v)) throw Check.fail(what, Messages.get("lesson06.bptt.notANumber", v), hint);
         }
         double rel = GradCheck.relativeError(analytic, numerical);
         if (!(rel < 1e-6)) {
-            throw Check.fail(what, "its relative error against the numerical gradient is " + Check.fmtTol(rel)
-                    + " (a right gradient gives 1e-8 or less)." + Check.transposed(numerical, analytic, 1e-6), hint);
+            throw Check.fail(what, Messages.get("lesson06.bptt.relativeError", Check.fmtTol(rel))
+                    + Check.transposed(numerical, analytic, 1e-6), hint);
         }
     }
 
@@ -277,10 +273,10 @@ public final class Lesson06 {
     public static void checkNumericalDerivative(NumericalDerivative derivative) {
         String what = "numericalDerivative";
         if (derivative == null) {
-            throw Check.missing(what, "pass your function: Lesson06.checkNumericalDerivative((loss, W, i, j) -> numericalDerivative(loss, W, i, j)).");
+            throw Check.missing(what, Messages.get("lesson06.numericalDerivative.missing"));
         }
         Rnn lesson = gradCheckModel();
-        tryDerivative(derivative, lesson, gradCheckInputs(), gradCheckTarget(), true, 0, 1, 0, "the lesson's model, W_aa[0, 1]");
+        tryDerivative(derivative, lesson, gradCheckInputs(), gradCheckTarget(), true, 0, 1, 0, Messages.get("lesson06.numericalDerivative.trial.lesson"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             Rnn rnn = Rnn.random(3, 4, 2, Activation.TANH, Activation.SOFTMAX, 0.5, r.nextLong());
@@ -288,7 +284,7 @@ public final class Lesson06 {
             boolean recurrent = r.nextBoolean();
             int i = r.nextInt(recurrent ? 4 : 3), j = r.nextInt(4);
             tryDerivative(derivative, rnn, xs, Matrices.oneHotRow(r.nextInt(2), 2), recurrent, i, j, 0.3 + r.nextDouble(),
-                    "a random model and loss, " + (recurrent ? "W_aa" : "W_ax") + "[" + i + ", " + j + "]");
+                    Messages.get("lesson06.numericalDerivative.trial.random", recurrent ? "W_aa" : "W_ax", i, j));
         }
         Check.pass(what);
     }
@@ -296,7 +292,7 @@ public final class Lesson06 {
     /** Checks one call: loss = cross-entropy of rnn + extra · Σ sin(W), so that the check's gradient is its own. */
     private static void tryDerivative(NumericalDerivative derivative, Rnn rnn, List<DMatrixRMaj> xs, DMatrixRMaj target,
                                       boolean recurrent, int i, int j, double extra, String trial) {
-        String what = "numericalDerivative, on " + trial;
+        String what = Messages.get("lesson06.on", "numericalDerivative", trial);
         DMatrixRMaj W = recurrent ? rnn.cell.Waa : rnn.cell.Wax;
         DMatrixRMaj before = W.copy();
         DoubleSupplier loss = () -> {
@@ -310,16 +306,16 @@ public final class Lesson06 {
         try {
             got = derivative.of(loss, W, i, j);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("numericalDerivative", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("numericalDerivative", Messages.get("lesson06.notWritten", e.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "use only W.get(i, j), W.set(i, j, value) and loss.getAsDouble().");
+            throw Check.fail(what, Messages.get("lesson06.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson06.numericalDerivative.threw.hint"));
         }
         for (int k = 0; k < W.data.length; k++) {
             if (W.data[k] != before.data[k]) {
                 W.setTo(before);
-                throw Check.fail(what, "W is not as it was after the call: entry " + (k / W.numCols) + ", " + (k % W.numCols)
-                        + " was changed and not put back.", "after the two evaluations, set W[i, j] back to its old value.");
+                throw Check.fail(what, Messages.get("lesson06.numericalDerivative.notRestored", k / W.numCols, k % W.numCols),
+                        Messages.get("lesson06.numericalDerivative.notRestored.hint"));
             }
         }
         double base = loss.getAsDouble();
@@ -329,14 +325,12 @@ public final class Lesson06 {
         W.set(i, j, w);
         double tol = 1e-7 + 1e-6 * Math.abs(expected);
         if (Double.isFinite(got) && !(Math.abs(got - expected) <= tol) && Math.abs(got - oneSided) <= 1e-9 + 1e-9 * Math.abs(oneSided)) {
-            throw Check.fail(what, "this is a one-sided difference (L(w + ε) − L(w)) / ε.",
-                    "central differences are more accurate: (L(w + ε) − L(w − ε)) / (2ε).");
+            throw Check.fail(what, Messages.get("lesson06.numericalDerivative.oneSided"), Messages.get("lesson06.numericalDerivative.oneSided.hint"));
         }
         if (Double.isFinite(got) && !(Math.abs(got - expected) <= tol) && Math.abs(got - 2 * expected) <= 2 * tol) {
-            throw Check.fail(what, "this is twice the derivative.", "divide by 2ε: the two points are 2ε apart.");
+            throw Check.fail(what, Messages.get("lesson06.numericalDerivative.twice"), Messages.get("lesson06.numericalDerivative.twice.hint"));
         }
-        Check.requireNear(what, expected, got, tol,
-                "(L(w + ε) − L(w − ε)) / (2ε) with ε = 1e-5, changing only entry (i, j) of W and putting it back afterwards.");
+        Check.requireNear(what, expected, got, tol, Messages.get("lesson06.numericalDerivative.hint"));
     }
 
     private static final double EPS = 1e-5;

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCell;
@@ -16,6 +18,12 @@ import org.rnncourse.lessons.WorkedExample;
 
 /** Each check against a solution written as in the notebook, and against wrong solutions. */
 class Lesson03Test {
+    /** A failed assertion in a Vietnamese run must not leave Vietnamese for the next test. */
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
     final WorkedExample ex = WorkedExample.create();
 
     /** The notebook's solution: one column-form step with plain EJML operations. */
@@ -72,35 +80,45 @@ class Lesson03Test {
     @Test
     void cellStepRightAndWrong() {
         assertEquals("✔ cellStep is right.\n", Output.of(() -> Lesson03.checkCellStep(Lesson03Test::cellStep)));
-        String noTanh = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> {
+        assertEquals("✔ cellStep đúng.\n", Bilingual.printedIn("vi", () -> Lesson03.checkCellStep(Lesson03Test::cellStep)));
+        Bilingual.Said noTanh = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> {
             DMatrixRMaj z = CommonOps_DDRM.mult(W, x, null);
             CommonOps_DDRM.multAdd(U, h, z);
             return CommonOps_DDRM.add(z, b, null);
         }));
-        assertTrue(noTanh.contains("these are the numbers before the activation."), noTanh);
-        String row = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> CommonOps_DDRM.transpose(cellStep(W, U, b, x, h), null)));
-        assertTrue(row.contains("expected shape (4×1), got (1×4)."), row);
-        String notCarried = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, b, x, new DMatrixRMaj(4, 1))));
-        assertTrue(notCarried.contains("the state is not carried"), notCarried);
-        String noBias = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, new DMatrixRMaj(4, 1), x, h)));
-        assertTrue(noBias.contains("bias b_h is missing"), noBias);
-        String transposed = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(CommonOps_DDRM.transpose(W, null), U, b, x, h)));
-        assertTrue(transposed.contains("the function threw") && transposed.contains("W_xh (4×3)"), transposed);
+        assertTrue(noTanh.en().contains("these are the numbers before the activation."), noTanh.en());
+        assertTrue(noTanh.vi().contains("đây là các số trước hàm kích hoạt"), noTanh.vi());
+        Bilingual.Said row = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> CommonOps_DDRM.transpose(cellStep(W, U, b, x, h), null)));
+        assertTrue(row.en().contains("expected shape (4×1), got (1×4)."), row.en());
+        assertTrue(row.vi().contains("cần hình dạng (4×1), nhận được (1×4)."), row.vi());
+        assertTrue(row.vi().startsWith("cellStep, với h_1 của ví dụ mẫu: cần hình dạng (4×1), nhận được (1×4).\nGợi ý: ở dạng cột, h_t là một cột"), row.vi());
+        Bilingual.Said notCarried = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, b, x, new DMatrixRMaj(4, 1))));
+        assertTrue(notCarried.en().contains("the state is not carried"), notCarried.en());
+        assertTrue(notCarried.vi().contains("trạng thái ẩn (hidden state) không được truyền"), notCarried.vi());
+        Bilingual.Said noBias = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(W, U, new DMatrixRMaj(4, 1), x, h)));
+        assertTrue(noBias.en().contains("bias b_h is missing"), noBias.en());
+        assertTrue(noBias.vi().contains("thiếu bias b_h"), noBias.vi());
+        Bilingual.Said transposed = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> cellStep(CommonOps_DDRM.transpose(W, null), U, b, x, h)));
+        assertTrue(transposed.en().contains("the function threw") && transposed.en().contains("W_xh (4×3)"), transposed.en());
+        assertTrue(transposed.vi().contains("hàm ném ra") && transposed.vi().contains("W_xh (4×3)"), transposed.vi());
         assertTrue(fails(() -> Lesson03.checkCellStep(null)).contains("missing"));
+        assertTrue(Bilingual.failureIn("vi", () -> Lesson03.checkCellStep(null)).contains("chưa có đáp án"));
     }
 
     @Test
     void theWorkedExamplesHiddenStateIsNotAnAnswer() {
         // The library's helper hands over h_1 of the worked example; a function returning it fails on random weights.
         DMatrixRMaj h1 = ex.hiddenStates().get(0);
-        String m = fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> h1));
-        assertTrue(m.contains("random weights"), m);
+        Bilingual.Said m = Bilingual.fails(() -> Lesson03.checkCellStep((W, U, b, x, h) -> h1));
+        assertTrue(m.en().contains("random weights"), m.en());
+        assertTrue(m.vi().contains("trọng số ngẫu nhiên"), m.vi());
     }
 
     @Test
     void rnnForwardRightAndWrong() {
         assertEquals("✔ rnnForward is right.\n", Output.of(() -> Lesson03.checkRnnForward(Lesson03Test::rnnForward)));
-        String forgetful = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+        assertEquals("✔ rnnForward đúng.\n", Bilingual.printedIn("vi", () -> Lesson03.checkRnnForward(Lesson03Test::rnnForward)));
+        Bilingual.Said forgetful = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
             List<DMatrixRMaj> hs = new ArrayList<>(), ys = new ArrayList<>();
             for (DMatrixRMaj x : xs) {
                 DMatrixRMaj h = cellStep(W, U, b, x, new DMatrixRMaj(W.numRows, 1));
@@ -109,23 +127,26 @@ class Lesson03Test {
             }
             return new Lesson03.ForwardPass(hs, ys);
         }));
-        assertTrue(forgetful.contains("the state is not carried"), forgetful);
-        String withH0 = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+        assertTrue(forgetful.en().contains("the state is not carried"), forgetful.en());
+        assertTrue(forgetful.vi().contains("trạng thái ẩn không được truyền"), forgetful.vi());
+        Bilingual.Said withH0 = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
             Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
             List<DMatrixRMaj> hs = new ArrayList<>(p.h());
             hs.add(0, new DMatrixRMaj(W.numRows, 1));
             return new Lesson03.ForwardPass(hs, p.y());
         }));
-        assertTrue(withH0.contains("is h_0 in it?"), withH0);
-        String aliased = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+        assertTrue(withH0.en().contains("is h_0 in it?"), withH0.en());
+        assertTrue(withH0.vi().contains("có phải h_0 nằm trong đó?"), withH0.vi());
+        Bilingual.Said aliased = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
             Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
             DMatrixRMaj last = p.h().get(p.h().size() - 1);
             List<DMatrixRMaj> hs = new ArrayList<>();
             for (int t = 0; t < xs.size(); t++) hs.add(last);
             return new Lesson03.ForwardPass(hs, p.y());
         }));
-        assertTrue(aliased.contains("same matrix object"), aliased);
-        String early = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+        assertTrue(aliased.en().contains("same matrix object"), aliased.en());
+        assertTrue(aliased.vi().contains("cùng một đối tượng ma trận"), aliased.vi());
+        Bilingual.Said early = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
             Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
             List<DMatrixRMaj> ys = new ArrayList<>();
             DMatrixRMaj prev = new DMatrixRMaj(W.numRows, 1);
@@ -135,40 +156,49 @@ class Lesson03Test {
             }
             return new Lesson03.ForwardPass(p.h(), ys);
         }));
-        assertTrue(early.contains("one step too early"), early);
-        String tanhOut = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
+        assertTrue(early.en().contains("one step too early"), early.en());
+        assertTrue(early.vi().contains("sớm một bước"), early.vi());
+        Bilingual.Said tanhOut = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> {
             Lesson03.ForwardPass p = rnnForward(W, U, b, V, c, xs);
             List<DMatrixRMaj> ys = new ArrayList<>();
             for (DMatrixRMaj y : p.y()) ys.add(Activation.TANH.apply(y));
             return new Lesson03.ForwardPass(p.h(), ys);
         }));
-        assertTrue(tanhOut.contains("went through tanh"), tanhOut);
+        assertTrue(tanhOut.en().contains("went through tanh"), tanhOut.en());
+        assertTrue(tanhOut.vi().contains("đã đi qua tanh"), tanhOut.vi());
         List<DMatrixRMaj> hs = ex.hiddenStates(), ys = ex.outputs();
-        String copied = fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> new Lesson03.ForwardPass(hs, ys)));
-        assertTrue(copied.contains("random weights"), copied);
+        Bilingual.Said copied = Bilingual.fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> new Lesson03.ForwardPass(hs, ys)));
+        assertTrue(copied.en().contains("random weights"), copied.en());
+        assertTrue(copied.vi().contains("trọng số ngẫu nhiên"), copied.vi());
         assertTrue(fails(() -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> null)).contains("missing"));
+        assertTrue(Bilingual.failureIn("vi", () -> Lesson03.checkRnnForward((W, U, b, V, c, xs) -> null)).contains("chưa có đáp án"));
     }
 
     @Test
     void batchStepRightAndWrong() {
         assertEquals("✔ batchStep is right.\n", Output.of(() -> Lesson03.checkBatchStep(Lesson03Test::batchStep)));
-        String firstRow = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
+        assertEquals("✔ batchStep đúng.\n", Bilingual.printedIn("vi", () -> Lesson03.checkBatchStep(Lesson03Test::batchStep)));
+        Bilingual.Said firstRow = Bilingual.fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
             DMatrixRMaj z = CommonOps_DDRM.mult(X, W, null);
             CommonOps_DDRM.multAdd(A, U, z);
             for (int j = 0; j < z.numCols; j++) z.add(0, j, b.get(0, j));
             return Activation.TANH.apply(z);
         }));
-        assertTrue(firstRow.contains("first row only"), firstRow);
-        String column = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> CommonOps_DDRM.transpose(batchStep(W, U, b, X, A), null)));
-        assertTrue(column.contains("column form"), column);
-        String noTanh = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
+        assertTrue(firstRow.en().contains("first row only"), firstRow.en());
+        assertTrue(firstRow.vi().contains("chỉ được cộng vào hàng đầu tiên"), firstRow.vi());
+        Bilingual.Said column = Bilingual.fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> CommonOps_DDRM.transpose(batchStep(W, U, b, X, A), null)));
+        assertTrue(column.en().contains("column form"), column.en());
+        assertTrue(column.vi().contains("dạng cột"), column.vi());
+        Bilingual.Said noTanh = Bilingual.fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> {
             DMatrixRMaj z = CommonOps_DDRM.mult(X, W, null);
             CommonOps_DDRM.multAdd(A, U, z);
             for (int i = 0; i < z.numRows; i++) for (int j = 0; j < z.numCols; j++) z.add(i, j, b.get(0, j));
             return z;
         }));
-        assertTrue(noTanh.contains("before the activation"), noTanh);
-        String forgetful = fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> batchStep(W, U, b, X, new DMatrixRMaj(A.numRows, A.numCols))));
-        assertTrue(forgetful.contains("ignores A_prev"), forgetful);
+        assertTrue(noTanh.en().contains("before the activation"), noTanh.en());
+        assertTrue(noTanh.vi().contains("trước hàm kích hoạt"), noTanh.vi());
+        Bilingual.Said forgetful = Bilingual.fails(() -> Lesson03.checkBatchStep((W, U, b, X, A) -> batchStep(W, U, b, X, new DMatrixRMaj(A.numRows, A.numCols))));
+        assertTrue(forgetful.en().contains("ignores A_prev"), forgetful.en());
+        assertTrue(forgetful.vi().contains("bỏ qua A_prev"), forgetful.vi());
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Bptt;
 import org.rnncourse.scratch.CellGradients;
 import org.rnncourse.scratch.Loss;
@@ -16,6 +18,12 @@ import org.rnncourse.scratch.Rnn;
 import org.rnncourse.scratch.RnnCache;
 
 class Lesson06Test {
+    /** A failed assertion in a Vietnamese run must not leave Vietnamese for the next test. */
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
 
     /** The notebook's solution of exercise 1: the backward step of the cell. */
     static Lesson06.StepGradients cellBackward(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj X, DMatrixRMaj Aprev,
@@ -70,82 +78,103 @@ class Lesson06Test {
     @Test
     void cellBackwardRightAndWrong() {
         assertEquals("✔ cellBackward is right.\n", Output.of(() -> Lesson06.checkCellBackward(Lesson06Test::cellBackward)));
-        String noTanh = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
+        assertEquals("✔ cellBackward đúng.\n", Bilingual.printedIn("vi", () -> Lesson06.checkCellBackward(Lesson06Test::cellBackward)));
+        Bilingual.Said noTanh = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
                 cellBackward(Wax, Waa, X, Ap, new DMatrixRMaj(A.numRows, A.numCols), dA)));
-        assertTrue(noTanh.contains("the step back through tanh is missing"), noTanh);
-        String half = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+        assertTrue(noTanh.en().contains("the step back through tanh is missing"), noTanh.en());
+        assertTrue(noTanh.vi().contains("thiếu bước lan truyền ngược qua tanh"), noTanh.vi());
+        Bilingual.Said half = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
             DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
             for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k]);
             return new Lesson06.StepGradients(CommonOps_DDRM.multTransA(X, dZ, null), CommonOps_DDRM.multTransA(Ap, dZ, null),
                     CommonOps_DDRM.sumCols(dZ, null), CommonOps_DDRM.multTransB(dZ, Wax, null), CommonOps_DDRM.multTransB(dZ, Waa, null));
         }));
-        assertTrue(half.contains("1 − A instead of 1 − A²"), half);
-        String notSummed = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+        assertTrue(half.en().contains("1 − A instead of 1 − A²"), half.en());
+        assertTrue(half.vi().contains("1 − A thay cho 1 − A²"), half.vi());
+        Bilingual.Said notSummed = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
             Lesson06.StepGradients g = cellBackward(Wax, Waa, X, Ap, A, dA);
             return new Lesson06.StepGradients(g.dWax(), g.dWaa(), new DMatrixRMaj(X.numRows, Waa.numCols), g.dX(), g.dAprev());
         }));
-        assertTrue(notSummed.contains("it is not summed"), notSummed);
-        String notTransposed = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+        assertTrue(notSummed.en().contains("it is not summed"), notSummed.en());
+        assertTrue(notSummed.vi().contains("chưa được cộng dồn"), notSummed.vi());
+        Bilingual.Said notTransposed = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
             Lesson06.StepGradients g = cellBackward(Wax, Waa, X, Ap, A, dA);
             DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
             for (int k = 0; k < dZ.data.length; k++) dZ.data[k] = dA.data[k] * (1 - A.data[k] * A.data[k]);
             return new Lesson06.StepGradients(g.dWax(), g.dWaa(), g.dba(), g.dX(), CommonOps_DDRM.mult(dZ, Waa, null));
         }));
-        assertTrue(notTransposed.contains("multiplies by the transpose"), notTransposed);
+        assertTrue(notTransposed.en().contains("multiplies by the transpose"), notTransposed.en());
+        assertTrue(notTransposed.vi().contains("nhân với ma trận chuyển vị"), notTransposed.vi());
         assertTrue(fails(() -> Lesson06.checkCellBackward(null)).contains("missing"));
-        assertTrue(fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
+        assertTrue(Bilingual.failureIn("vi", () -> Lesson06.checkCellBackward(null)).contains("chưa có đáp án"));
+        Bilingual.Said notWritten = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) -> {
             throw new UnsupportedOperationException("Exercise not answered yet: write your code here.");
-        })).contains("not written yet"));
+        }));
+        assertTrue(notWritten.en().contains("not written yet"), notWritten.en());
+        assertEquals("cellBackward: hàm chưa được viết (Exercise not answered yet: write your code here.)."
+                + "\nGợi ý: hãy viết thân hàm trong ô bài tập.", notWritten.vi());
     }
 
     @Test
     void cellBackwardCannotBeAnsweredWithTheLessonsNumbers() {
         Lesson06.StepData d = Lesson06.stepData();
         CellGradients fixed = Bptt.cellBackward(d.cell(), d.X(), d.Aprev(), d.cell().preActivation(d.X(), d.Aprev()), d.dA());
-        String m = fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
+        Bilingual.Said m = Bilingual.fails(() -> Lesson06.checkCellBackward((Wax, Waa, X, Ap, A, dA) ->
                 new Lesson06.StepGradients(fixed.dWax, fixed.dWaa, fixed.dba, fixed.dX, fixed.dAprev)));
-        assertTrue(m.contains("random batch"), m);
+        assertTrue(m.en().contains("random batch"), m.en());
+        assertTrue(m.vi().contains("lô (batch) ngẫu nhiên"), m.vi());
     }
 
     @Test
     void bpttRightAndWrong() {
         assertEquals("✔ bptt is right.\n", Output.of(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, true))));
-        String notSummed = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, false, true, true)));
-        assertTrue(notSummed.contains("not summed over time"), notSummed);
-        String notCarried = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, false, true)));
-        assertTrue(notCarried.contains("dA_prev is not carried back"), notCarried);
-        String lastOnly = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, false)));
-        assertTrue(lastOnly.contains("outputs at t < T are left out"), lastOnly);
-        String noDa0 = fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> {
+        assertEquals("✔ bptt đúng.\n", Bilingual.printedIn("vi", () -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, true))));
+        Bilingual.Said notSummed = Bilingual.fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, false, true, true)));
+        assertTrue(notSummed.en().contains("not summed over time"), notSummed.en());
+        assertTrue(notSummed.vi().contains("chưa được cộng dồn theo thời gian"), notSummed.vi());
+        Bilingual.Said notCarried = Bilingual.fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, false, true)));
+        assertTrue(notCarried.en().contains("dA_prev is not carried back"), notCarried.en());
+        assertTrue(notCarried.vi().contains("dA_prev không được truyền ngược"), notCarried.vi());
+        Bilingual.Said lastOnly = Bilingual.fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> bptt(Wax, Waa, c, dAs, true, true, false)));
+        assertTrue(lastOnly.en().contains("outputs at t < T are left out"), lastOnly.en());
+        assertTrue(lastOnly.vi().contains("đầu ra ở các bước t < T"), lastOnly.vi());
+        Bilingual.Said noDa0 = Bilingual.fails(() -> Lesson06.checkBptt((Wax, Waa, c, dAs) -> {
             Lesson06.SequenceGradients g = bptt(Wax, Waa, c, dAs, true, true, true);
             return new Lesson06.SequenceGradients(g.dWax(), g.dWaa(), g.dba(), twice(g.dA0()));
         }));
-        assertTrue(noDa0.contains("dA_0") && noDa0.contains("relative error against the numerical gradient"), noDa0);
+        assertTrue(noDa0.en().contains("dA_0") && noDa0.en().contains("relative error against the numerical gradient"), noDa0.en());
+        assertTrue(noDa0.vi().contains("dA_0") && noDa0.vi().contains("sai số tương đối so với gradient số"), noDa0.vi());
         assertTrue(fails(() -> Lesson06.checkBptt(null)).contains("missing"));
+        assertTrue(Bilingual.failureIn("vi", () -> Lesson06.checkBptt(null)).contains("chưa có đáp án"));
     }
 
     @Test
     void numericalDerivativeRightAndWrong() {
         assertEquals("✔ numericalDerivative is right.\n",
                 Output.of(() -> Lesson06.checkNumericalDerivative(Lesson06Test::numericalDerivative)));
-        String half = fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> 2 * numericalDerivative(loss, W, i, j)));
-        assertTrue(half.contains("twice the derivative") && half.contains("2ε"), half);
-        String oneSided = fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> {
+        assertEquals("✔ numericalDerivative đúng.\n",
+                Bilingual.printedIn("vi", () -> Lesson06.checkNumericalDerivative(Lesson06Test::numericalDerivative)));
+        Bilingual.Said half = Bilingual.fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> 2 * numericalDerivative(loss, W, i, j)));
+        assertTrue(half.en().contains("twice the derivative") && half.en().contains("2ε"), half.en());
+        assertTrue(half.vi().contains("gấp đôi đạo hàm") && half.vi().contains("2ε"), half.vi());
+        Bilingual.Said oneSided = Bilingual.fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> {
             double w = W.get(i, j), base = loss.getAsDouble();
             W.set(i, j, w + 1e-5);
             double plus = loss.getAsDouble();
             W.set(i, j, w);
             return (plus - base) / 1e-5;
         }));
-        assertTrue(oneSided.contains("one-sided"), oneSided);
-        String notRestored = fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> {
+        assertTrue(oneSided.en().contains("one-sided"), oneSided.en());
+        assertTrue(oneSided.vi().contains("sai phân một phía"), oneSided.vi());
+        Bilingual.Said notRestored = Bilingual.fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> {
             double w = W.get(i, j);
             W.set(i, j, w + 1e-5);
             double plus = loss.getAsDouble();
             W.set(i, j, w - 1e-5);
             return (plus - loss.getAsDouble()) / 2e-5;
         }));
-        assertTrue(notRestored.contains("not put back"), notRestored);
+        assertTrue(notRestored.en().contains("not put back"), notRestored.en());
+        assertTrue(notRestored.vi().contains("không được đặt lại"), notRestored.vi());
     }
 
     @Test
@@ -157,5 +186,8 @@ class Lesson06Test {
         String m = fails(() -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> analytic));
         assertTrue(m.contains("random model"), m);
         assertTrue(!m.contains(String.format(java.util.Locale.ROOT, "%.6g", analytic)) || m.contains("got"), m);
+        String vi = Bilingual.failureIn("vi", () -> Lesson06.checkNumericalDerivative((loss, W, i, j) -> analytic));
+        assertTrue(vi.contains("một mô hình và hàm mất mát ngẫu nhiên"), vi);
+        assertTrue(!vi.contains(String.format(java.util.Locale.ROOT, "%.6g", analytic)) || vi.contains("nhận được"), vi);
     }
 }
