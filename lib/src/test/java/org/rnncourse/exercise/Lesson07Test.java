@@ -69,10 +69,6 @@ class Lesson07Test {
         assertTrue(vi.startsWith("simpleRnnForward, với trọng số ngẫu nhiên, n_x = 1, units = 5, T = 10: "), vi);
     }
 
-    private static String fails(Lesson07.SimpleRnnForward f) {
-        return assertThrows(AssertionError.class, () -> Lesson07.checkSimpleRnnForward(f)).getMessage();
-    }
-
     private static String assertNamed(Lesson07.SimpleRnnForward f, String english, String vietnamese) {
         return BothEditions.assertNamed(() -> Lesson07.checkSimpleRnnForward(f), english, vietnamese);
     }
