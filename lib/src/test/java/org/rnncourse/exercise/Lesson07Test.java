@@ -61,7 +61,7 @@ class Lesson07Test {
         assertNamed((k, r, b, xs) -> forward(k, r, b, xs, false, false), "state is not carried", "trạng thái không được truyền tiếp");
         assertNamed((k, r, b, xs) -> forward(k, r, b, xs, true, true), "recurrent kernel was used transposed",
                 "recurrent kernel đã bị dùng ở dạng chuyển vị");
-        assertNamed((k, r, b, xs) -> forward(CommonOps_DDRM.transpose(k, null), r, b, xs, true, false), "threw", "hàm đã ném ra");
+        assertNamed((k, r, b, xs) -> forward(CommonOps_DDRM.transpose(k, null), r, b, xs, true, false), "threw", "hàm đã ném ngoại lệ");
         String all = assertNamed((k, r, b, xs) -> new DMatrixRMaj(xs.numRows, r.numRows), "returnSequences", "đó là returnSequences(true)");
         assertTrue(all.contains("returnSequences"), all);
         assertNamed(null, "missing", "chưa có đáp án");

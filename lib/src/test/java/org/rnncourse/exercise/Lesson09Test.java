@@ -102,7 +102,7 @@ class Lesson09Test {
             double[] o = g.clone();
             GradientClipping.clipByNorm(o, c);
             return o;
-        }), "the library's GradientClipping", "GradientClipping của thư viện trả lời");
+        }), "the library's GradientClipping", "đến từ GradientClipping của thư viện");
     }
 
     @Test

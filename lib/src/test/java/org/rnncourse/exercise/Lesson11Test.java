@@ -164,6 +164,6 @@ class Lesson11Test {
             return Loss.CROSS_ENTROPY.manyToMany(g.rnn, xs, ys) / T; // no update
         }),"not updated", "chưa được cập nhật");
         BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 2, true, true)),
-                "threw", "hàm đã ném ra");
+                "threw", "hàm đã ném ngoại lệ");
     }
 }
