@@ -79,6 +79,8 @@ class Lesson12Test {
         BothEditions.assertNamed(() -> Lesson12.checkQuiz02('a'), "is not the answer", "không phải đáp án");
         String swapped = fails(() -> Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, h, x)));
         assertTrue(swapped.contains("[x_t, h_{t−1}]") || swapped.contains("threw"), swapped);
+        String swappedVi = BothEditions.failureIn("vi", () -> Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, h, x)));
+        assertTrue(swappedVi.contains("cột được xếp thành [x_t, h_{t−1}]") || swappedVi.contains("hàm đã ném ngoại lệ"), swappedVi);
         String noTanh = fails(() -> Lesson12.checkQuiz03((W, b, x, h) -> {
             DMatrixRMaj hx = new DMatrixRMaj(h.numRows + x.numRows, 1);
             CommonOps_DDRM.concatRows(h, x, hx);
