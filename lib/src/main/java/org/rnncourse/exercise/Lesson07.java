@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Input;
@@ -36,18 +37,15 @@ public final class Lesson07 {
 
         static List<Way> mistakes() {
             return List.of(
-                    new Way("the kernel was used transposed.",
-                            "Keras's kernel is (input_dim, units), the row form's W_ax: x_t (1×n_x)·kernel, as it is. "
-                                    + "(Lesson 03's column form W_xh is its transpose.)", true, false, true, true, true, false),
-                    new Way("the recurrent kernel was used transposed.",
-                            "h_{t−1} (1×units)·recurrent_kernel, as it is: the row form's W_aa = W_hhᵀ.", false, true, true, true, true, false),
-                    new Way("the state is not carried: every step starts again from h = 0.",
-                            "the h_t that comes out of one step goes into the next: h_t = tanh(x_t·kernel + h_{t−1}·recurrent_kernel + bias).",
+                    new Way(Messages.get("lesson07.kernelTransposed"), Messages.get("lesson07.kernelTransposed.hint"),
+                            true, false, true, true, true, false),
+                    new Way(Messages.get("lesson07.recurrentTransposed"), Messages.get("lesson07.recurrentTransposed.hint"),
+                            false, true, true, true, true, false),
+                    new Way(Messages.get("lesson07.notCarried"), Messages.get("lesson07.notCarried.hint"),
                             false, false, false, true, true, false),
-                    new Way("tanh is missing.", "SimpleRNN's default activation is tanh: apply it at every step.", false, false, true, false, true, false),
-                    new Way("the bias is missing.", "add the bias (1×units) at every step.", false, false, true, true, false, false),
-                    new Way("this is h_1, the state after the first step only.",
-                            "loop over every row of xs (one row per time step) and return the last state.", false, false, true, true, true, true));
+                    new Way(Messages.get("lesson07.noTanh"), Messages.get("lesson07.noTanh.hint"), false, false, true, false, true, false),
+                    new Way(Messages.get("lesson07.noBias"), Messages.get("lesson07.noBias.hint"), false, false, true, true, false, false),
+                    new Way(Messages.get("lesson07.firstOnly"), Messages.get("lesson07.firstOnly.hint"), false, false, true, true, true, true));
         }
 
         DMatrixRMaj run(DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias, DMatrixRMaj xs) {
@@ -77,39 +75,38 @@ public final class Lesson07 {
     public static void checkSimpleRnnForward(SimpleRnnForward forward) {
         String what = "simpleRnnForward";
         if (forward == null) {
-            throw Check.missing(what, "pass your function: Lesson07.checkSimpleRnnForward((k, r, b, xs) -> simpleRnnForward(k, r, b, xs)).");
+            throw Check.missing(what, Messages.get("lesson07.passYourFunction",
+                    "Lesson07.checkSimpleRnnForward((k, r, b, xs) -> simpleRnnForward(k, r, b, xs))"));
         }
         Random r = new Random();
         int[][] sizes = {{1, 5, 10}, {3, 3, 4}, {2, 4, 6}, {4, 3, 5}};   // n_x, units, T
         for (int[] s : sizes) {
             tryForward(forward, Matrices.gaussian(s[0], s[1], 0.8, r), Matrices.gaussian(s[1], s[1], 0.5, r),
                     Matrices.gaussian(1, s[1], 0.5, r), Matrices.gaussian(s[2], s[0], 1, r),
-                    "random weights, n_x = " + s[0] + ", units = " + s[1] + ", T = " + s[2]);
+                    Messages.get("lesson07.trial", s[0], s[1], s[2]));
         }
         Check.pass(what);
     }
 
     private static void tryForward(SimpleRnnForward forward, DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias,
                                    DMatrixRMaj xs, String trial) {
-        String what = "simpleRnnForward, on " + trial;
+        String what = Messages.get("lesson07.on", "simpleRnnForward", trial);
         int units = recurrent.numRows;
         DMatrixRMaj want = Way.right().run(kernel, recurrent, bias, xs);
         DMatrixRMaj got;
         try {
             got = forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy());
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("simpleRnnForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("simpleRnnForward", Messages.get("lesson07.notWritten", e.getMessage()), Messages.get("lesson07.notWritten.hint"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "row t of xs is x_{t+1} (1×n_x); x_t·kernel (n_x×units) and h_{t−1} (1×units)·recurrent_kernel (units×units) "
-                            + "are (1×units), like the bias. Keras's kernel is NOT lesson 03's W_xh: it is its transpose.");
+            throw Check.fail(what, Messages.get("lesson07.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson07.threw.hint"));
         }
         if (got != null && got.numRows == xs.numRows && got.numCols == units && xs.numRows > 1) {
-            throw Check.fail(what, "got every h_t, (" + xs.numRows + "×" + units + "): that is returnSequences(true).",
-                    "SimpleRNN(units) returns only the last state h_T, (1×units).");
+            throw Check.fail(what, Messages.get("lesson07.everyH", xs.numRows, units), Messages.get("lesson07.everyH.hint"));
         }
         if (got != null && got.numRows == units && got.numCols == 1 && units > 1) {
-            throw Check.fail(what, "h_T should be a row (1×" + units + "), got a column.", "Keras's row form: x_t·kernel, not W·x_t.");
+            throw Check.fail(what, Messages.get("lesson07.column", units), Messages.get("lesson07.column.hint"));
         }
         if (got != null && !Check.same(want, got, TOL)) {
             for (Way way : Way.mistakes()) {
@@ -117,8 +114,7 @@ public final class Lesson07 {
                 if (Check.same(way.run(kernel, recurrent, bias, xs), got, TOL)) throw Check.fail(what, way.mistake(), way.hint());
             }
         }
-        Check.requireClose(what, want, got, TOL,
-                "from h = 0 (1×units): for each row x_t of xs, h = tanh(x_t·kernel + h·recurrent_kernel + bias); return the last h.");
+        Check.requireClose(what, want, got, TOL, Messages.get("lesson07.forward.hint"));
     }
 
     /**
@@ -127,44 +123,42 @@ public final class Lesson07 {
      */
     public static void checkStack(Sequential model) {
         if (model == null) {
-            throw Check.missing("the model", "build it with new Sequential(new Input(5, 3), …).");
+            throw Check.missing(Messages.get("lesson07.theModel"), Messages.get("lesson07.theModel.missing.hint"));
         }
         Sequential expected = new Sequential(new Input(5, 3),
                 SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1));
         if (!model.isBuilt()) {
-            throw Check.fail("the model", "it has no input shape yet.", "start it with new Input(5, 3).");
+            throw Check.fail(Messages.get("lesson07.theModel"), Messages.get("lesson07.notBuilt"), Messages.get("lesson07.notBuilt.hint"));
         }
         if (!Arrays.equals(model.inputShape(), expected.inputShape())) {
-            throw Check.fail("the input shape", "it is " + Arrays.toString(model.inputShape())
-                    + ", expected [5, 3] (5 time steps, 3 features).",
-                    "new Input(5, 3): time steps first, then features; the batch is not part of it.");
+            throw Check.fail(Messages.get("lesson07.inputShape"),
+                    Messages.get("lesson07.inputShape.wrong", Arrays.toString(model.inputShape())),
+                    Messages.get("lesson07.inputShape.hint"));
         }
         List<int[]> got = model.outputShapes();
         List<int[]> want = expected.outputShapes();
         if (got.size() != want.size()) {
-            throw Check.fail("the number of layers", "expected " + want.size() + ", got " + got.size() + ".",
-                    "three layers: two SimpleRNNs and a Dense.");
+            throw Check.fail(Messages.get("lesson07.layerCount"), Messages.get("lesson07.layerCount.wrong", want.size(), got.size()),
+                    Messages.get("lesson07.layerCount.hint"));
         }
         for (int i = 0; i < want.size(); i++) {
             if (!Arrays.equals(got.get(i), want.get(i))) {
-                throw Check.fail("the output shape of layer " + (i + 1), "it is " + Arrays.toString(got.get(i))
-                        + ", expected " + Arrays.toString(want.get(i)) + " (without the batch).",
-                        i == 0 ? "the first SimpleRNN must return the whole sequence (returnSequences(true)) "
-                                + "so that the second one has a sequence to read."
-                                : "check the units of this layer.");
+                throw Check.fail(Messages.get("lesson07.layerShape", i + 1),
+                        Messages.get("lesson07.layerShape.wrong", Arrays.toString(got.get(i)), Arrays.toString(want.get(i))),
+                        Messages.get(i == 0 ? "lesson07.layerShape.firstHint" : "lesson07.layerShape.unitsHint"));
             }
         }
         if (model.countParams() != expected.countParams()) {
-            throw Check.fail("the total parameter count", "got " + model.countParams()
-                    + ", which is not the total of the model asked for.", "compare your summary() with the one above.");
+            throw Check.fail(Messages.get("lesson07.params"), Messages.get("lesson07.params.wrong", model.countParams()),
+                    Messages.get("lesson07.params.hint"));
         }
-        Check.pass("the stacked model (shapes and " + expected.countParams() + " parameters)");
+        Check.pass(Messages.get("lesson07.stack.pass", expected.countParams()));
     }
 
     /** Exercise 3: the mean absolute error of a forecast against the truth. */
     public static void checkMae(double answer, double[] forecast, double[] truth) {
         if (forecast == null || truth == null || forecast.length != truth.length || forecast.length == 0) {
-            throw new IllegalArgumentException("forecast and truth must be non-empty and of the same length");
+            throw new IllegalArgumentException(Messages.get("lesson07.mae.badArguments"));
         }
         double sum = 0;
         for (int i = 0; i < truth.length; i++) {
@@ -172,9 +166,9 @@ public final class Lesson07 {
         }
         double expected = sum / truth.length;
         if (Math.abs(answer - expected) > 1e-9 && Math.abs(answer - Math.sqrt(meanSquare(forecast, truth))) < 1e-9) {
-            throw Check.fail("the MAE", "got " + answer + ", which is the RMSE.", "the absolute value of each error, not its square.");
+            throw Check.fail(Messages.get("lesson07.mae"), Messages.get("lesson07.mae.rmse", answer), Messages.get("lesson07.mae.rmse.hint"));
         }
-        Check.close("the MAE", expected, answer, 1e-9, "the mean over all points of |forecast − truth|.");
+        Check.close(Messages.get("lesson07.mae"), expected, answer, 1e-9, Messages.get("lesson07.mae.hint"));
     }
 
     private static double meanSquare(double[] a, double[] b) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.Parameter;
@@ -19,7 +20,7 @@ public final class Lesson08 {
     /** Exercise 1: accuracy at the 0.5 threshold (p > 0.5 is positive, as Keras's accuracy). */
     public static void checkAccuracy(double answer, double[] probabilities, int[] labels) {
         if (probabilities == null || labels == null || probabilities.length != labels.length || labels.length == 0) {
-            throw new IllegalArgumentException("probabilities and labels must be non-empty and of the same length");
+            throw new IllegalArgumentException(Messages.get("lesson08.accuracy.badArguments"));
         }
         int right = 0;
         int rightAtLeast = 0;
@@ -29,15 +30,14 @@ public final class Lesson08 {
         }
         double expected = (double) right / labels.length;
         if (answer > 1.0 && answer <= labels.length) {
-            throw Check.fail("the accuracy", "got a count of reviews rather than a fraction.",
-                    "divide the number of right answers by the number of reviews.");
+            throw Check.fail(Messages.get("lesson08.accuracy"), Messages.get("lesson08.accuracy.count"),
+                    Messages.get("lesson08.accuracy.count.hint"));
         }
         if (Math.abs(answer - expected) > 1e-12 && Math.abs(answer - (double) rightAtLeast / labels.length) < 1e-12) {
-            throw Check.fail("the accuracy", "this counts p = 0.5 as positive.",
-                    "Keras's rule is p > 0.5: a probability of exactly 0.5 counts as negative.");
+            throw Check.fail(Messages.get("lesson08.accuracy"), Messages.get("lesson08.accuracy.atLeast"),
+                    Messages.get("lesson08.accuracy.atLeast.hint"));
         }
-        Check.close("the accuracy", expected, answer, 1e-12,
-                "label = p > 0.5 ? 1 : 0, then the fraction of labels equal to yTest.");
+        Check.close(Messages.get("lesson08.accuracy"), expected, answer, 1e-12, Messages.get("lesson08.accuracy.hint"));
     }
 
     /**
@@ -50,13 +50,12 @@ public final class Lesson08 {
 
     /** The weights of a trained Embedding → SimpleRNN → (Dropout) → Dense(1, sigmoid) model, as arrays. */
     public static SentimentWeights weightsOf(Sequential model) {
-        if (model == null) throw new IllegalArgumentException("model is null: pass the lesson's trained model");
+        if (model == null) throw new IllegalArgumentException(Messages.get("lesson08.weightsOf.null"));
         List<Parameter> p = new ArrayList<>();
         for (Layer l : model.layers()) p.addAll(l.parameters());
         if (p.size() != 6 || !p.get(0).name().equals("embeddings") || !p.get(2).name().equals("recurrent_kernel")
                 || p.get(5).size() != 1) {
-            throw new IllegalArgumentException("weightsOf expects lesson 08's model: Embedding → SimpleRNN → Dropout → Dense(1), got "
-                    + model.layers());
+            throw new IllegalArgumentException(Messages.get("lesson08.weightsOf.notLesson08", String.valueOf(model.layers())));
         }
         return new SentimentWeights(rows(p.get(0)), rows(p.get(1)), rows(p.get(2)), p.get(3).value().clone(),
                 p.get(4).value().clone(), p.get(5).value()[0]);
@@ -83,7 +82,9 @@ public final class Lesson08 {
      */
     public static void checkByHand(ByHand f) {
         String what = "pPositive";
-        if (f == null) throw Check.missing(what, "pass your function: Lesson08.checkByHand((review, w) -> pPositive(review, w)).");
+        if (f == null) {
+            throw Check.missing(what, Messages.get("lesson08.passYourFunction", "Lesson08.checkByHand((review, w) -> pPositive(review, w))"));
+        }
         Random r = new Random();
         for (int trial = 0; trial < 4; trial++) {
             int V = 12, d = 3, n = 4, T = 6 + r.nextInt(4);
@@ -91,36 +92,35 @@ public final class Lesson08 {
                     gaussian(1, n, r)[0], gaussian(1, n, r)[0], r.nextGaussian());
             int[] review = new int[T];
             for (int t = 1 + r.nextInt(3); t < T; t++) review[t] = 1 + r.nextInt(V - 1);
-            String trialName = "a random model (V = 12, d = 3, n = 4) and a review of " + T + " steps";
+            String on = Messages.get("lesson08.on", what, Messages.get("lesson08.trial", T));
             double got;
             try {
                 got = f.apply(review.clone(), w);
             } catch (UnsupportedOperationException e) {
-                throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+                throw Check.fail(what, Messages.get("lesson08.notWritten", e.getMessage()), Messages.get("lesson08.notWritten.hint"));
             } catch (RuntimeException e) {
-                throw Check.fail(what + ", on " + trialName, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        "x_t = w.embeddings()[review[t]] has d numbers; W_x is (d, n), W_h is (n, n), h has n numbers.");
+                throw Check.fail(on, Messages.get("lesson08.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson08.threw.hint"));
             }
             double want = forward(review, w, Mistake.NONE);
             if (Math.abs(got - want) <= 1e-9) continue;
+            // Each known mistake with the message key that names it (the hint is key + ".hint").
             String[][] known = {
-                {"NO_SIGMOID", "this is the score z before the sigmoid.", "P(positive) = σ(z) = 1 / (1 + e^(−z))."},
-                {"TRANSPOSED", "the recurrent kernel is used transposed.",
-                    "row form, as Keras: the sum over k of h_{t−1}[k] · W_h[k][j] gives entry j (rows of W_h belong to h_{t−1})."},
-                {"NO_TANH", "the activation is missing.", "h_t[j] = tanh(x_t·W_x + h_{t−1}·W_h + b)[j]."},
-                {"STATE_RESET", "the hidden state is not carried: each step starts again from h = 0.",
-                    "the h of one step goes into the next; only h_0 is zeros."},
-                {"SKIP_PADDING", "the padding steps were skipped.",
-                    "the model reads the zeros too (Keras without mask_zero does): the embedding row of id 0 is an input like any other."},
-                {"BACKWARDS", "the review was read from its end to its start.", "t = 0, 1, …, T − 1: the first word first."}};
+                {"NO_SIGMOID", "lesson08.noSigmoid"},
+                {"TRANSPOSED", "lesson08.transposed"},
+                {"NO_TANH", "lesson08.noTanh"},
+                {"STATE_RESET", "lesson08.stateReset"},
+                {"SKIP_PADDING", "lesson08.skipPadding"},
+                {"BACKWARDS", "lesson08.backwards"}};
             for (String[] k : known) {
-                if (Math.abs(got - forward(review, w, Mistake.valueOf(k[0]))) <= 1e-9) throw Check.fail(what + ", on " + trialName, k[1], k[2]);
+                if (Math.abs(got - forward(review, w, Mistake.valueOf(k[0]))) <= 1e-9) {
+                    throw Check.fail(on, Messages.get(k[1]), Messages.get(k[1] + ".hint"));
+                }
             }
             if (!(got > 0 && got < 1)) {
-                throw Check.fail(what + ", on " + trialName, "got " + Check.fmt(got) + ", which is not a probability.", "end with the sigmoid of the Dense layer.");
+                throw Check.fail(on, Messages.get("lesson08.notAProbability", Check.fmt(got)), Messages.get("lesson08.notAProbability.hint"));
             }
-            throw Check.fail(what + ", on " + trialName, "the probability is not the model's." + Check.howFar(want, got),
-                    "h = 0; for every t: h = tanh(x_t·W_x + h·W_h + b); then σ(h·w_dense + b_dense).");
+            throw Check.fail(on, Messages.get("lesson08.notTheModels") + Check.howFar(want, got), Messages.get("lesson08.notTheModels.hint"));
         }
         Check.pass(what);
     }
@@ -156,10 +156,9 @@ public final class Lesson08 {
     /** Exercise 3: the words of a sentence that are out of the vocabulary (index 2). */
     public static void checkOovCount(int answer, ImdbData data, String sentence) {
         if (data == null || sentence == null) {
-            throw new IllegalArgumentException("data and sentence are needed: pass the lesson's data and mine[0]");
+            throw new IllegalArgumentException(Messages.get("lesson08.oov.badArguments"));
         }
         long expected = Arrays.stream(data.encode(sentence)).filter(id -> id == 2).count();
-        Check.equal("the number of out-of-vocabulary words", expected, answer,
-                "encode the sentence with data.encode(...) and count the ids equal to 2 (the start mark 1 is not a word).");
+        Check.equal(Messages.get("lesson08.oov"), expected, answer, Messages.get("lesson08.oov.hint"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.lessons.ClippingDemo;
 
 /**
@@ -48,17 +49,16 @@ public final class Lesson09 {
             double[] got = call(clip, g, c, what);
             double[] want = byValue(g, c);
             if (same(got, want)) continue;
-            String problem = "on " + show(g) + " with c = " + c + ", ";
+            String problem = Messages.get("lesson09.onGradient", show(g), c) + ", ";
             double[] upper = g.clone();
             for (int i = 0; i < upper.length; i++) upper[i] = Math.min(c, upper[i]);
             if (same(got, upper)) {
-                throw Check.fail(what, problem + "the numbers below −c were not cut.", "cut both sides: max(−c, min(c, g_i)).");
+                throw Check.fail(what, problem + Messages.get("lesson09.value.belowNotCut"), Messages.get("lesson09.value.belowNotCut.hint"));
             }
             if (same(got, byNorm(g, c))) {
-                throw Check.fail(what, problem + "this is clipping by norm (the whole vector scaled).",
-                        "clipvalue cuts each number on its own to [−c, c]; the direction may change.");
+                throw Check.fail(what, problem + Messages.get("lesson09.value.byNorm"), Messages.get("lesson09.value.byNorm.hint"));
             }
-            requireSame(what + ", " + problem.substring(0, problem.length() - 2), want, got, "max(−c, min(c, g_i)) for every i.");
+            requireSame(what + ", " + problem.substring(0, problem.length() - 2), want, got, Messages.get("lesson09.value.hint"));
         }
         requireNoLimit(clip, what);
         Check.pass(what);
@@ -81,28 +81,27 @@ public final class Lesson09 {
             double[] want = byNorm(g, c);
             if (same(got, want)) continue;
             double n = norm(g);
-            String problem = String.format(Locale.ROOT, "on a gradient of norm %.4g with c = %s, ", n, c);
+            String problem = Messages.get("lesson09.onNorm", String.format(Locale.ROOT, "%.4g", n), c) + ", ";
             double[] always = scaled(g, c / n), inverse = scaled(g, n / c), unit = scaled(g, 1 / n);
             if (n <= c && same(got, always)) {
-                throw Check.fail(what, problem + "the gradient was scaled UP to norm c.",
-                        "a gradient whose norm is at most c is left exactly as it is: scale only when ‖g‖ > c.");
+                throw Check.fail(what, problem + Messages.get("lesson09.norm.scaledUp"), Messages.get("lesson09.norm.scaledUp.hint"));
             }
             if (same(got, inverse)) {
-                throw Check.fail(what, problem + "the scale factor is upside down (‖g‖ / c).", "multiply by c / ‖g‖, which is below 1 when ‖g‖ > c.");
+                throw Check.fail(what, problem + Messages.get("lesson09.norm.upsideDown"), Messages.get("lesson09.norm.upsideDown.hint"));
             }
             if (same(got, unit)) {
-                throw Check.fail(what, problem + "this is g / ‖g‖, of norm 1: the threshold c is missing.", "multiply by c / ‖g‖.");
+                throw Check.fail(what, problem + Messages.get("lesson09.norm.unit"), Messages.get("lesson09.norm.unit.hint"));
             }
             double l1 = 0, sq = 0;
             for (double v : g) { l1 += Math.abs(v); sq += v * v; }
             if (l1 > c && same(got, scaled(g, c / l1)) || sq > c && same(got, scaled(g, c / sq))) {
-                throw Check.fail(what, problem + "the norm is not the L2 norm.", "‖g‖ = √(Σ g_i²): the square root of the sum of squares.");
+                throw Check.fail(what, problem + Messages.get("lesson09.norm.notL2"), Messages.get("lesson09.norm.notL2.hint"));
             }
             if (same(got, byValue(g, c))) {
-                throw Check.fail(what, problem + "each number was cut to [−c, c]: that is clipvalue.", "scale the whole vector by one factor, c / ‖g‖.");
+                throw Check.fail(what, problem + Messages.get("lesson09.norm.byValue"), Messages.get("lesson09.norm.byValue.hint"));
             }
             requireSame(what + ", " + problem.substring(0, problem.length() - 2), want, got,
-                    "if ‖g‖ > c, every number times c / ‖g‖; otherwise g unchanged.");
+                    Messages.get("lesson09.norm.hint"));
         }
         requireNoLimit(clip, what);
         Check.pass(what);
@@ -114,7 +113,8 @@ public final class Lesson09 {
     public static void checkClipByGlobalNorm(ClipAll clip) {
         String what = "clipByGlobalNorm";
         if (clip == null) {
-            throw Check.missing(what, "pass your function: Lesson09.checkClipByGlobalNorm((gs, c) -> clipByGlobalNorm(gs, c)).");
+            throw Check.missing(what, Messages.get("lesson09.passYourFunction",
+                    "Lesson09.checkClipByGlobalNorm((gs, c) -> clipByGlobalNorm(gs, c))"));
         }
         Random r = new Random();
         List<List<double[]>> cases = new ArrayList<>();
@@ -122,19 +122,19 @@ public final class Lesson09 {
         cases.add(List.of(new double[] {3, -4}, new double[] {12}));
         names.add("dW = (3, −4), db = (12)");
         cases.add(ClippingDemo.firstBatchGradients());
-        names.add("the gradient of the lesson's exploding run (first batch)");
+        names.add(Messages.get("lesson09.global.lessonGradient"));
         for (int k = 0; k < 2; k++) {
             List<double[]> gs = new ArrayList<>();
             for (int j = 0, parts = 2 + r.nextInt(3); j < parts; j++) gs.add(gaussian(r, 1 + r.nextInt(5), 1 + 2 * j));
             cases.add(gs);
-            names.add("random gradients of " + gs.size() + " weights");
+            names.add(Messages.get("lesson09.global.random", gs.size()));
         }
         cases.add(List.of(new double[] {0.3, -0.4}, new double[] {0.1}));
-        names.add("small gradients (joint norm below c)");
+        names.add(Messages.get("lesson09.global.small"));
         for (int k = 0; k < cases.size(); k++) {
             List<double[]> gs = cases.get(k);
             double c = 1.0;
-            String problem = "on " + names.get(k) + ", ";
+            String problem = Messages.get("lesson09.on", names.get(k)) + ", ";
             List<double[]> got = callAll(clip, gs, c, what);
             List<double[]> want = byGlobalNorm(gs, c);
             if (sameAll(got, want)) continue;
@@ -143,31 +143,28 @@ public final class Lesson09 {
             double n = globalNorm(gs), sumOfNorms = 0;
             for (double[] g : gs) sumOfNorms += norm(g);
             if (sameAll(got, perWeight)) {
-                throw Check.fail(what, problem + "each weight was clipped by its own norm: that is clipnorm, per weight.",
-                        "compute ONE norm over all the gradients, √(Σ_i ‖g_i‖²), and scale every gradient by the same c / that norm.");
+                throw Check.fail(what, problem + Messages.get("lesson09.global.perWeight"), Messages.get("lesson09.global.perWeight.hint"));
             }
             if (sumOfNorms > c && sameAll(got, scaledAll(gs, c / sumOfNorms))) {
-                throw Check.fail(what, problem + "the scale factor used the sum of the norms, Σ‖g_i‖.",
-                        "the global norm is √(Σ_i ‖g_i‖²): square each number of every gradient, sum them all, take one square root.");
+                throw Check.fail(what, problem + Messages.get("lesson09.global.sumOfNorms"), Messages.get("lesson09.global.sumOfNorms.hint"));
             }
             if (sameAll(got, scaledAll(gs, n / c))) {
-                throw Check.fail(what, problem + "the scale factor is upside down (‖all‖ / c).", "multiply by c / ‖all‖.");
+                throw Check.fail(what, problem + Messages.get("lesson09.global.upsideDown"), Messages.get("lesson09.global.upsideDown.hint"));
             }
             if (n <= c && sameAll(got, scaledAll(gs, c / n))) {
-                throw Check.fail(what, problem + "the gradients were scaled UP to a joint norm of c.",
-                        "when the joint norm is at most c, every gradient is left as it is.");
+                throw Check.fail(what, problem + Messages.get("lesson09.global.scaledUp"), Messages.get("lesson09.global.scaledUp.hint"));
             }
             if (got.size() == want.size()) {
                 for (int j = 0; j < want.size(); j++) {
-                    requireSame(what + ", " + problem + "gradient " + j, want.get(j), got.get(j),
-                            "one factor for all: c / √(Σ_i ‖g_i‖²) when that norm is above c.");
+                    requireSame(what + ", " + problem + Messages.get("lesson09.global.gradient", j), want.get(j), got.get(j),
+                            Messages.get("lesson09.global.hint"));
                 }
             }
         }
         List<double[]> free = List.of(new double[] {3, -4}, new double[] {12});
         List<double[]> got = callAll(clip, free, Double.POSITIVE_INFINITY, what);
         if (!sameAll(got, free)) {
-            throw Check.fail(what, "with c = ∞ (no limit) the gradients changed.", "a joint norm that is at most c leaves every gradient as it is.");
+            throw Check.fail(what, Messages.get("lesson09.global.noLimit"), Messages.get("lesson09.global.noLimit.hint"));
         }
         Check.pass(what);
     }
@@ -217,7 +214,7 @@ public final class Lesson09 {
     // ---- calling the learner's functions --------------------------------------------------------------
 
     private static void requireFunction(Clip clip, String what, String call) {
-        if (clip == null) throw Check.missing(what, "pass your function: " + call + ".");
+        if (clip == null) throw Check.missing(what, Messages.get("lesson09.passYourFunction", call));
     }
 
     /** Calls the learner's function on a copy, and checks that it neither changed g nor returned it. */
@@ -227,19 +224,19 @@ public final class Lesson09 {
         try {
             got = clip.apply(arg, c);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail(what, Messages.get("lesson09.notWritten", e.getMessage()), Messages.get("lesson09.notWritten.hint"));
         } catch (IllegalArgumentException e) {
             throw libraryOrThrew(what, e, c);
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), "return a new array as long as g.");
+            throw Check.fail(what, Messages.get("lesson09.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson09.threw.hint"));
         }
-        if (got == null) throw Check.fail(what, "the function returned null.", "return the clipped copy: double[] out = g.clone(); …; return out;");
+        if (got == null) throw Check.fail(what, Messages.get("lesson09.returnedNull"), Messages.get("lesson09.returnedNull.hint"));
         if (!Arrays.equals(arg, g)) {
-            throw Check.fail(what, "the function changed its argument g in place.",
-                    "work on a copy (g.clone()) and return it: the caller's gradient must stay as it was.");
+            throw Check.fail(what, Messages.get("lesson09.changedInPlace"), Messages.get("lesson09.changedInPlace.hint"));
         }
         if (got.length != g.length) {
-            throw Check.fail(what, "g has " + g.length + " numbers, the result " + got.length + ".", "one number out for every number in.");
+            throw Check.fail(what, Messages.get("lesson09.length", g.length, got.length), Messages.get("lesson09.length.hint"));
         }
         return got;
     }
@@ -251,27 +248,27 @@ public final class Lesson09 {
         try {
             got = clip.apply(new ArrayList<>(args), c);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail(what, Messages.get("lesson09.notWritten", e.getMessage()), Messages.get("lesson09.notWritten.hint"));
         } catch (IllegalArgumentException e) {
             throw libraryOrThrew(what, e, c);
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "return a new list with one clipped copy of each gradient.");
+            throw Check.fail(what, Messages.get("lesson09.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson09.threw.hintAll"));
         }
-        if (got == null) throw Check.fail(what, "the function returned null.", "return a new list of clipped copies.");
+        if (got == null) throw Check.fail(what, Messages.get("lesson09.returnedNull"), Messages.get("lesson09.returnedNull.hintAll"));
         for (int j = 0; j < gs.size(); j++) {
             if (!Arrays.equals(args.get(j), gs.get(j))) {
-                throw Check.fail(what, "the function changed gradient " + j + " of its argument in place.",
-                        "scale copies (g.clone()) and return them in a new list.");
+                throw Check.fail(what, Messages.get("lesson09.changedGradientInPlace", j),
+                        Messages.get("lesson09.changedGradientInPlace.hint"));
             }
         }
         if (got.size() != gs.size()) {
-            throw Check.fail(what, "the list has " + gs.size() + " gradients, the result " + got.size() + ".", "one clipped gradient for every gradient in.");
+            throw Check.fail(what, Messages.get("lesson09.listLength", gs.size(), got.size()), Messages.get("lesson09.listLength.hint"));
         }
         for (int j = 0; j < gs.size(); j++) {
             if (got.get(j) == null || got.get(j).length != gs.get(j).length) {
-                throw Check.fail(what, "gradient " + j + " of the result is " + (got.get(j) == null ? "null" : "of another length") + ".",
-                        "each clipped gradient has the length of its gradient.");
+                throw Check.fail(what, Messages.get(got.get(j) == null ? "lesson09.resultNull" : "lesson09.resultOtherLength", j),
+                        Messages.get("lesson09.resultLength.hint"));
             }
         }
         return got;
@@ -284,11 +281,9 @@ public final class Lesson09 {
             library |= frame.getClassName().endsWith(".GradientClipping") || frame.getClassName().endsWith(".Optimizer");
         }
         if (library) {
-            return Check.fail(what, "that is the library's GradientClipping answering, not your function.",
-                    "write the clipping yourself with a loop and Math.sqrt / Math.max / Math.min; the exercise is the code the library runs.");
+            return Check.fail(what, Messages.get("lesson09.library"), Messages.get("lesson09.library.hint"));
         }
-        return Check.fail(what, "the function threw IllegalArgumentException with c = " + c + ": " + e.getMessage(),
-                "c can be any positive number, also Double.POSITIVE_INFINITY (no limit).");
+        return Check.fail(what, Messages.get("lesson09.threwIllegal", c, e.getMessage()), Messages.get("lesson09.threwIllegal.hint"));
     }
 
     /** c = ∞ means no limit: the gradient comes back unchanged (and the library's own clipping says no). */
@@ -296,18 +291,17 @@ public final class Lesson09 {
         double[] g = {3, -4, 12};
         double[] got = call(clip, g, Double.POSITIVE_INFINITY, what);
         if (!same(got, g)) {
-            throw Check.fail(what, "with c = ∞ (no limit) the gradient changed to " + show(got) + ".",
-                    "a gradient within the limit is left exactly as it is.");
+            throw Check.fail(what, Messages.get("lesson09.noLimit", show(got)), Messages.get("lesson09.noLimit.hint"));
         }
     }
 
     private static void requireSame(String what, double[] want, double[] got, String hint) {
         for (int i = 0; i < want.length; i++) {
             if (!Double.isFinite(got[i])) {
-                throw Check.fail(what, "number " + i + " is " + got[i] + ", not a number: a division by zero?", hint);
+                throw Check.fail(what, Messages.get("lesson09.numberNaN", i, got[i]), hint);
             }
             if (!(Math.abs(got[i] - want[i]) <= TOL)) {
-                throw Check.fail(what, String.format(Locale.ROOT, "number %d holds %.6g, which is not right.", i, got[i])
+                throw Check.fail(what, Messages.get("lesson09.numberWrong", i, String.format(Locale.ROOT, "%.6g", got[i]))
                         + Check.howFar(want[i], got[i]), hint);
             }
         }

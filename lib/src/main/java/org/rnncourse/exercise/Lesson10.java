@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.GruCell;
 import org.rnncourse.scratch.LstmCell;
 import org.rnncourse.scratch.Matrices;
@@ -45,26 +46,19 @@ public final class Lesson10 {
 
         static List<LstmWay> mistakes() {
             return List.of(
-                    new LstmWay("the gate blocks were read in the order f, i, c̃, o.",
-                            "Keras (and this library) stores the blocks of W, U and b in the order i, f, c̃, o: columns 0…n_a−1 are the input gate, n_a…2n_a−1 the forget gate.",
+                    new LstmWay(Messages.get("lesson10.lstm.gateOrder"), Messages.get("lesson10.lstm.gateOrder.hint"),
                             new int[] {1, 0, 2, 3}, true, true, true, true, true),
-                    new LstmWay("the candidate c̃ and the output gate o were swapped.",
-                            "the order is i, f, c̃, o: the candidate is the THIRD block, the output gate the fourth.",
+                    new LstmWay(Messages.get("lesson10.lstm.candidateOutput"), Messages.get("lesson10.lstm.candidateOutput.hint"),
                             new int[] {0, 1, 3, 2}, true, true, true, true, true),
-                    new LstmWay("the candidate went through a sigmoid.",
-                            "the three gates use σ; the candidate c̃ uses tanh, so that new content can be negative.",
+                    new LstmWay(Messages.get("lesson10.lstm.sigmoidCandidate"), Messages.get("lesson10.lstm.sigmoidCandidate.hint"),
                             KERAS, false, true, true, true, true),
-                    new LstmWay("h_t = o ⊙ c_t: the tanh of the cell is missing.",
-                            "h_t = o_t ⊙ tanh(c_t): squash the new cell before the output gate reads it.",
+                    new LstmWay(Messages.get("lesson10.lstm.noTanhCell"), Messages.get("lesson10.lstm.noTanhCell.hint"),
                             KERAS, true, false, true, true, true),
-                    new LstmWay("c_t ignores c_{t−1}: the cell state is not carried.",
-                            "c_t = f_t ⊙ c_{t−1} + i_t ⊙ c̃_t: the forget gate keeps part of the OLD cell.",
+                    new LstmWay(Messages.get("lesson10.lstm.notCarried"), Messages.get("lesson10.lstm.notCarried.hint"),
                             KERAS, true, true, false, true, true),
-                    new LstmWay("the gates ignore h_{t−1}.",
-                            "every gate reads x_t·W + h_{t−1}·U + b: add the recurrent term h_{t−1}·U.",
+                    new LstmWay(Messages.get("lesson10.lstm.noH"), Messages.get("lesson10.lstm.noH.hint"),
                             KERAS, true, true, true, false, true),
-                    new LstmWay("the bias b is missing.",
-                            "add b (1, 4·n_a) to x_t·W + h_{t−1}·U before splitting it into the four blocks.",
+                    new LstmWay(Messages.get("lesson10.lstm.noBias"), Messages.get("lesson10.lstm.noBias.hint"),
                             KERAS, true, true, true, true, false));
         }
 
@@ -97,53 +91,51 @@ public final class Lesson10 {
     public static void checkLstmStep(LstmStep step) {
         String what = "lstmStep";
         if (step == null) {
-            throw Check.missing(what, "pass your function: Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstmStep(W, U, b, x, h, c)).");
+            throw Check.missing(what, Messages.get("lesson10.passYourFunction",
+                    "Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstmStep(W, U, b, x, h, c))"));
         }
         LstmCell lesson = LstmCell.random(3, 2, 0.5, 1);
         tryLstm(step, lesson.W, lesson.U, lesson.b, Matrices.row(1.0, -0.5, 0.3), Matrices.row(0.1, -0.2),
-                Matrices.row(0.8, -0.5), "the lesson's cell");
+                Matrices.row(0.8, -0.5), Messages.get("lesson10.lessonCell"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             int nX = 2 + r.nextInt(4), nA = 2 + r.nextInt(3);
             tryLstm(step, Matrices.gaussian(nX, 4 * nA, 0.7, r), Matrices.gaussian(nA, 4 * nA, 0.7, r),
                     Matrices.gaussian(1, 4 * nA, 0.7, r), Matrices.gaussian(1, nX, 1, r), Matrices.gaussian(1, nA, 0.5, r),
-                    Matrices.gaussian(1, nA, 1, r), "a random cell with n_x = " + nX + ", n_a = " + nA);
+                    Matrices.gaussian(1, nA, 1, r), Messages.get("lesson10.randomCell", nX, nA));
         }
         Check.pass(what);
     }
 
     private static void tryLstm(LstmStep step, DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x,
                                 DMatrixRMaj h, DMatrixRMaj c, String trial) {
-        String what = "lstmStep, on " + trial;
+        String what = Messages.get("lesson10.on", "lstmStep", trial);
         int n = U.numRows;
         DMatrixRMaj[] want = LstmWay.right().step(W, U, b, x, h, c);
         DMatrixRMaj[] got;
         try {
             got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy(), c.copy());
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("lstmStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("lstmStep", Messages.get("lesson10.notWritten", e.getMessage()), Messages.get("lesson10.notWritten.hint"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "the shapes: x_t (1×n_x)·W (n_x×4n_a) and h_{t−1} (1×n_a)·U (n_a×4n_a) are (1×4n_a), like b; "
-                            + "each gate is one block of n_a columns of that sum.");
+            throw Check.fail(what, Messages.get("lesson10.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson10.lstm.threw.hint"));
         }
-        String hint = "z = x_t·W + h_{t−1}·U + b, cut into the blocks i, f, c̃, o of n_a columns each; "
-                + "c_t = σ(z_f) ⊙ c_{t−1} + σ(z_i) ⊙ tanh(z_c̃), h_t = σ(z_o) ⊙ tanh(c_t).";
+        String hint = Messages.get("lesson10.lstm.hint");
         if (got == null || got.length != 2 || got[0] == null || got[1] == null) {
-            throw Check.fail(what, "expected an array of two matrices {h_t, c_t}, got "
-                    + (got == null ? "null" : got.length + " entries" + (got.length == 2 ? " with a null" : "")) + ".",
-                    "return new DMatrixRMaj[] {h, c}.");
+            String gotWhat = got == null ? "null"
+                    : Messages.get(got.length == 2 ? "lesson10.lstm.entriesWithNull" : "lesson10.lstm.entries", got.length);
+            throw Check.fail(what, Messages.get("lesson10.lstm.notTwo", gotWhat), Messages.get("lesson10.lstm.notTwo.hint"));
         }
         for (DMatrixRMaj m : got) {
             if (m.numRows == n && m.numCols == 1) {
-                throw Check.fail(what, "h_t and c_t should be rows (1×" + n + "), got a column (" + n + "×1).",
-                        "this is the row form of Keras: x_t·W, not W·x_t.");
+                throw Check.fail(what, Messages.get("lesson10.lstm.column", n), Messages.get("lesson10.rowForm.hint"));
             }
         }
         boolean hRight = Check.same(want[0], got[0], TOL), cRight = Check.same(want[1], got[1], TOL);
         if (hRight && cRight) return;
         if (Check.same(want[1], got[0], TOL) && Check.same(want[0], got[1], TOL)) {
-            throw Check.fail(what, "h_t and c_t are swapped in the array you return.", "return new DMatrixRMaj[] {h, c}: h first.");
+            throw Check.fail(what, Messages.get("lesson10.lstm.swapped"), Messages.get("lesson10.lstm.swapped.hint"));
         }
         for (LstmWay way : LstmWay.mistakes()) {
             DMatrixRMaj[] wrong = way.step(W, U, b, x, h, c);
@@ -166,23 +158,17 @@ public final class Lesson10 {
 
         static List<GruWay> mistakes() {
             return List.of(
-                    new GruWay("h_t = (1 − z) ⊙ h_{t−1} + z ⊙ h̃: that is the notes' convention.",
-                            "Keras's z is the share of the OLD state: h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃_t.",
+                    new GruWay(Messages.get("lesson10.gru.notesZ"), Messages.get("lesson10.gru.notesZ.hint"),
                             false, true, true, false, true, true),
-                    new GruWay("the reset gate was applied before the product, (r ⊙ h_{t−1})·U_h: that is reset_after = False.",
-                            "Keras's default GRU (reset_after = True) multiplies first: h̃ = tanh(x_t·W_h + b_x,h + r ⊙ (h_{t−1}·U_h + b_h,h)).",
+                    new GruWay(Messages.get("lesson10.gru.resetBefore"), Messages.get("lesson10.gru.resetBefore.hint"),
                             false, false, true, true, true, true),
-                    new GruWay("the blocks z and r were swapped.",
-                            "Keras's order is z, r, h̃: the first n_a columns are the update gate z, the next n_a the reset gate r.",
+                    new GruWay(Messages.get("lesson10.gru.swapZr"), Messages.get("lesson10.gru.swapZr.hint"),
                             true, true, true, true, true, true),
-                    new GruWay("the candidate does not use the reset gate.",
-                            "h̃ = tanh(x_t·W_h + b_x,h + r_t ⊙ (h_{t−1}·U_h + b_h,h)): r scales the recurrent part.",
+                    new GruWay(Messages.get("lesson10.gru.noReset"), Messages.get("lesson10.gru.noReset.hint"),
                             false, true, false, true, true, true),
-                    new GruWay("the recurrent bias (row 1 of b) is missing.",
-                            "with reset_after the GRU has two biases: row 0 of b is added to x_t·W, row 1 to h_{t−1}·U.",
+                    new GruWay(Messages.get("lesson10.gru.noRecurrentBias"), Messages.get("lesson10.gru.noRecurrentBias.hint"),
                             false, true, true, true, true, false),
-                    new GruWay("the input bias (row 0 of b) is missing.",
-                            "row 0 of b is added to x_t·W, row 1 to h_{t−1}·U.",
+                    new GruWay(Messages.get("lesson10.gru.noInputBias"), Messages.get("lesson10.gru.noInputBias.hint"),
                             false, true, true, true, false, true));
         }
 
@@ -223,48 +209,46 @@ public final class Lesson10 {
     public static void checkGruStep(GruStep step) {
         String what = "gruStep";
         if (step == null) {
-            throw Check.missing(what, "pass your function: Lesson10.checkGruStep((W, U, b, x, h) -> gruStep(W, U, b, x, h)).");
+            throw Check.missing(what, Messages.get("lesson10.passYourFunction",
+                    "Lesson10.checkGruStep((W, U, b, x, h) -> gruStep(W, U, b, x, h))"));
         }
         GruCell lesson = GruCell.random(3, 2, 0.5, 1);
         // The lesson's cell has zero biases (Keras's default): the random cells' biases catch a missing one.
-        tryGru(step, lesson.W, lesson.U, lesson.b, Matrices.row(1.0, -0.5, 0.3), Matrices.row(0.1, -0.2), "the lesson's GRU cell");
+        tryGru(step, lesson.W, lesson.U, lesson.b, Matrices.row(1.0, -0.5, 0.3), Matrices.row(0.1, -0.2),
+                Messages.get("lesson10.gruCell"));
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
             int nX = 2 + r.nextInt(4), nA = 2 + r.nextInt(3);
             tryGru(step, Matrices.gaussian(nX, 3 * nA, 0.7, r), Matrices.gaussian(nA, 3 * nA, 0.7, r),
                     Matrices.gaussian(2, 3 * nA, 0.7, r), Matrices.gaussian(1, nX, 1, r), Matrices.gaussian(1, nA, 0.7, r),
-                    "a random cell with n_x = " + nX + ", n_a = " + nA + " and non-zero biases");
+                    Messages.get("lesson10.gruRandom", nX, nA));
         }
         Check.pass(what);
     }
 
     private static void tryGru(GruStep step, DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h,
                                String trial) {
-        String what = "gruStep, on " + trial;
+        String what = Messages.get("lesson10.on", "gruStep", trial);
         int n = U.numRows;
         DMatrixRMaj want = GruWay.right().step(W, U, b, x, h);
         DMatrixRMaj got;
         try {
             got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy());
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("gruStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("gruStep", Messages.get("lesson10.notWritten", e.getMessage()), Messages.get("lesson10.notWritten.hint"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    "the shapes: x_t (1×n_x)·W (n_x×3n_a) and h_{t−1} (1×n_a)·U (n_a×3n_a) are (1×3n_a); b is (2×3n_a): "
-                            + "row 0 goes with x_t·W, row 1 with h_{t−1}·U.");
+            throw Check.fail(what, Messages.get("lesson10.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson10.gru.threw.hint"));
         }
         if (got != null && got.numRows == n && got.numCols == 1) {
-            throw Check.fail(what, "h_t should be a row (1×" + n + "), got a column (" + n + "×1).",
-                    "this is the row form of Keras: x_t·W, not W·x_t.");
+            throw Check.fail(what, Messages.get("lesson10.gru.column", n), Messages.get("lesson10.rowForm.hint"));
         }
         if (got != null && !Check.same(want, got, TOL)) {
             for (GruWay way : GruWay.mistakes()) {
                 if (Check.same(way.step(W, U, b, x, h), got, TOL)) throw Check.fail(what, way.mistake(), way.hint());
             }
         }
-        Check.requireClose(what, want, got, TOL,
-                "x_t·W + b[0] and h_{t−1}·U + b[1] in blocks z, r, h̃; z = σ(…), r = σ(…), "
-                        + "h̃ = tanh(x-part of h̃ + r ⊙ h-part of h̃), h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h̃.");
+        Check.requireClose(what, want, got, TOL, Messages.get("lesson10.gru.hint"));
     }
 
     private static double sigmoid(double z) {

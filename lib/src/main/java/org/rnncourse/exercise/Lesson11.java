@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Bptt;
@@ -36,57 +37,62 @@ public final class Lesson11 {
     /** Exercise 1: p = softmax(z / τ), tried on random scores, several τ, and scores large enough to overflow exp. */
     public static void checkTemperature(Temperature f) {
         String what = "softmaxWithTemperature";
-        if (f == null) throw Check.missing(what, "pass your function: Lesson11.checkTemperature((z, tau) -> softmaxWithTemperature(z, tau)).");
+        if (f == null) {
+            throw Check.missing(what, Messages.get("lesson11.passYourFunction",
+                    "Lesson11.checkTemperature((z, tau) -> softmaxWithTemperature(z, tau))"));
+        }
         Random r = new Random();
         for (double tau : new double[] {0.5, 1.0, 2.0, 0.3 + r.nextDouble()}) {
             double[] z = new double[4 + r.nextInt(5)];
             for (int j = 0; j < z.length; j++) z[j] = 3 * r.nextGaussian();
-            tryTemperature(f, z, tau, "random scores at τ = " + tau);
+            tryTemperature(f, z, tau, Messages.get("lesson11.temperature.random", tau));
         }
         double[] big = {800 + r.nextDouble(), 795, 790 + r.nextDouble(), 780};
-        tryTemperature(f, big, 0.5, "large scores (800 / 0.5)");
+        tryTemperature(f, big, 0.5, Messages.get("lesson11.temperature.large"));
         Check.pass(what);
     }
 
     private static void tryTemperature(Temperature f, double[] z, double tau, String trial) {
-        String what = "softmaxWithTemperature, on " + trial;
+        String what = Messages.get("lesson11.on", "softmaxWithTemperature", trial);
         double[] p;
         try {
             p = f.apply(z.clone(), tau);
         } catch (UnsupportedOperationException e) {
-            throw Check.fail("softmaxWithTemperature", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+            throw Check.fail("softmaxWithTemperature", Messages.get("lesson11.notWritten", e.getMessage()),
+                    Messages.get("lesson11.notWritten.hint"));
         } catch (RuntimeException e) {
-            throw Check.fail(what, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), "one probability per score: p has z.length entries.");
+            throw Check.fail(what, Messages.get("lesson11.threw", e.getClass().getSimpleName(), e.getMessage()),
+                    Messages.get("lesson11.temperature.threw.hint"));
         }
-        if (p == null) throw Check.missing(what, "return the array of probabilities.");
-        if (p.length != z.length) throw Check.fail(what, p.length + " probabilities for " + z.length + " scores.", "one probability per score.");
+        if (p == null) throw Check.missing(what, Messages.get("lesson11.temperature.returnArray"));
+        if (p.length != z.length) {
+            throw Check.fail(what, Messages.get("lesson11.temperature.length", p.length, z.length),
+                    Messages.get("lesson11.temperature.length.hint"));
+        }
         double[] want = softmax(z, tau);
         if (near(p, want)) return;
         for (double v : p) {
             if (!Double.isFinite(v)) {
-                throw Check.fail(what, "some probabilities are " + v + ": exp overflowed.",
-                        "subtract the largest z_j / τ from every z_j / τ before exp: the result is the same, and exp never sees a large number.");
+                throw Check.fail(what, Messages.get("lesson11.temperature.overflow", v), Messages.get("lesson11.temperature.overflow.hint"));
             }
         }
         double sum = Arrays.stream(p).sum();
         double[] afterSoftmax = softmax(z, 1);
         for (int j = 0; j < afterSoftmax.length; j++) afterSoftmax[j] /= tau;
         if (near(p, afterSoftmax)) {
-            throw Check.fail(what, "these are softmax(z) / τ: the temperature was applied after the softmax.",
-                    "divide the SCORES by τ, then take the softmax: p = softmax(z / τ).");
+            throw Check.fail(what, Messages.get("lesson11.temperature.afterSoftmax"), Messages.get("lesson11.temperature.afterSoftmax.hint"));
         }
         if (Math.abs(sum - 1) > 1e-6) {
-            throw Check.fail(what, "the probabilities add up to " + Check.fmt(sum) + ", not 1: they are not renormalised.",
-                    "divide each exp(z_j / τ − max) by their sum.");
+            throw Check.fail(what, Messages.get("lesson11.temperature.notNormalised", Check.fmt(sum)),
+                    Messages.get("lesson11.temperature.notNormalised.hint"));
         }
         if (tau != 1 && near(p, softmax(z, 1))) {
-            throw Check.fail(what, "this is softmax(z): τ is not used.", "divide every score by τ before exp.");
+            throw Check.fail(what, Messages.get("lesson11.temperature.unused"), Messages.get("lesson11.temperature.unused.hint"));
         }
         if (tau != 1 && near(p, softmax(z, 1 / tau))) {
-            throw Check.fail(what, "this is softmax(z · τ): the scores were multiplied by τ.", "divide by τ: a small τ must sharpen the distribution.");
+            throw Check.fail(what, Messages.get("lesson11.temperature.multiplied"), Messages.get("lesson11.temperature.multiplied.hint"));
         }
-        throw Check.fail(what, "the probabilities add up to 1 but are not softmax(z / τ).",
-                "p_j = exp(z_j / τ − m) / Σ_k exp(z_k / τ − m), with m the largest z_k / τ.");
+        throw Check.fail(what, Messages.get("lesson11.temperature.other"), Messages.get("lesson11.temperature.other.hint"));
     }
 
     static double[] softmax(double[] z, double tau) {
@@ -114,7 +120,10 @@ public final class Lesson11 {
     /** Exercise 2: free-running sampling from random small models, primes, temperatures and uniform numbers. */
     public static void checkGenerate(Generator f) {
         String what = "generate";
-        if (f == null) throw Check.missing(what, "pass your function: Lesson11.checkGenerate((cell, out, vocabulary, prime, length, tau, uniform) -> generate(...)).");
+        if (f == null) {
+            throw Check.missing(what, Messages.get("lesson11.passYourFunction",
+                    "Lesson11.checkGenerate((cell, out, vocabulary, prime, length, tau, uniform) -> generate(...))"));
+        }
         Random r = new Random();
         String vocabulary = "\n abcdeht";
         for (int trial = 0; trial < 4; trial++) {
@@ -125,7 +134,8 @@ public final class Lesson11 {
             double tau = trial == 0 ? 1.0 : 0.5 + r.nextDouble();
             long seed = r.nextLong();
             int length = 15 + r.nextInt(10);
-            String trialName = "a random model, prime \"" + prime + "\", τ = " + Check.fmt(tau);
+            String trialName = Messages.get("lesson11.generate.trial", prime, Check.fmt(tau));
+            String on = Messages.get("lesson11.on", what, trialName);
             String want = generate(cell, out, vocabulary, prime.toString(), length, tau, new Random(seed)::nextDouble, Mistake.NONE);
             int[] draws = {0};
             Random u = new Random(seed);
@@ -133,43 +143,38 @@ public final class Lesson11 {
             try {
                 got = f.apply(cell, out, vocabulary, prime.toString(), length, tau, () -> { draws[0]++; return u.nextDouble(); });
             } catch (UnsupportedOperationException e) {
-                throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+                throw Check.fail(what, Messages.get("lesson11.notWritten", e.getMessage()), Messages.get("lesson11.notWritten.hint"));
             } catch (RuntimeException e) {
-                throw Check.fail(what + ", on " + trialName, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        "a = cell.step(Matrices.oneHotRow(id, V), a) with a (1 × n_a); out.preActivation(a).data are the scores.");
+                throw Check.fail(on, Messages.get("lesson11.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson11.generate.threw.hint"));
             }
-            if (got == null) throw Check.missing(what, "return the characters written (without the prime).");
+            if (got == null) throw Check.missing(what, Messages.get("lesson11.generate.returnText"));
             if (got.length() != length) {
-                throw Check.fail(what + ", on " + trialName, got.length() + " characters for length = " + length + ".",
-                        "write exactly `length` characters, not counting the prime.");
+                throw Check.fail(on, Messages.get("lesson11.generate.length", got.length(), length),
+                        Messages.get("lesson11.generate.length.hint"));
             }
             if (got.equals(want)) continue;
             if (draws[0] != length) {
-                throw Check.fail(what + ", on " + trialName, "the function drew " + draws[0] + " uniform numbers for " + length + " characters.",
-                        "call uniform.getAsDouble() once per character written.");
+                throw Check.fail(on, Messages.get("lesson11.generate.draws", draws[0], length),
+                        Messages.get("lesson11.generate.draws.hint"));
             }
+            // Each known mistake with the message key that names it (the hint is key + ".hint").
             String[][] known = {
-                {Mistake.STATE_RESET.name(), "the hidden state is not carried: each step starts again from a = 0.",
-                    "keep a: the a that one step returns goes into the next. That memory is what makes text, not letters."},
-                {Mistake.PRIME_IGNORED.name(), "the prime is not read: only its last character reached the model.",
-                    "step over the prime's characters first (all but the last), so a holds what the prime said."},
-                {Mistake.NO_FEEDBACK.name(), "the drawn character is not fed back: every step reads the same input.",
-                    "the character you draw is the next step's input: current = next."},
-                {Mistake.GREEDY.name(), "the most likely character was taken every time: nothing was drawn.",
-                    "draw: the first j whose cumulative probability p_0 + … + p_j is above u = uniform.getAsDouble()."},
-                {Mistake.LAST_PRIME_TWICE.name(), "the last character of the prime is read twice.",
-                    "step over the prime without its last character; the loop's first step reads the last one."}};
+                {Mistake.STATE_RESET.name(), "lesson11.generate.stateReset"},
+                {Mistake.PRIME_IGNORED.name(), "lesson11.generate.primeIgnored"},
+                {Mistake.NO_FEEDBACK.name(), "lesson11.generate.noFeedback"},
+                {Mistake.GREEDY.name(), "lesson11.generate.greedy"},
+                {Mistake.LAST_PRIME_TWICE.name(), "lesson11.generate.lastPrimeTwice"}};
             for (String[] k : known) {
                 if (got.equals(generate(cell, out, vocabulary, prime.toString(), length, tau, new Random(seed)::nextDouble, Mistake.valueOf(k[0])))) {
-                    throw Check.fail(what + ", on " + trialName, k[1], k[2]);
+                    throw Check.fail(on, Messages.get(k[1]), Messages.get(k[1] + ".hint"));
                 }
             }
             if (tau != 1 && got.equals(generate(cell, out, vocabulary, prime.toString(), length, 1.0, new Random(seed)::nextDouble, Mistake.NONE))) {
-                throw Check.fail(what + ", on " + trialName, "the text is the one written at τ = 1: τ is not used.",
-                        "p = softmaxWithTemperature(scores, tau).");
+                throw Check.fail(on, Messages.get("lesson11.generate.tauUnused"), Messages.get("lesson11.generate.tauUnused.hint"));
             }
-            throw Check.fail(what + ", on " + trialName, "the characters differ from the model's (first difference at character "
-                    + firstDifference(want, got) + ").", "draw with the first j whose cumulative probability is above u, one u per character, from p = softmax(z / τ).");
+            throw Check.fail(on, Messages.get("lesson11.generate.differ", firstDifference(want, got)),
+                    Messages.get("lesson11.generate.differ.hint"));
         }
         Check.pass(what);
     }
@@ -226,7 +231,10 @@ public final class Lesson11 {
     /** Exercise 3: one update on a window of T + 1 characters, compared with the reference on a twin model. */
     public static void checkTrainingStep(TrainingStep f) {
         String what = "trainingStep";
-        if (f == null) throw Check.missing(what, "pass your function: Lesson11.checkTrainingStep((gen, window) -> trainingStep(gen, window)).");
+        if (f == null) {
+            throw Check.missing(what, Messages.get("lesson11.passYourFunction",
+                    "Lesson11.checkTrainingStep((gen, window) -> trainingStep(gen, window))"));
+        }
         Random r = new Random();
         String text = randomText(r);
         for (int k = 0; k < 3; k++) {
@@ -235,46 +243,43 @@ public final class Lesson11 {
             int T = 4 + r.nextInt(5);
             int[] window = new int[T + 1];
             for (int t = 0; t <= T; t++) window[t] = r.nextInt(mine.vocabularySize());
-            String trial = "a window of " + (T + 1) + " characters (T = " + T + ")";
+            String on = Messages.get("lesson11.on", what, Messages.get("lesson11.step.trial", T + 1, T));
             double loss;
             try {
                 loss = f.apply(mine, window.clone());
             } catch (UnsupportedOperationException e) {
-                throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
+                throw Check.fail(what, Messages.get("lesson11.notWritten", e.getMessage()), Messages.get("lesson11.notWritten.hint"));
             } catch (RuntimeException e) {
-                throw Check.fail(what + ", on " + trial, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        "a window of T + 1 characters gives T inputs (characters 0 … T − 1) and T targets (characters 1 … T).");
+                throw Check.fail(on, Messages.get("lesson11.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson11.step.threw.hint"));
             }
             double want = step(CharRnn.create(text, 6, seed), window, 1, true, 1);
             CharRnn reference = CharRnn.create(text, 6, seed);
             step(reference, window, 1, true, 1);
             if (!(Math.abs(loss - want) <= TOL)) {
                 if (Math.abs(loss - step(CharRnn.create(text, 6, seed), window, 0, true, 1)) <= TOL) {
-                    throw Check.fail(what + ", on " + trial, "the target at step t is the input itself: the target is not shifted by one.",
-                            "teacher forcing: input window[t], target window[t + 1], for t = 0 … T − 1.");
+                    throw Check.fail(on, Messages.get("lesson11.step.notShifted"), Messages.get("lesson11.step.notShifted.hint"));
                 }
                 if (Math.abs(loss - step(CharRnn.create(text, 6, seed), window, -1, true, 1)) <= TOL) {
-                    throw Check.fail(what + ", on " + trial, "inputs and targets are swapped: the model reads the next character and predicts the previous one.",
-                            "input window[t], target window[t + 1].");
+                    throw Check.fail(on, Messages.get("lesson11.step.swapped"), Messages.get("lesson11.step.swapped.hint"));
                 }
                 if (Math.abs(loss - T * want) <= TOL * T) {
-                    throw Check.fail(what + ", on " + trial, "the loss is the sum over the " + T + " steps, not the mean per character.",
-                            "divide the summed cross-entropy by T.");
+                    throw Check.fail(on, Messages.get("lesson11.step.sum", T), Messages.get("lesson11.step.sum.hint"));
                 }
-                throw Check.fail(what + ", on " + trial, "the returned loss is not the mean cross-entropy of the window before the update."
-                        + Check.howFar(want, loss), "the loss of each step is Loss.CROSS_ENTROPY.value(cache.y(t), target_t), t = 1 … T; return their mean.");
+                throw Check.fail(on, Messages.get("lesson11.step.lossWrong") + Check.howFar(want, loss),
+                        Messages.get("lesson11.step.lossWrong.hint"));
             }
             if (mine.iteration() != 1) {
-                throw Check.fail(what + ", on " + trial, mine.iteration() == 0 ? "the weights were not updated."
-                        : "the model was updated " + mine.iteration() + " times.", "call gen.update(gradients, T) once, after Bptt.manyToMany.");
+                throw Check.fail(on, mine.iteration() == 0 ? Messages.get("lesson11.step.notUpdated")
+                        : Messages.get("lesson11.step.updatedTimes", mine.iteration()), Messages.get("lesson11.step.updates.hint"));
             }
             if (!sameWeights(mine, reference)) {
                 CharRnn unscaled = CharRnn.create(text, 6, seed);
                 step(unscaled, window, 1, true, T);
-                throw Check.fail(what + ", on " + trial, sameWeights(mine, unscaled)
-                                ? "the update used the gradients of the sum over T steps as if T were 1."
-                                : "the weights after the update are not the model's.",
-                        "gen.update(Bptt.manyToMany(gen.rnn, cache, targets, Loss.CROSS_ENTROPY), T): the same cache and targets as the loss.");
+                throw Check.fail(on, sameWeights(mine, unscaled)
+                                ? Messages.get("lesson11.step.unscaled")
+                                : Messages.get("lesson11.step.weightsWrong"),
+                        Messages.get("lesson11.step.weights.hint"));
             }
         }
         Check.pass(what);

@@ -1,5 +1,7 @@
 package org.rnncourse.exercise;
 
+import org.rnncourse.Messages;
+
 /**
  * Checks for lesson 12 (review): the four interview questions of the course notes and a final quiz
  * with one question per earlier lesson (00–11). Every answer is checkable: a choice, a number, a
@@ -21,26 +23,22 @@ public final class Lesson12 {
 
     /** Interview 1: how an RNN works. */
     public static void checkHowAnRnnWorks(char choice) {
-        Check.choice("Interview 1 (how an RNN works)", I1, choice,
-                "which statement has a state carried from step to step AND one set of weights for every step? (lessons 02 and 03)");
+        Check.choice(Messages.get("lesson12.interview1"), I1, choice, Messages.get("lesson12.interview1.hint"));
     }
 
     /** Interview 2: vanishing and exploding gradients. */
     public static void checkVanishingVsExploding(char choice) {
-        Check.choice("Interview 2 (vanishing vs exploding)", I2, choice,
-                "what is multiplied once per step back, and what happens to a product of many factors below or above 1? (lesson 09)");
+        Check.choice(Messages.get("lesson12.interview2"), I2, choice, Messages.get("lesson12.interview2.hint"));
     }
 
     /** Interview 3: when an LSTM or a GRU instead of a simple RNN. */
     public static void checkWhenLstmOrGru(char choice) {
-        Check.choice("Interview 3 (when LSTM or GRU)", I3, choice,
-                "what do the gates buy, on which sequences, and what do they cost? (lesson 10)");
+        Check.choice(Messages.get("lesson12.interview3"), I3, choice, Messages.get("lesson12.interview3.hint"));
     }
 
     /** Interview 4: BPTT and ordinary backpropagation. */
     public static void checkBpttVsBackprop(char choice) {
-        Check.choice("Interview 4 (BPTT vs backpropagation)", I4, choice,
-                "on which network does BPTT run backpropagation, and what happens to the gradients of shared weights? (lesson 06)");
+        Check.choice(Messages.get("lesson12.interview4"), I4, choice, Messages.get("lesson12.interview4.hint"));
     }
 
     // ---- the final quiz -----------------------------------------------------------------------
@@ -69,58 +67,57 @@ public final class Lesson12 {
 
     private static void whole(String what, HashedAnswer answer, long actual, String hint) {
         if (!answer.matches(actual)) {
-            throw Check.fail(what, "got " + actual + ", which is not the answer." + Check.unassigned(actual == 0), hint);
+            throw Check.fail(what, Messages.get("check.notTheAnswer", actual) + Check.unassigned(actual == 0), hint);
         }
         Check.pass(what);
     }
 
     private static void real(String what, HashedAnswer answer, double actual, int decimals, String hint) {
         if (!Double.isFinite(actual)) {
-            throw Check.fail(what, "got " + actual + ", not a number: something divided by zero or overflowed.", hint);
+            throw Check.fail(what, Messages.get("check.notANumber", actual), hint);
         }
         if (!answer.matches(actual, decimals)) {
-            throw Check.fail(what, "got " + HashedAnswer.real(actual, decimals) + " (rounded to " + decimals
-                    + " decimals), which is not the answer." + Check.unassigned(actual == 0), hint);
+            throw Check.fail(what, Messages.get("lesson12.rounded", HashedAnswer.real(actual, decimals), decimals)
+                    + Check.unassigned(actual == 0), hint);
         }
         Check.pass(what);
     }
 
     /** Lesson 00: what the first code cell of every lesson does. */
     public static void checkQuiz00(char choice) {
-        Check.choice("Quiz 00 (set-up)", Q00, choice, "look at the first code cell of any lesson, and at lesson 00.");
+        Check.choice(Messages.get("lesson12.q00"), Q00, choice, Messages.get("lesson12.q00.hint"));
     }
 
     /** Lesson 01: the hidden state. */
     public static void checkQuiz01(char choice) {
-        Check.choice("Quiz 01 (terminology)", Q01, choice, "the glossary of lesson 01: the RNN's memory at a time step.");
+        Check.choice(Messages.get("lesson12.q01"), Q01, choice, Messages.get("lesson12.q01.hint"));
     }
 
     /** Lesson 02: which model can tell two orders of the same words apart. */
     public static void checkQuiz02(char choice) {
-        Check.choice("Quiz 02 (why sequences)", Q02, choice,
-                "does an average depend on the order of its terms? Does h_t? (lesson 02's experiment)");
+        Check.choice(Messages.get("lesson12.q02"), Q02, choice, Messages.get("lesson12.q02.hint"));
     }
 
     /** Lesson 03: note 002's one-matrix step, a function checked on random weights ({@link Lesson12Cell}). */
     public static void checkQuiz03(Lesson12Cell.ConcatStep step) {
-        Lesson12Cell.check("Quiz 03 (the RNN cell)", step);
+        Lesson12Cell.check(Messages.get("lesson12.q03"), step);
     }
 
     /** Lesson 04: the output shape of SimpleRNN(16, returnSequences) on a batch (32, 20, 8). */
     public static void checkQuiz04(long[] shape) {
-        String what = "Quiz 04 (shapes)";
-        String hint = "returnSequences keeps one h_t per time step: (batch, time steps, units) (lessons 04 and 07).";
-        if (shape == null || shape.length == 0) throw Check.missing(what, "assign the shape, e.g. new long[] {1, 2, 3}.");
-        if (Q04_LAST_ONLY.matches(shape)) throw Check.fail(what, "this is the shape without returnSequences: only the last state.", hint);
-        if (Q04_NO_BATCH.matches(shape)) throw Check.fail(what, "the batch dimension is missing.", hint);
-        if (Q04_FEATURES.matches(shape)) throw Check.fail(what, "the last dimension is the input's features, not the layer's units.", hint);
-        if (!Q04.matches(shape)) throw Check.fail(what, "this is not the shape (" + shape.length + " numbers given).", hint);
+        String what = Messages.get("lesson12.q04");
+        String hint = Messages.get("lesson12.q04.hint");
+        if (shape == null || shape.length == 0) throw Check.missing(what, Messages.get("lesson12.q04.missing"));
+        if (Q04_LAST_ONLY.matches(shape)) throw Check.fail(what, Messages.get("lesson12.q04.lastOnly"), hint);
+        if (Q04_NO_BATCH.matches(shape)) throw Check.fail(what, Messages.get("lesson12.q04.noBatch"), hint);
+        if (Q04_FEATURES.matches(shape)) throw Check.fail(what, Messages.get("lesson12.q04.features"), hint);
+        if (!Q04.matches(shape)) throw Check.fail(what, Messages.get("lesson12.q04.notTheShape", shape.length), hint);
         Check.pass(what);
     }
 
     /** Lesson 05: the architecture of part-of-speech tagging. */
     public static void checkQuiz05(char choice) {
-        Check.choice("Quiz 05 (architectures)", Q05, choice, "one tag per word, produced as each word is read (lesson 05).");
+        Check.choice(Messages.get("lesson12.q05"), Q05, choice, Messages.get("lesson12.q05.hint"));
     }
 
     /**
@@ -128,25 +125,23 @@ public final class Lesson12 {
      * when ∂L/∂a_5 = 1 and the loss looks at a_5 only? To 4 decimals.
      */
     public static void checkQuiz06(double dLda1) {
-        String what = "Quiz 06 (BPTT)";
+        String what = Messages.get("lesson12.q06");
         if (Q06_ONE_MORE.matches(dLda1, 4) || Q06_ONE_LESS.matches(dLda1, 4)) {
-            throw Check.fail(what, "one factor too many or too few.",
-                    "count the steps back from a_5 to a_1: one factor w per step.");
+            throw Check.fail(what, Messages.get("lesson12.q06.oneOff"), Messages.get("lesson12.q06.oneOff.hint"));
         }
-        real(what, Q06, dLda1, 4, "each step back multiplies by ∂a_t/∂a_{t−1} = w (lesson 06).");
+        real(what, Q06, dLda1, 4, Messages.get("lesson12.q06.hint"));
     }
 
     /** Lesson 07: where Keras keeps W_hy in Sequential(Input(10, 1), SimpleRNN(50), Dense(1)). */
     public static void checkQuiz07(char choice) {
-        Check.choice("Quiz 07 (Keras's weights)", Q07, choice,
-                "what does Keras's SimpleRNN return as its output, and which layer turns it into y? (lessons 03 and 07)");
+        Check.choice(Messages.get("lesson12.q07"), Q07, choice, Messages.get("lesson12.q07.hint"));
     }
 
     /** Lesson 08: the id of the most frequent word with start 1, OOV 2, index_from 3. */
     public static void checkQuiz08(int id) {
-        String what = "Quiz 08 (IMDB ids)";
-        String hint = "ids 0, 1, 2 are padding, start and out-of-vocabulary; a word of frequency rank r gets r + index_from (lesson 08).";
-        if (Q08_START.matches(id)) throw Check.fail(what, "1 is the start marker of every review.", hint);
+        String what = Messages.get("lesson12.q08");
+        String hint = Messages.get("lesson12.q08.hint");
+        if (Q08_START.matches(id)) throw Check.fail(what, Messages.get("lesson12.q08.start"), hint);
         whole(what, Q08, id, hint);
     }
 
@@ -157,32 +152,30 @@ public final class Lesson12 {
 
     /** Lesson 09: {@link #quizGradient()} clipped by norm to 6.5, to 6 decimals. */
     public static void checkQuiz09(double[] clipped) {
-        String what = "Quiz 09 (clipping by norm)";
-        String hint = "if ‖g‖ is above the threshold c, the whole vector is scaled by c / ‖g‖: the direction stays the same (lesson 09).";
+        String what = Messages.get("lesson12.q09");
+        String hint = Messages.get("lesson12.q09.hint");
         if (clipped == null) throw Check.missing(what, hint);
-        if (clipped.length != 3) throw Check.fail(what, "expected 3 numbers, got " + clipped.length + ".", hint);
+        if (clipped.length != 3) throw Check.fail(what, Messages.get("lesson12.q09.count", clipped.length), hint);
         if (Q09_BY_VALUE.matches(clipped, 6)) {
-            throw Check.fail(what, "this is clipping by VALUE (each entry cut at 6.5).", hint);
+            throw Check.fail(what, Messages.get("lesson12.q09.byValue"), hint);
         }
         if (!Q09.matches(clipped, 6)) {
-            throw Check.fail(what, "at 6 decimals this is not the clipped vector.", hint);
+            throw Check.fail(what, Messages.get("lesson12.q09.notClipped"), hint);
         }
         Check.pass(what);
     }
 
     /** Lesson 10: the path along which an LSTM's gradient crosses many steps. */
     public static void checkQuiz10(char choice) {
-        Check.choice("Quiz 10 (LSTM)", Q10, choice,
-                "which state is updated by addition, and what multiplies it at each step back? (lesson 10)");
+        Check.choice(Messages.get("lesson12.q10"), Q10, choice, Messages.get("lesson12.q10.hint"));
     }
 
     /** Lesson 11: F1 of a classifier with TP = 30, FP = 10, FN = 20, to 6 decimals. */
     public static void checkQuiz11(double f1) {
-        String what = "Quiz 11 (F1)";
+        String what = Messages.get("lesson12.q11");
         if (Q11_PRECISION.matches(f1, 6) || Q11_RECALL.matches(f1, 6)) {
-            throw Check.fail(what, "this is the precision or the recall, not their harmonic mean F1.",
-                    "F1 = 2·P·R / (P + R) = 2·TP / (2·TP + FP + FN) (lesson 11).");
+            throw Check.fail(what, Messages.get("lesson12.q11.precisionRecall"), Messages.get("lesson12.q11.precisionRecall.hint"));
         }
-        real(what, Q11, f1, 6, "precision = TP / (TP + FP), recall = TP / (TP + FN), F1 = 2·P·R / (P + R) (lesson 11).");
+        real(what, Q11, f1, 6, Messages.get("lesson12.q11.hint"));
     }
 }

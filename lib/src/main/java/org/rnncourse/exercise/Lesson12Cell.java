@@ -3,6 +3,7 @@ package org.rnncourse.exercise;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 
@@ -26,7 +27,7 @@ public final class Lesson12Cell {
 
     static void check(String what, ConcatStep step) {
         if (step == null) {
-            throw Check.missing(what, "pass your function: Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, x, h)).");
+            throw Check.missing(what, Messages.get("lesson12.cell.passYourFunction", "Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, x, h))"));
         }
         Random r = new Random();
         for (int trial = 0; trial < 3; trial++) {
@@ -34,29 +35,27 @@ public final class Lesson12Cell {
             DMatrixRMaj W = Matrices.gaussian(nh, nh + nx, 0.6, r), b = Matrices.gaussian(nh, 1, 0.3, r);
             DMatrixRMaj x = Matrices.gaussian(nx, 1, 1, r), h = Matrices.gaussian(nh, 1, 0.5, r);
             DMatrixRMaj expected = reference(W, b, stack(h, x));
-            String trialName = what + ", on random weights (n_x = " + nx + ", n_h = " + nh + ")";
+            String trialName = Messages.get("lesson12.cell.trial", what, nx, nh);
             DMatrixRMaj got;
             try {
                 got = step.apply(W.copy(), b.copy(), x.copy(), h.copy());
             } catch (UnsupportedOperationException e) {
-                throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the answer cell.");
+                throw Check.fail(what, Messages.get("lesson12.cell.notWritten", e.getMessage()), Messages.get("lesson12.cell.notWritten.hint"));
             } catch (RuntimeException e) {
-                throw Check.fail(trialName, "the function threw " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        "stack h_{t−1} (n_h×1) on top of x_t (n_x×1) into one (n_h + n_x)×1 column (CommonOps_DDRM.concatRows), then W · it + b.");
+                throw Check.fail(trialName, Messages.get("lesson12.cell.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson12.cell.threw.hint"));
             }
             if (got != null && !Check.same(expected, got, TOL)) {
                 DMatrixRMaj z = CommonOps_DDRM.mult(W, stack(h, x), null);
                 CommonOps_DDRM.addEquals(z, b);
                 if (Check.same(z, got, TOL)) {
-                    throw Check.fail(trialName, "these are the numbers before the activation.", "apply tanh to every entry.");
+                    throw Check.fail(trialName, Messages.get("lesson12.cell.beforeActivation"), Messages.get("lesson12.cell.beforeActivation.hint"));
                 }
                 if (Check.same(reference(W, b, stack(x, h)), got, TOL)) {
-                    throw Check.fail(trialName, "the column is stacked as [x_t, h_{t−1}]: the first n_h columns of W meet x_t.",
-                            "note 002 writes [h_{t−1}, x_t]: h_{t−1} on top, x_t below.");
+                    throw Check.fail(trialName, Messages.get("lesson12.cell.wrongStack"), Messages.get("lesson12.cell.wrongStack.hint"));
                 }
             }
-            Check.requireClose(trialName, expected, got, TOL,
-                    "h_t = tanh(W · [h_{t−1}; x_t] + b): one (n_h × 1) column, from the function's own arguments.");
+            Check.requireClose(trialName, expected, got, TOL, Messages.get("lesson12.cell.hint"));
         }
         Check.pass(what);
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.lessons.NotationBridge;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.nn.Sequential;
@@ -16,6 +18,10 @@ import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.SimpleRNN;
 
 class Lesson07Test {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     /** The lesson's solution of exercise 1, as a learner writes it; the flags make two known mistakes. */
     static DMatrixRMaj forward(DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias, DMatrixRMaj xs, boolean carry, boolean transposeU) {
@@ -34,6 +40,8 @@ class Lesson07Test {
     void theForwardSolutionPassesAndEqualsTheKerasStyleLayer() {
         assertTrue(Output.of(() -> Lesson07.checkSimpleRnnForward((k, r, b, xs) -> forward(k, r, b, xs, true, false)))
                 .contains("✔ simpleRnnForward is right."));
+        assertTrue(BothEditions.outputIn("vi", () -> Lesson07.checkSimpleRnnForward((k, r, b, xs) -> forward(k, r, b, xs, true, false)))
+                .contains("✔ simpleRnnForward đúng."));
         // The bridge of the lesson: the library's SimpleRNN with these weights gives the same h_T.
         Sequential model = new Sequential(3L, new Input(4, 2), new SimpleRNN(3));
         double[][] seq = {{0.5, -1}, {1, 0.2}, {-0.3, 0.4}, {0.9, 0.9}};
@@ -50,34 +58,43 @@ class Lesson07Test {
 
     @Test
     void theForwardCheckNamesTheUsualMistakes() {
-        assertTrue(fails((k, r, b, xs) -> forward(k, r, b, xs, false, false)).contains("state is not carried"));
-        assertTrue(fails((k, r, b, xs) -> forward(k, r, b, xs, true, true)).contains("recurrent kernel was used transposed"));
-        assertTrue(fails((k, r, b, xs) -> forward(CommonOps_DDRM.transpose(k, null), r, b, xs, true, false)).contains("threw"));
-        String all = fails((k, r, b, xs) -> new DMatrixRMaj(xs.numRows, r.numRows));
+        assertNamed((k, r, b, xs) -> forward(k, r, b, xs, false, false), "state is not carried", "trạng thái không được truyền tiếp");
+        assertNamed((k, r, b, xs) -> forward(k, r, b, xs, true, true), "recurrent kernel was used transposed",
+                "recurrent kernel đã bị dùng ở dạng chuyển vị");
+        assertNamed((k, r, b, xs) -> forward(CommonOps_DDRM.transpose(k, null), r, b, xs, true, false), "threw", "hàm đã ném ngoại lệ");
+        String all = assertNamed((k, r, b, xs) -> new DMatrixRMaj(xs.numRows, r.numRows), "returnSequences", "đó là returnSequences(true)");
         assertTrue(all.contains("returnSequences"), all);
-        assertTrue(fails(null).contains("missing"));
+        assertNamed(null, "missing", "chưa có đáp án");
+        String vi = BothEditions.failureIn("vi", () -> Lesson07.checkSimpleRnnForward((k, r, b, xs) -> forward(k, r, b, xs, false, false)));
+        assertTrue(vi.startsWith("simpleRnnForward, với trọng số ngẫu nhiên, n_x = 1, units = 5, T = 10: "), vi);
     }
 
-    private static String fails(Lesson07.SimpleRnnForward f) {
-        return assertThrows(AssertionError.class, () -> Lesson07.checkSimpleRnnForward(f)).getMessage();
+    private static String assertNamed(Lesson07.SimpleRnnForward f, String english, String vietnamese) {
+        return BothEditions.assertNamed(() -> Lesson07.checkSimpleRnnForward(f), english, vietnamese);
     }
 
     @Test
     void stackAcceptsTheSolution() {
         assertDoesNotThrow(() -> Lesson07.checkStack(new Sequential(new Input(5, 3),
                 SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1))));
+        String en = Output.of(() -> Lesson07.checkStack(new Sequential(new Input(5, 3),
+                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1))));
+        assertTrue(en.matches("✔ the stacked model \\(shapes and \\d+ parameters\\) is right\\.\n"), en);
+        String vi = BothEditions.outputIn("vi", () -> Lesson07.checkStack(new Sequential(new Input(5, 3),
+                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1))));
+        assertTrue(vi.matches("✔ mô hình xếp chồng \\(hình dạng và \\d+ tham số\\) đúng\\.\n"), vi);
     }
 
     @Test
     void stackWithoutReturnSequencesIsRejectedWithTheReason() {
         // A wrong model that still builds: the first layer returns only h_T, so the second reads (16) — Keras would refuse it too.
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson07.checkStack(new Sequential(new Input(5, 3),
-                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(4), new Dense(1))));
-        assertTrue(e.getMessage().contains("output shape of layer 2"), e.getMessage());
-        AssertionError wrongInput = assertThrows(AssertionError.class, () -> Lesson07.checkStack(new Sequential(new Input(3, 5),
-                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1))));
-        assertTrue(wrongInput.getMessage().contains("time steps first"), wrongInput.getMessage());
-        assertThrows(AssertionError.class, () -> Lesson07.checkStack(null));
+        BothEditions.assertNamed(() -> Lesson07.checkStack(new Sequential(new Input(5, 3),
+                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(4), new Dense(1))),
+                "output shape of layer 2", "hình dạng đầu ra của tầng 2: nó là ");
+        BothEditions.assertNamed(() -> Lesson07.checkStack(new Sequential(new Input(3, 5),
+                SimpleRNN.builder(16).returnSequences(true).build(), new SimpleRNN(8), new Dense(1))),
+                "time steps first", "số bước thời gian trước");
+        BothEditions.assertNamed(() -> Lesson07.checkStack(null), "the model: the answer is missing", "mô hình: chưa có đáp án");
     }
 
     @Test
@@ -88,5 +105,10 @@ class Lesson07Test {
         double rmse = Math.sqrt((0.25 + 0 + 1 + 0) / 4);
         AssertionError e = assertThrows(AssertionError.class, () -> Lesson07.checkMae(rmse, forecast, truth));
         assertTrue(e.getMessage().contains("which is the RMSE"), e.getMessage());
+        String vi = BothEditions.failureIn("vi", () -> Lesson07.checkMae(rmse, forecast, truth));
+        assertTrue(vi.startsWith("MAE: nhận được " + rmse + ", đó là RMSE.\nGợi ý: "), vi);
+        Course.setLanguage("vi");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Lesson07.checkMae(0, forecast, new double[3]));
+        assertEquals("forecast và truth phải khác rỗng và có cùng độ dài", bad.getMessage());
     }
 }

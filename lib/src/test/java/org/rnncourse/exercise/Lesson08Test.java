@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Dropout;
 import org.rnncourse.nn.layers.Embedding;
@@ -17,14 +19,21 @@ class Lesson08Test {
     private static final double[] P = {0.9, 0.5, 0.2, 0.7, 0.4};
     private static final int[] Y = {1, 0, 0, 0, 0};
 
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
     @Test
     void accuracyUsesKerasThresholdAndRejectsCommonSlips() {
         // Keras 3: p > 0.5 is positive, so 0.5 is negative: right on 0.9, 0.5, 0.2, 0.4 = 4 of 5.
         assertDoesNotThrow(() -> Lesson08.checkAccuracy(4.0 / 5, P, Y));
-        AssertionError atLeast = assertThrows(AssertionError.class, () -> Lesson08.checkAccuracy(3.0 / 5, P, Y));
-        assertTrue(atLeast.getMessage().contains("counts p = 0.5 as positive"), atLeast.getMessage());
-        AssertionError count = assertThrows(AssertionError.class, () -> Lesson08.checkAccuracy(4, P, Y));
-        assertTrue(count.getMessage().contains("a count of reviews"), count.getMessage());
+        BothEditions.assertNamed(() -> Lesson08.checkAccuracy(3.0 / 5, P, Y), "counts p = 0.5 as positive", "tính p = 0.5 là tích cực");
+        BothEditions.assertNamed(() -> Lesson08.checkAccuracy(4, P, Y), "a count of reviews", "một số lượng bài đánh giá");
+        assertEquals("✔ độ chính xác (accuracy) đúng.\n", BothEditions.outputIn("vi", () -> Lesson08.checkAccuracy(4.0 / 5, P, Y)));
+        Course.setLanguage("vi");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Lesson08.checkAccuracy(1, P, new int[2]));
+        assertEquals("probabilities và labels phải khác rỗng và có cùng độ dài", bad.getMessage());
     }
 
     /** The notebook's solution, with switches for the mistakes the check names. */
@@ -46,20 +55,25 @@ class Lesson08Test {
         return sigmoid ? 1 / (1 + Math.exp(-z)) : z;
     }
 
-    static String failure(Runnable r) {
-        return assertThrows(AssertionError.class, r::run).getMessage();
-    }
-
     @Test
     void byHandSolutionPassesAndMistakesAreNamed() {
         assertEquals("✔ pPositive is right.\n", Output.of(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, false, true))));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, false, true, false, true))).contains("activation is missing"));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, false, false, true))).contains("not carried"));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, true, true))).contains("transposed"));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, false, false))).contains("before the sigmoid"));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> byHand(java.util.Arrays.stream(r).filter(id -> id != 0).toArray(), w,
-                true, true, false, true))).contains("padding steps were skipped"));
-        assertTrue(failure(() -> Lesson08.checkByHand((r, w) -> { throw new UnsupportedOperationException("todo"); })).contains("not written yet"));
+        assertEquals("✔ pPositive đúng.\n",
+                BothEditions.outputIn("vi", () -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, false, true))));
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, false, true, false, true)),
+                "activation is missing", "thiếu hàm kích hoạt");
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, false, false, true)),
+                "not carried", "trạng thái ẩn không được truyền tiếp");
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, true, true)),
+                "transposed", "recurrent kernel đang bị dùng ở dạng chuyển vị");
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, false, false)),
+                "before the sigmoid", "điểm số z trước hàm sigmoid");
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> byHand(java.util.Arrays.stream(r).filter(id -> id != 0).toArray(), w,
+                true, true, false, true)), "padding steps were skipped", "các bước đệm (padding) đã bị bỏ qua");
+        BothEditions.assertNamed(() -> Lesson08.checkByHand((r, w) -> { throw new UnsupportedOperationException("todo"); }),
+                "not written yet", "hàm chưa được viết (todo)");
+        String vi = BothEditions.failureIn("vi", () -> Lesson08.checkByHand((r, w) -> byHand(r, w, true, true, false, false)));
+        assertTrue(vi.matches("(?s)pPositive, với một mô hình ngẫu nhiên \\(V = 12, d = 3, n = 4\\) và một bài đánh giá dài \\d+ bước: .*"), vi);
     }
 
     @Test
@@ -75,5 +89,9 @@ class Lesson08Test {
         double p = m.predict(new int[][] {review}).data()[0];
         assertEquals(p, byHand(review, w, true, true, false, true), 1e-5); // predict may run in float
         assertThrows(IllegalArgumentException.class, () -> Lesson08.weightsOf(new Sequential(1L, new Input(3, 2), new Dense(1))));
+        Course.setLanguage("vi");
+        IllegalArgumentException notLesson08 = assertThrows(IllegalArgumentException.class,
+                () -> Lesson08.weightsOf(new Sequential(1L, new Input(3, 2), new Dense(1))));
+        assertTrue(notLesson08.getMessage().startsWith("weightsOf cần mô hình của bài 08: "), notLesson08.getMessage());
     }
 }

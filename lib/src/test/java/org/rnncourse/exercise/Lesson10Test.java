@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.GruCell;
 import org.rnncourse.scratch.LstmCell;
 import org.rnncourse.scratch.Matrices;
 
 class Lesson10Test {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
     /** The lesson's solution of exercise 1, as a learner writes it; {@code order} permutes the gate blocks. */
     static DMatrixRMaj[] lstm(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h, DMatrixRMaj c,
                               int[] order, boolean tanhOfCell, boolean carry) {
@@ -37,6 +44,8 @@ class Lesson10Test {
     void theLstmSolutionPassesAndAgreesWithTheLibrarysCell() {
         assertTrue(Output.of(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, true, true)))
                 .contains("✔ lstmStep is right."));
+        assertTrue(BothEditions.outputIn("vi", () -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, true, true)))
+                .contains("✔ lstmStep đúng."));
         LstmCell cell = LstmCell.random(4, 3, 0.5, 7);
         DMatrixRMaj x = Matrices.row(0.3, -1, 0.2, 0.5), h = Matrices.row(0.1, 0.2, -0.3), c = Matrices.row(1, -1, 0.5);
         LstmCell.Step s = cell.step(x, h, c);
@@ -48,20 +57,25 @@ class Lesson10Test {
     void theLstmCheckNamesTheUsualMistakes() {
         assertEquals("the gate blocks were read in the order f, i, c̃, o.", firstLine(assertThrows(AssertionError.class,
                 () -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, new int[] {1, 0, 2, 3}, true, true)))));
-        assertTrue(message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, false, true)))
-                .contains("the tanh of the cell is missing"));
-        assertTrue(message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, true, false)))
-                .contains("the cell state is not carried"));
-        assertTrue(message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> {
+        String vi = BothEditions.failureIn("vi",
+                () -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, new int[] {1, 0, 2, 3}, true, true)));
+        assertTrue(vi.startsWith("lstmStep, trên ô của bài: các khối cổng bị đọc theo thứ tự f, i, c̃, o.\nGợi ý: Keras (và thư viện này)"), vi);
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, false, true)),
+                "the tanh of the cell is missing", "thiếu tanh của ô nhớ");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, h, c, IFCO, true, false)),
+                "the cell state is not carried", "trạng thái ô nhớ không được truyền tiếp");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> {
             DMatrixRMaj[] r = lstm(W, U, b, x, h, c, IFCO, true, true);
             return new DMatrixRMaj[] {r[1], r[0]};
-        })).contains("swapped"));
-        assertTrue(message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, Matrices.zeros(1, U.numRows), c, IFCO, true, true)))
-                .contains("ignore h_{t−1}"));
-        assertTrue(message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> {
+        }), "swapped", "h_t và c_t bị đổi chỗ");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> lstm(W, U, b, x, Matrices.zeros(1, U.numRows), c, IFCO, true, true)),
+                "ignore h_{t−1}", "các cổng bỏ qua h_{t−1}");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> {
             throw new UnsupportedOperationException("not yet");
-        })).contains("not written yet"));
-        assertTrue(message(() -> Lesson10.checkLstmStep(null)).contains("missing"));
+        }), "not written yet", "hàm chưa được viết (not yet)");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep(null), "missing", "chưa có đáp án");
+        BothEditions.assertNamed(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> new DMatrixRMaj[] {h}),
+                "expected an array of two matrices {h_t, c_t}, got 1 entries.", "cần một mảng gồm hai ma trận {h_t, c_t}, nhận được 1 phần tử.");
     }
 
     /** The lesson's solution of exercise 2; the flags make the known mistakes. */
@@ -87,6 +101,8 @@ class Lesson10Test {
     @Test
     void theGruSolutionPassesAndAgreesWithTheLibrarysCell() {
         assertTrue(Output.of(() -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, true, true))).contains("✔ gruStep is right."));
+        assertTrue(BothEditions.outputIn("vi", () -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, true, true)))
+                .contains("✔ gruStep đúng."));
         DMatrixRMaj b = Matrices.gaussian(2, 9, 0.5, 3);
         GruCell cell = new GruCell(Matrices.gaussian(4, 9, 0.5, 1), Matrices.gaussian(3, 9, 0.5, 2), b);
         DMatrixRMaj x = Matrices.row(0.3, -1, 0.2, 0.5), h = Matrices.row(0.1, 0.2, -0.3);
@@ -95,29 +111,32 @@ class Lesson10Test {
 
     @Test
     void theGruCheckNamesTheUsualMistakes() {
-        assertTrue(message(() -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, false, true))).contains("notes' convention"));
-        assertTrue(message(() -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, true, false))).contains("reset_after = False"));
-        assertTrue(message(() -> Lesson10.checkGruStep((W, U, b, x, h) -> {
+        BothEditions.assertNamed(() -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, false, true)),
+                "notes' convention", "quy ước của bài giảng");
+        BothEditions.assertNamed(() -> Lesson10.checkGruStep((W, U, b, x, h) -> gru(W, U, b, x, h, true, false)),
+                "reset_after = False", "cổng đặt lại được áp dụng trước phép nhân");
+        BothEditions.assertNamed(() -> Lesson10.checkGruStep((W, U, b, x, h) -> {
             DMatrixRMaj noRecurrentBias = b.copy();
             for (int j = 0; j < b.numCols; j++) noRecurrentBias.set(1, j, 0);
             return gru(W, U, noRecurrentBias, x, h, true, true);
-        })).contains("recurrent bias"));
-        String column = message(() -> Lesson10.checkGruStep((W, U, b, x, h) -> CommonOps_DDRM.transpose(gru(W, U, b, x, h, true, true), null)));
-        assertTrue(column.contains("a column"), column);
+        }), "recurrent bias", "thiếu bias hồi tiếp");
+        String column = BothEditions.assertNamed(
+                () -> Lesson10.checkGruStep((W, U, b, x, h) -> CommonOps_DDRM.transpose(gru(W, U, b, x, h, true, true), null)),
+                "a column", "h_t phải là một hàng (1×2), nhận được một cột (2×1).");
+        assertTrue(column.startsWith("gruStep, on the lesson's GRU cell: h_t should be a row (1×2), got a column (2×1)."), column);
     }
 
     @Test
     void aFailedCheckDoesNotPrintTheExpectedNumbers() {
         LstmCell cell = LstmCell.random(3, 2, 0.5, 1);
         LstmCell.Step s = cell.step(Matrices.row(1.0, -0.5, 0.3), Matrices.row(0.1, -0.2), Matrices.row(0.8, -0.5));
-        String m = message(() -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> new DMatrixRMaj[] {Matrices.zeros(1, 2), Matrices.zeros(1, 2)}));
-        for (double v : new double[] {s.H().get(0), s.H().get(1), s.C().get(0), s.C().get(1)}) {
-            assertFalse(m.contains(String.format(java.util.Locale.ROOT, "%.4f", v)), m);
+        for (String language : new String[] {"en", "vi"}) {
+            String m = BothEditions.failureIn(language,
+                    () -> Lesson10.checkLstmStep((W, U, b, x, h, c) -> new DMatrixRMaj[] {Matrices.zeros(1, 2), Matrices.zeros(1, 2)}));
+            for (double v : new double[] {s.H().get(0), s.H().get(1), s.C().get(0), s.C().get(1)}) {
+                assertFalse(m.contains(String.format(java.util.Locale.ROOT, "%.4f", v)), m);
+            }
         }
-    }
-
-    private static String message(Runnable r) {
-        return assertThrows(AssertionError.class, r::run).getMessage();
     }
 
     private static String firstLine(AssertionError e) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.scratch.Bptt;
 import org.rnncourse.scratch.Loss;
@@ -19,6 +21,10 @@ import org.rnncourse.scratch.RnnCell;
 
 /** Lesson 11's checks: the notebook's solutions pass, and each known mistake gets its own message. */
 class Lesson11Test {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     // ---- exercise 1 ----
 
@@ -48,19 +54,23 @@ class Lesson11Test {
     void temperatureSolutionPassesAndMistakesAreNamed() {
         assertEquals("✔ softmaxWithTemperature is right.\n",
                 Output.of(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, true, false))));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, true, true)))
-                .contains("applied after the softmax"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, false, false)))
-                .contains("not renormalised"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, false, true, false)))
-                .contains("exp overflowed"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> temperature(z, 1, true, true, false)))
-                .contains("τ is not used"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> temperature(z, 1 / t, true, true, false)))
-                .contains("multiplied by τ"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> new double[z.length + 1])).contains("probabilities for"));
-        assertTrue(failure(() -> Lesson11.checkTemperature((z, t) -> { throw new UnsupportedOperationException("todo"); }))
-                .contains("not written yet"));
+        assertEquals("✔ softmaxWithTemperature đúng.\n",
+                BothEditions.outputIn("vi", () -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, true, false))));
+        String vi = BothEditions.failureIn("vi", () -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, false, false)));
+        assertTrue(vi.startsWith("softmaxWithTemperature, với điểm số ngẫu nhiên ở τ = 0.5: tổng các xác suất là "), vi);
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, true, true)),
+                "applied after the softmax", "áp dụng sau softmax");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, true, false, false)),
+                "not renormalised", "chưa được chuẩn hóa lại");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> temperature(z, t, false, true, false)),
+                "exp overflowed", "exp bị tràn số");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> temperature(z, 1, true, true, false)),
+                "τ is not used", "τ không được dùng");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> temperature(z, 1 / t, true, true, false)),
+                "multiplied by τ", "bị nhân với τ");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> new double[z.length + 1]), "probabilities for", "xác suất cho");
+        BothEditions.assertNamed(() -> Lesson11.checkTemperature((z, t) -> { throw new UnsupportedOperationException("todo"); }),
+                "not written yet", "hàm chưa được viết (todo)");
     }
 
     // ---- exercise 2 ----
@@ -93,18 +103,23 @@ class Lesson11Test {
     void generateSolutionPassesAndMistakesAreNamed() {
         assertEquals("✔ generate is right.\n", Output.of(() -> Lesson11.checkGenerate(
                 (c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, true, true))));
-        assertTrue(failure(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, false, true)))
-                .contains("state is not carried"));
-        assertTrue(failure(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, true, false)))
-                .contains("not fed back"));
-        assertTrue(failure(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p.substring(p.length() - 1), n, t, u, true, true)))
-                .contains("prime is not read"));
-        assertTrue(failure(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n - 1, t, u, true, true)))
-                .contains("characters for length"));
-        assertTrue(failure(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> {
+        assertEquals("✔ generate đúng.\n", BothEditions.outputIn("vi", () -> Lesson11.checkGenerate(
+                (c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, true, true))));
+        String vi = BothEditions.failureIn("vi", () -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, false, true)));
+        assertTrue(vi.startsWith("generate, với một mô hình ngẫu nhiên, chuỗi mồi (prime) \""), vi);
+        assertTrue(vi.contains("\nGợi ý: hãy giữ a: a mà một bước trả về sẽ đi vào bước sau."), vi);
+        BothEditions.assertNamed(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, false, true)),
+                "state is not carried", "trạng thái ẩn không được truyền tiếp");
+        BothEditions.assertNamed(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n, t, u, true, false)),
+                "not fed back", "không được đưa trở lại");
+        BothEditions.assertNamed(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p.substring(p.length() - 1), n, t, u, true, true)),
+                "prime is not read", "chuỗi mồi không được đọc");
+        BothEditions.assertNamed(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> generate(c, o, v, p, n - 1, t, u, true, true)),
+                "characters for length", "ký tự trong khi length =");
+        BothEditions.assertNamed(() -> Lesson11.checkGenerate((c, o, v, p, n, t, u) -> {
             u.getAsDouble();
             return generate(c, o, v, p, n, t, u, true, true);
-        })).contains("uniform numbers"));
+        }),"uniform numbers", "số ngẫu nhiên đều cho");
     }
 
     // ---- exercise 3 ----
@@ -127,13 +142,19 @@ class Lesson11Test {
     void trainingStepSolutionPassesAndMistakesAreNamed() {
         assertEquals("✔ trainingStep is right.\n",
                 Output.of(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, true, true))));
-        assertTrue(failure(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 0, true, true)))
-                .contains("not shifted by one"));
-        assertTrue(failure(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, false, true)))
-                .contains("sum over the"));
-        assertTrue(failure(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, true, false)))
-                .contains("as if T were 1"));
-        assertTrue(failure(() -> Lesson11.checkTrainingStep((g, w) -> {
+        assertEquals("✔ trainingStep đúng.\n",
+                BothEditions.outputIn("vi", () -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, true, true))));
+        String en = failure(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, false, true)));
+        assertTrue(en.matches("(?s)trainingStep, on a window of (\\d+) characters \\(T = \\d+\\): the loss is the sum over the \\d+ steps, .*"), en);
+        String vi = BothEditions.failureIn("vi", () -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, false, true)));
+        assertTrue(vi.matches("(?s)trainingStep, với một cửa sổ (\\d+) ký tự \\(T = \\d+\\): giá trị mất mát là tổng qua \\d+ bước, .*"), vi);
+        BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 0, true, true)),
+                "not shifted by one", "chưa được dịch đi một ký tự");
+        BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, false, true)),
+                "sum over the", "là tổng qua");
+        BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 1, true, false)),
+                "as if T were 1", "như thể T bằng 1");
+        BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> {
             int T = w.length - 1;
             List<DMatrixRMaj> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (int t = 0; t < T; t++) {
@@ -141,8 +162,8 @@ class Lesson11Test {
                 ys.add(g.oneHot(w[t + 1]));
             }
             return Loss.CROSS_ENTROPY.manyToMany(g.rnn, xs, ys) / T; // no update
-        })).contains("not updated"));
-        assertTrue(failure(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 2, true, true)))
-                .contains("threw"));
+        }),"not updated", "chưa được cập nhật");
+        BothEditions.assertNamed(() -> Lesson11.checkTrainingStep((g, w) -> trainingStep(g, w, 2, true, true)),
+                "threw", "hàm đã ném ngoại lệ");
     }
 }

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Activation;
 
 class Lesson12Test {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     /** The notebook's solution of quiz 03: note 002's step h_t = tanh(W·[h_{t−1}; x_t] + b). */
     static DMatrixRMaj concatStep(DMatrixRMaj W, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h) {
@@ -34,10 +40,10 @@ class Lesson12Test {
             Lesson12.checkBpttVsBackprop('b');
         });
         assertEquals(4, out.split("✔", -1).length - 1, out);
-        assertTrue(fails(() -> Lesson12.checkHowAnRnnWorks('a')).contains("is not the answer"));
-        assertTrue(fails(() -> Lesson12.checkVanishingVsExploding('b')).contains("lesson 09"));
-        assertTrue(fails(() -> Lesson12.checkWhenLstmOrGru(' ')).contains("missing"));
-        assertTrue(fails(() -> Lesson12.checkBpttVsBackprop('e')).contains("not one of a, b, c, d"));
+        BothEditions.assertNamed(() -> Lesson12.checkHowAnRnnWorks('a'), "is not the answer", "không phải đáp án");
+        BothEditions.assertNamed(() -> Lesson12.checkVanishingVsExploding('b'), "lesson 09", "bài 09");
+        BothEditions.assertNamed(() -> Lesson12.checkWhenLstmOrGru(' '), "missing", "chưa có đáp án");
+        BothEditions.assertNamed(() -> Lesson12.checkBpttVsBackprop('e'), "not one of a, b, c, d", "không phải một trong các chữ a, b, c, d");
     }
 
     @Test
@@ -57,32 +63,51 @@ class Lesson12Test {
             Lesson12.checkQuiz11(2 * 0.75 * 0.6 / (0.75 + 0.6));
         });
         assertEquals(12, out.split("✔", -1).length - 1, out);
+        assertTrue(out.contains("✔ Quiz 04 (shapes) is right.\n"), out);
+        String vi = BothEditions.outputIn("vi", () -> {
+            Lesson12.checkHowAnRnnWorks('b');
+            Lesson12.checkQuiz03(Lesson12Test::concatStep);
+            Lesson12.checkQuiz04(new long[] {32, 20, 16});
+        });
+        assertEquals("✔ Câu phỏng vấn 1 (RNN hoạt động thế nào) đúng.\n✔ Câu hỏi 03 (ô RNN) đúng.\n✔ Câu hỏi 04 (hình dạng) đúng.\n", vi);
     }
 
     @Test
     void quizRejectsCommonMistakes() {
-        assertTrue(fails(() -> Lesson12.checkQuiz00('a')).contains("Hint"));
-        assertTrue(fails(() -> Lesson12.checkQuiz01('x')).contains("not one of"));
-        assertTrue(fails(() -> Lesson12.checkQuiz02('a')).contains("is not the answer"));
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz00('a'), "Hint", "Gợi ý");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz01('x'), "not one of", "không phải một trong");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz02('a'), "is not the answer", "không phải đáp án");
         String swapped = fails(() -> Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, h, x)));
         assertTrue(swapped.contains("[x_t, h_{t−1}]") || swapped.contains("threw"), swapped);
+        String swappedVi = BothEditions.failureIn("vi", () -> Lesson12.checkQuiz03((W, b, x, h) -> concatStep(W, b, h, x)));
+        assertTrue(swappedVi.contains("cột được xếp thành [x_t, h_{t−1}]") || swappedVi.contains("hàm đã ném ngoại lệ"), swappedVi);
         String noTanh = fails(() -> Lesson12.checkQuiz03((W, b, x, h) -> {
             DMatrixRMaj hx = new DMatrixRMaj(h.numRows + x.numRows, 1);
             CommonOps_DDRM.concatRows(h, x, hx);
             return CommonOps_DDRM.add(CommonOps_DDRM.mult(W, hx, null), b, null);
         }));
         assertTrue(noTanh.contains("before the activation"), noTanh);
-        assertTrue(fails(() -> Lesson12.checkQuiz03(null)).contains("missing"));
-        assertTrue(fails(() -> Lesson12.checkQuiz04(new long[] {32, 16})).contains("without returnSequences"));
-        assertTrue(fails(() -> Lesson12.checkQuiz04(new long[] {20, 16})).contains("batch dimension"));
-        assertTrue(fails(() -> Lesson12.checkQuiz04(new long[] {32, 20, 8})).contains("features"));
-        assertTrue(fails(() -> Lesson12.checkQuiz04(null)).contains("missing"));
-        assertTrue(fails(() -> Lesson12.checkQuiz06(Math.pow(0.8, 5))).contains("one factor"));
+        String noTanhVi = BothEditions.failureIn("vi", () -> Lesson12.checkQuiz03((W, b, x, h) -> {
+            DMatrixRMaj hx = new DMatrixRMaj(h.numRows + x.numRows, 1);
+            CommonOps_DDRM.concatRows(h, x, hx);
+            return CommonOps_DDRM.add(CommonOps_DDRM.mult(W, hx, null), b, null);
+        }));
+        assertTrue(noTanhVi.matches("(?s)Câu hỏi 03 \\(ô RNN\\), với trọng số ngẫu nhiên \\(n_x = \\d, n_h = \\d\\): "
+                + "đây là các số trước hàm kích hoạt\\..*"), noTanhVi);
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz03(null), "missing", "chưa có đáp án");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz04(new long[] {32, 16}), "without returnSequences", "không có returnSequences");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz04(new long[] {20, 16}), "batch dimension", "thiếu chiều batch");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz04(new long[] {32, 20, 8}), "features", "số đặc trưng (features)");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz04(null), "missing", "chưa có đáp án");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz06(Math.pow(0.8, 5)), "one factor", "thừa hoặc thiếu một thừa số");
         assertTrue(fails(() -> Lesson12.checkQuiz07('a')).contains("Dense") || fails(() -> Lesson12.checkQuiz07('a')).contains("layer"));
-        assertTrue(fails(() -> Lesson12.checkQuiz08(1)).contains("start marker"));
-        assertTrue(fails(() -> Lesson12.checkQuiz09(new double[] {3, 4, 6.5})).contains("VALUE"));
-        assertTrue(fails(() -> Lesson12.checkQuiz10('a')).contains("is not the answer"));
-        assertTrue(fails(() -> Lesson12.checkQuiz11(0.75)).contains("F1"));
+        assertTrue(BothEditions.failureIn("vi", () -> Lesson12.checkQuiz07('a')).contains("tầng nào biến nó thành y"));
+        String rounded = BothEditions.failureIn("vi", () -> Lesson12.checkQuiz11(0.5));
+        assertTrue(rounded.startsWith("Câu hỏi 11 (F1): nhận được 0.500000 (làm tròn đến 6 chữ số thập phân), chưa phải đáp án."), rounded);
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz08(1), "start marker", "dấu bắt đầu");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz09(new double[] {3, 4, 6.5}), "VALUE", "GIÁ TRỊ");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz10('a'), "is not the answer", "không phải đáp án");
+        BothEditions.assertNamed(() -> Lesson12.checkQuiz11(0.75), "F1", "trung bình điều hòa F1");
     }
 
     @Test
@@ -96,6 +121,14 @@ class Lesson12Test {
             return Activation.TANH.apply(z);
         }));
         assertTrue(m.contains("[x_t, h_{t−1}]"), m);
+        String vi = BothEditions.failureIn("vi", () -> Lesson12.checkQuiz03((W, b, x, h) -> {
+            DMatrixRMaj xh = new DMatrixRMaj(h.numRows + x.numRows, 1);
+            CommonOps_DDRM.concatRows(x, h, xh);
+            DMatrixRMaj z = CommonOps_DDRM.mult(W, xh, null);
+            CommonOps_DDRM.addEquals(z, b);
+            return Activation.TANH.apply(z);
+        }));
+        assertTrue(vi.contains("cột được xếp thành [x_t, h_{t−1}]"), vi);
     }
 
     @Test
@@ -115,8 +148,10 @@ class Lesson12Test {
                 () -> Lesson12.checkQuiz11(0), () -> Lesson12.checkQuiz09(new double[3]), () -> Lesson12.checkQuiz00('a'),
                 () -> Lesson12.checkQuiz08(0), () -> Lesson12.checkHowAnRnnWorks('a'));
         for (Runnable r : wrong) {
-            String m = fails(r);
-            for (String a : answers) assertTrue(!m.contains(a), a + " in: " + m);
+            for (String language : new String[] {"en", "vi"}) {
+                String m = BothEditions.failureIn(language, r);
+                for (String a : answers) assertTrue(!m.contains(a), a + " in: " + m);
+            }
         }
     }
 }
