@@ -78,7 +78,7 @@ class LayerComparisonTest {
     @Test
     void theTableHasOneRowPerRunWithItsMeasurements() {
         Table t = measured.table();
-        assertEquals("SimpleRNN, LSTM, GRU and Bidirectional(LSTM) on IMDB, measured", t.name());
+        assertEquals("Recurrent layers raced on IMDB (lesson 08's recipe, full data), measured", t.name());
         assertEquals(List.of("layer", "parameters (recurrent layer)", "epochs run", "best epoch", "s per epoch (median)",
                 "time ÷ SimpleRNN's", "test accuracy"), t.columnNames());
         assertEquals(2, t.rowCount());
@@ -123,6 +123,7 @@ class LayerComparisonTest {
     void theVerdictNamesTheBestLayerItsMarginAndItsCost() {
         LayerComparison c = withRuns(fake("SimpleRNN", 1.7, 0.8451), fake("LSTM", 4.9, 0.8684),
                 fake("GRU", 4.9, 0.8601), fake("Bidirectional(LSTM)", 10.5, 0.8662));
+        assertEquals("LSTM: 1 parameters, best epoch 2 of 3 run, 4.9 s per epoch, test accuracy 0.868", c.result("LSTM").toString());
         assertEquals("LSTM", c.best().layer());
         assertEquals("SimpleRNN", c.fastest().layer());
         assertEquals("LSTM scored best on the 400 test reviews: accuracy 0.868, 0.2 percentage points above the "
