@@ -8,7 +8,9 @@ the accuracy targets and the early-stopping arithmetic are skipped."""
 import os
 import re
 
-from conftest import assert_runs_clean, html_tables, table_rows
+import nbformat
+
+from conftest import NOTEBOOKS, assert_runs_clean, html_tables, table_rows
 from svg_outputs import diagram, value_cells
 
 LESSON = "10-lstm-gru.ipynb"
@@ -171,6 +173,19 @@ def test_lesson_10_verdict_reads_the_table(run_lesson):
     assert versus, "no line comparing the bidirectional LSTM with the LSTM"
     word = "higher" if bi["accuracy"] > lstm["accuracy"] else "lower" if bi["accuracy"] < lstm["accuracy"] else "same"
     assert word in versus.group(0), (versus.group(0), bi, lstm)
+
+
+def test_lesson_10_race_prose_states_no_measured_number():
+    """The race's accuracies and seconds move from run to run: the prose reads them from the table and
+    the verdict instead of stating them (both editions)."""
+    measured = re.compile(r"\b0\.[5-9][0-9]{1,3}\b|[0-9.]+ ?s per epoch|[0-9.]+ ?s mỗi epoch|[0-9]+\.[0-9]+×| gấp [0-9]+\.[0-9]+ lần")
+    for edition in (NOTEBOOKS, NOTEBOOKS.parent / "notebooks-vi"):
+        cells = nbformat.read(edition / LESSON, as_version=4).cells
+        start = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "race data: " in c.source)
+        end = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "race.versus(" in c.source)
+        for c in cells[start:end + 2]:
+            if c.cell_type == "markdown":
+                assert not measured.search(c.source), (edition.name, measured.search(c.source).group(0), c.source[:80])
 
 
 def test_lesson_10_plots_the_validation_accuracy_of_every_layer(run_lesson):
