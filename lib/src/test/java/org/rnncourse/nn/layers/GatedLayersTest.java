@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.rnncourse.lessons.GradientReach;
-import org.rnncourse.lessons.LayerComparison;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.History;
@@ -271,30 +270,6 @@ class GatedLayersTest {
             double acc = m.evaluate(Tensor.of(xs), Tensor.of(ys)).get("accuracy");
             assertTrue(acc > 0.9, layer + " accuracy " + acc + " after " + h);
         }
-    }
-
-    @Test
-    void layerComparisonMeasuresEveryRunOnTheSameData() {
-        Random rng = new Random(3);
-        int n = 60, len = 6;
-        int[][] x = new int[n][len];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 2;
-            for (int t = 0; t < len; t++) x[i][t] = 3 + rng.nextInt(5);
-            x[i][len - 1] = y[i] == 1 ? 1 : 2; // the last word gives the label away
-        }
-        LayerComparison c = new LayerComparison(x, y, x, y, 10, 4).epochs(2).batchSize(16);
-        LayerComparison.Run s = c.run("SimpleRNN", new SimpleRNN(3));
-        LayerComparison.Run l = c.run("LSTM", new LSTM(3));
-        assertEquals(4 * s.parameters(), l.parameters());
-        assertEquals(2, l.history().epochs());
-        assertTrue(l.secondsPerEpoch() > 0 && l.testAccuracy() >= 0 && l.testAccuracy() <= 1);
-        tech.tablesaw.api.Table t = c.table("measured", java.util.Map.of("LSTM", new String[] {"3 gates", "h, c", "less"}));
-        assertEquals(List.of("property", "SimpleRNN", "LSTM"), t.columnNames());
-        assertEquals("4.00×", t.stringColumn("LSTM").get(2));
-        assertEquals("h, c", t.stringColumn("LSTM").get(5));
-        assertThrows(IllegalArgumentException.class, () -> new LayerComparison(x, new int[3], x, y, 10, 4));
     }
 
     @Test
