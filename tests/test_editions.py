@@ -138,3 +138,19 @@ def test_the_tool_writes_whole_notebooks_that_jupyter_reads(editions_in):
     nbformat.validate(nbformat.read(vi_path, as_version=4))
     assert not list(vi_path.parent.glob("*.tmp"))
     json.loads(vi_path.read_text(encoding="utf-8"))
+
+
+def test_cell_ids_follow_the_english_cells_even_when_sync_moves_a_translation(editions_in):
+    en_path, vi_path = editions_in
+    vi = editions.read(vi_path)
+    i = first(vi, "markdown", after=2)
+    edit(vi_path, lambda nb: nb["cells"][i].update(id="stray-id"))
+    assert any(f"cell {i}: cell id 'stray-id'" in p for p in editions.problems(LESSON))
+    # An English markdown cell moved two places down: its translation follows it, with the English id.
+    def move(nb):
+        nb["cells"].insert(i + 2, nb["cells"].pop(i))
+    edit(en_path, move)
+    editions.main(["sync", LESSON])
+    en, vi = editions.read(en_path), editions.read(vi_path)
+    assert [c.get("id") for c in vi["cells"]] == [c.get("id") for c in en["cells"]]
+    assert len({c.get("id") for c in vi["cells"]}) == len(vi["cells"])

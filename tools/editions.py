@@ -125,6 +125,9 @@ def problems(name):
         if e["cell_type"] != v["cell_type"]:
             found.append(f"{where}: {e['cell_type']} in English, {v['cell_type']} in Vietnamese")
             continue
+        if e.get("id") != v.get("id"):
+            found.append(f"{where}: cell id {v.get('id')!r} in Vietnamese, {e.get('id')!r} in English "
+                         "(run tools/editions.py sync)")
         if plain_metadata(e) != plain_metadata(v):
             found.append(f"{where}: cell metadata differs between the editions ({first!r})")
         if e["cell_type"] == "code":
@@ -164,6 +167,8 @@ def synced(en, vi):
                 cells.append(code_for_vietnamese(e))
             elif old is not None and old["cell_type"] == e["cell_type"] == "markdown":
                 cell = copy.deepcopy(old)
+                if "id" in e:
+                    cell["id"] = e["id"]  # the English cell's id: a translation matched elsewhere must not keep a duplicate
                 cell["metadata"] = {**copy.deepcopy(e.get("metadata", {})),
                                     "translation": old.get("metadata", {}).get("translation", {"untranslated": True})}
                 cells.append(cell)
