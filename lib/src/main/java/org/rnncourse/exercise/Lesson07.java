@@ -10,6 +10,7 @@ import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 07 (SimpleRNN, Keras style). Exercise 1 is a function (a SimpleRNN's forward pass
@@ -96,7 +97,7 @@ public final class Lesson07 {
         DMatrixRMaj want = Way.right().run(kernel, recurrent, bias, xs);
         DMatrixRMaj got;
         try {
-            got = forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy());
+            got = OwnWork.check("simpleRnnForward", () -> forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy()), OwnWork.Topic.RNN_CELL);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("simpleRnnForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {

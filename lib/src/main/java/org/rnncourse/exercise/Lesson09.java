@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.rnncourse.lessons.ClippingDemo;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 09: the learner writes the three clipping functions of Keras's
@@ -225,7 +226,7 @@ public final class Lesson09 {
         double[] arg = g.clone();
         double[] got;
         try {
-            got = clip.apply(arg, c);
+            got = OwnWork.check(what, () -> clip.apply(arg, c), OwnWork.Topic.CLIPPING);
         } catch (UnsupportedOperationException e) {
             throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (IllegalArgumentException e) {
@@ -249,7 +250,7 @@ public final class Lesson09 {
         for (double[] g : gs) args.add(g.clone());
         List<double[]> got;
         try {
-            got = clip.apply(new ArrayList<>(args), c);
+            got = OwnWork.check(what, () -> clip.apply(new ArrayList<>(args), c), OwnWork.Topic.CLIPPING);
         } catch (UnsupportedOperationException e) {
             throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (IllegalArgumentException e) {

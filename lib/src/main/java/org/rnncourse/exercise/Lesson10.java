@@ -7,6 +7,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.scratch.GruCell;
 import org.rnncourse.scratch.LstmCell;
 import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 10 (LSTM and GRU). Both exercises are functions that compute one cell step from
@@ -119,7 +120,7 @@ public final class Lesson10 {
         DMatrixRMaj[] want = LstmWay.right().step(W, U, b, x, h, c);
         DMatrixRMaj[] got;
         try {
-            got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy(), c.copy());
+            got = OwnWork.check("lstmStep", () -> step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy(), c.copy()), OwnWork.Topic.LSTM);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("lstmStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {
@@ -245,7 +246,7 @@ public final class Lesson10 {
         DMatrixRMaj want = GruWay.right().step(W, U, b, x, h);
         DMatrixRMaj got;
         try {
-            got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy());
+            got = OwnWork.check("gruStep", () -> step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy()), OwnWork.Topic.GRU);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("gruStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 11, the character model written by the learner: sampling with
@@ -52,7 +53,7 @@ public final class Lesson11 {
         String what = "softmaxWithTemperature, on " + trial;
         double[] p;
         try {
-            p = f.apply(z.clone(), tau);
+            p = OwnWork.check("softmaxWithTemperature", () -> f.apply(z.clone(), tau), OwnWork.Topic.SOFTMAX);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("softmaxWithTemperature", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {
@@ -131,7 +132,8 @@ public final class Lesson11 {
             Random u = new Random(seed);
             String got;
             try {
-                got = f.apply(cell, out, vocabulary, prime.toString(), length, tau, () -> { draws[0]++; return u.nextDouble(); });
+                got = OwnWork.check(what, () -> f.apply(cell, out, vocabulary, prime.toString(), length, tau, () -> { draws[0]++; return u.nextDouble(); }),
+                        OwnWork.Topic.SAMPLING);
             } catch (UnsupportedOperationException e) {
                 throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
             } catch (RuntimeException e) {
