@@ -88,7 +88,8 @@ class Lesson09Test {
             GradientClipping.clipByNorm(o, c);
             return o;
         }));
-        assertTrue(m.contains("the library's GradientClipping"), m);
+        // The guard of graded work (OwnWork) refuses the library's clipping while the check runs.
+        assertTrue(m.contains("GradientClipping.clipByNorm is off while its check runs"), m);
     }
 
     @Test
