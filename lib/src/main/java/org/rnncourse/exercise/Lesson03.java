@@ -66,7 +66,7 @@ public final class Lesson03 {
         DMatrixRMaj h;
         try {
             // Copies: a function that writes into its arguments must not change the check's own numbers.
-            h = OwnWork.check("cellStep", () -> step.apply(Wxh.copy(), Whh.copy(), bh.copy(), x.copy(), hPrev.copy()), OwnWork.Topic.RNN_CELL);
+            h = OwnWork.check("cellStep", () -> step.apply(Wxh.copy(), Whh.copy(), bh.copy(), x.copy(), hPrev.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("cellStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {
@@ -150,7 +150,7 @@ public final class Lesson03 {
             List<DMatrixRMaj> copies = new ArrayList<>();
             for (DMatrixRMaj x : xs) copies.add(x.copy());
             DMatrixRMaj Wxh = cell.Wxh(), Whh = cell.Whh(), bh = cell.bh(), Why = out.Why(), by = CommonOps_DDRM.transpose(out.by, null);
-            got = OwnWork.check("rnnForward", () -> forward.apply(Wxh, Whh, bh, Why, by, copies), OwnWork.Topic.RNN_CELL, OwnWork.Topic.OUTPUT_LAYER);
+            got = OwnWork.check("rnnForward", () -> forward.apply(Wxh, Whh, bh, Why, by, copies), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE, OwnWork.Topic.OUTPUT_LAYER);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("rnnForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {
@@ -242,7 +242,7 @@ public final class Lesson03 {
         DMatrixRMaj noRecurrence = cell.step(X, new DMatrixRMaj(m, na));
         DMatrixRMaj A;
         try {
-            A = OwnWork.check("batchStep", () -> step.apply(cell.Wax.copy(), cell.Waa.copy(), cell.ba.copy(), X.copy(), Aprev.copy()), OwnWork.Topic.RNN_CELL);
+            A = OwnWork.check("batchStep", () -> step.apply(cell.Wax.copy(), cell.Waa.copy(), cell.ba.copy(), X.copy(), Aprev.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("batchStep", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 05 (architectures). Each exercise is a function the learner
@@ -117,7 +118,7 @@ public final class Lesson05 {
             List<DMatrixRMaj> got = call(what, () -> {
                 List<DMatrixRMaj> copies = new ArrayList<>();
                 for (DMatrixRMaj x : xs) copies.add(x.copy());
-                return f.apply(encoder, decoder, out, copies, steps);
+                return OwnWork.check("encoderDecoder", () -> f.apply(encoder, decoder, out, copies, steps), OwnWork.Topic.RNN_SEQUENCE);
             });
             String trialName = what + ", on a random encoder–decoder (" + T + " steps in, " + steps + " out)";
             requireLength(trialName, got, steps, "the decoder writes " + steps + " outputs; the encoder writes none.");

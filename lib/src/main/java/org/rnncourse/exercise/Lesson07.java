@@ -97,7 +97,7 @@ public final class Lesson07 {
         DMatrixRMaj want = Way.right().run(kernel, recurrent, bias, xs);
         DMatrixRMaj got;
         try {
-            got = OwnWork.check("simpleRnnForward", () -> forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy()), OwnWork.Topic.RNN_CELL);
+            got = OwnWork.check("simpleRnnForward", () -> forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("simpleRnnForward", "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 08 (IMDB sentiment): the accuracy at Keras's threshold, the trained model's
@@ -94,7 +95,7 @@ public final class Lesson08 {
             String trialName = "a random model (V = 12, d = 3, n = 4) and a review of " + T + " steps";
             double got;
             try {
-                got = f.apply(review.clone(), w);
+                got = OwnWork.check(what, () -> f.apply(review.clone(), w), OwnWork.Topic.RNN_SEQUENCE);
             } catch (UnsupportedOperationException e) {
                 throw Check.fail(what, "the function is not written yet (" + e.getMessage() + ").", "write its body in the exercise cell.");
             } catch (RuntimeException e) {

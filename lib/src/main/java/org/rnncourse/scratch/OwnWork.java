@@ -33,8 +33,14 @@ public final class OwnWork {
 
     /** What an exercise asks the learner to write, and what the library's guarded entry points compute. */
     public enum Topic {
-        /** One step or a forward pass of a simple RNN cell (lessons 03, 07): {@link RnnCell}, {@link Rnn}, the nn SimpleRNN. */
-        RNN_CELL,
+        /** One step of a simple RNN cell (lessons 03, 07): {@link RnnCell#step}, {@link RnnCell#stepColumn}. */
+        RNN_STEP,
+        /**
+         * A simple RNN run over a whole sequence (lessons 02, 03, 04, 05, 07, 08): {@link RnnCell#forward},
+         * {@link Rnn}, {@link TwoLayerRnn}, the nn SimpleRNN. Apart from the step, because some exercises
+         * ask for the loop over the steps and let the learner call the step.
+         */
+        RNN_SEQUENCE,
         /** The output layer y = g(W_ya·a + b_y) (lesson 03): {@link OutputLayer}. */
         OUTPUT_LAYER,
         /** Gradients by backpropagation through time (lesson 06): {@link Bptt}, the nn recurrent layers' backward. */

@@ -50,7 +50,7 @@ class OwnWorkChecksTest {
         AssertionError e = assertThrows(AssertionError.class, check::run);
         assertTrue(e.getMessage().startsWith(exercise + ": this exercise asks you to write " + exercise + " yourself, so "
                 + entry + " is off while its check runs"), e.getMessage());
-        assertFalse(OwnWork.isOff(OwnWork.Topic.RNN_CELL) || OwnWork.isOff(OwnWork.Topic.LSTM), "the window stayed open");
+        assertFalse(OwnWork.isOff(OwnWork.Topic.RNN_STEP) || OwnWork.isOff(OwnWork.Topic.RNN_SEQUENCE) || OwnWork.isOff(OwnWork.Topic.LSTM), "the window stayed open");
     }
 
     private static DMatrixRMaj t(DMatrixRMaj m) {
@@ -59,6 +59,64 @@ class OwnWorkChecksTest {
 
     private static boolean same(DMatrixRMaj a, DMatrixRMaj b) {
         return Check.same(a, b, 1e-12);
+    }
+
+    // ---- lessons 02, 04, 05, 08: the loop over the steps is the exercise; the step may be called --
+
+    static DMatrixRMaj finalStateByHand(RnnCell cell, List<DMatrixRMaj> xs) {
+        DMatrixRMaj h = new DMatrixRMaj(1, cell.nA);
+        for (DMatrixRMaj x : xs) h = cell.step(x, h);
+        return h;
+    }
+
+    static DMatrixRMaj finalStateByForward(RnnCell cell, List<DMatrixRMaj> xs) {
+        var cache = cell.forward(xs);
+        return cache.a(cache.timeSteps());
+    }
+
+    @Test
+    void theLibrarysForwardPassDoesNotAnswerTheLoopExercises() {
+        RnnCell cell = RnnCell.random(3, 4, Activation.TANH, 0.6, 2);
+        List<DMatrixRMaj> xs = List.of(Matrices.row(1, 0, 1), Matrices.row(0, 1, 0), Matrices.row(1, 1, 0));
+        assertTrue(same(finalStateByHand(cell, xs), finalStateByForward(cell, xs)), "the forward pass's last state is right");
+        refused("finalState", "RnnCell.forward", () -> Lesson02.checkFinalState(OwnWorkChecksTest::finalStateByForward));
+        assertTrue(Output.of(() -> Lesson02.checkFinalState(OwnWorkChecksTest::finalStateByHand)).contains("✔ finalState"));
+
+        refused("stackForward", "RnnCell.forward", () -> Lesson04.checkStackForward(
+                (layer1, layer2, seq) -> layer2.forward(layer1.forward(seq).hiddenStates()).hiddenStates()));
+        assertTrue(Output.of(() -> Lesson04.checkStackForward((layer1, layer2, seq) -> {
+            List<DMatrixRMaj> ks = new ArrayList<>();
+            DMatrixRMaj h = new DMatrixRMaj(seq.get(0).numRows, layer1.nA), k = new DMatrixRMaj(seq.get(0).numRows, layer2.nA);
+            for (DMatrixRMaj x : seq) {
+                h = layer1.step(x, h);   // the step is the lesson's own building block: allowed
+                k = layer2.step(h, k);
+                ks.add(k);
+            }
+            return ks;
+        })).contains("✔ stackForward"));
+
+        refused("encoderDecoder", "RnnCell.forward", () -> Lesson05.checkEncoderDecoder((enc, dec, out, seq, steps) -> {
+            var cache = enc.forward(seq);
+            List<DMatrixRMaj> ys = new ArrayList<>();
+            DMatrixRMaj input = new DMatrixRMaj(1, out.nY), a = cache.a(cache.timeSteps());
+            for (int t = 0; t < steps; t++) {
+                a = dec.step(input, a);
+                input = out.forward(a);
+                ys.add(input);
+            }
+            return ys;
+        }));
+
+        refused("pPositive", "RnnCell.forward", () -> Lesson08.checkByHand((review, w) -> {
+            RnnCell c = new RnnCell(Matrices.fromRows(w.kernel()), Matrices.fromRows(w.recurrentKernel()), Matrices.row(w.bias()),
+                    Activation.TANH);
+            List<DMatrixRMaj> rows = new ArrayList<>();
+            for (int id : review) rows.add(Matrices.row(w.embeddings()[id].clone()));
+            var cache = c.forward(rows);
+            double z = w.denseBias();
+            for (int j = 0; j < w.bias().length; j++) z += cache.a(cache.timeSteps()).get(0, j) * w.denseKernel()[j];
+            return 1 / (1 + Math.exp(-z));
+        }));
     }
 
     // ---- lesson 03 --------------------------------------------------------------------------------

@@ -107,9 +107,11 @@ class OwnWorkTest {
         Rnn rnn = new Rnn(cell, out);
         java.util.List<DMatrixRMaj> xs = java.util.List.of(Matrices.row(1, 0, 1), Matrices.row(0, 1, 0));
         RnnCache cache = rnn.forward(xs);
-        refused(OwnWork.Topic.RNN_CELL, () -> cell.step(xs.get(0), new DMatrixRMaj(1, 4)));
-        refused(OwnWork.Topic.RNN_CELL, () -> cell.stepColumn(Matrices.column(1, 0, 1), new DMatrixRMaj(4, 1)));
-        refused(OwnWork.Topic.RNN_CELL, () -> rnn.forward(xs));
+        refused(OwnWork.Topic.RNN_STEP, () -> cell.step(xs.get(0), new DMatrixRMaj(1, 4)));
+        refused(OwnWork.Topic.RNN_STEP, () -> cell.stepColumn(Matrices.column(1, 0, 1), new DMatrixRMaj(4, 1)));
+        refused(OwnWork.Topic.RNN_SEQUENCE, () -> rnn.forward(xs));
+        refused(OwnWork.Topic.RNN_SEQUENCE, () -> cell.forward(xs));
+        refused(OwnWork.Topic.RNN_SEQUENCE, () -> TwoLayerRnn.random(3, 4, 2, 1, Activation.LINEAR, 5).forward(xs));
         refused(OwnWork.Topic.OUTPUT_LAYER, () -> out.forward(new DMatrixRMaj(1, 4)));
         refused(OwnWork.Topic.BPTT, () -> Bptt.manyToOne(rnn, cache, Matrices.oneHotRow(1, 2), Loss.CROSS_ENTROPY));
         refused(OwnWork.Topic.BPTT, () -> Bptt.cellBackward(cell, cache, 1, new DMatrixRMaj(1, 4)));
@@ -118,6 +120,8 @@ class OwnWorkTest {
         refused(OwnWork.Topic.LSTM, () -> lstm.forward(java.util.List.of(x)));
         refused(OwnWork.Topic.GRU, () -> GruCell.random(3, 2, 0.5, 1).forward(java.util.List.of(x)));
         refused(OwnWork.Topic.SOFTMAX, () -> Activation.SOFTMAX.apply(Matrices.row(1, 2)));
+        // The step stays on where only the loop over the steps is asked for (lessons 02, 04, 05, 08).
+        assertDoesNotThrow(() -> OwnWork.check("finalState", () -> cell.step(xs.get(0), new DMatrixRMaj(1, 4)), OwnWork.Topic.RNN_SEQUENCE));
     }
 
     private static void refused(OwnWork.Topic topic, java.util.function.Supplier<?> call) {

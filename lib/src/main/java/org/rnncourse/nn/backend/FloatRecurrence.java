@@ -111,7 +111,7 @@ public final class FloatRecurrence {
      * returns dL/d(input): per-token rows for a lookup, else a (batch, time, features) tensor.
      */
     public Tensor backward(Tensor gradOutput) {
-        OwnWork.entry(rnn.ownWorkTopic() == OwnWork.Topic.RNN_CELL ? OwnWork.Topic.BPTT : rnn.ownWorkTopic(), rnn.typeName() + ".backward");
+        OwnWork.entry(rnn.ownWorkTopic() == OwnWork.Topic.RNN_SEQUENCE ? OwnWork.Topic.BPTT : rnn.ownWorkTopic(), rnn.typeName() + ".backward");
         double[] g = gradOutput.data();
         double[] dx = tokens == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));

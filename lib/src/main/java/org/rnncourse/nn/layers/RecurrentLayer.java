@@ -84,16 +84,16 @@ public abstract class RecurrentLayer extends Layer {
     /** Back-propagates through the last {@link #forward}, on the path it took. */
     @Override
     public final Tensor backward(Tensor gradOutput) {
-        OwnWork.entry(ownWorkTopic() == OwnWork.Topic.RNN_CELL ? OwnWork.Topic.BPTT : ownWorkTopic(), typeName() + ".backward");
+        OwnWork.entry(ownWorkTopic() == OwnWork.Topic.RNN_SEQUENCE ? OwnWork.Topic.BPTT : ownWorkTopic(), typeName() + ".backward");
         return ranFloat ? floatPath.backward(gradOutput) : backwardReference(gradOutput);
     }
 
     /**
-     * The exercise this layer's forward pass would answer (lesson 03's and 07's RNN step, lesson 10's
+     * The exercise this layer's forward pass would answer (lessons 02–08's simple RNN over a sequence, lesson 10's
      * LSTM or GRU step): its check turns the layer off while it runs the learner's function ({@link OwnWork}).
      */
     public final OwnWork.Topic ownWorkTopic() {
-        return this instanceof LSTM ? OwnWork.Topic.LSTM : this instanceof GRU ? OwnWork.Topic.GRU : OwnWork.Topic.RNN_CELL;
+        return this instanceof LSTM ? OwnWork.Topic.LSTM : this instanceof GRU ? OwnWork.Topic.GRU : OwnWork.Topic.RNN_SEQUENCE;
     }
 
     private FloatRecurrence floatPath() {
