@@ -35,6 +35,7 @@ public final class Lesson05 {
 
     /** The reference generator: A = step(input, A); y = out(A); input = y, {@code steps} times. */
     static List<DMatrixRMaj> generate(RnnCell cell, OutputLayer out, DMatrixRMaj x, DMatrixRMaj A0, int steps, boolean feedBack) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Lesson05's own reference"); // reflection must not reach it either
         List<DMatrixRMaj> ys = new ArrayList<>();
         DMatrixRMaj input = x, a = A0;
         for (int t = 0; t < steps; t++) {
@@ -63,7 +64,7 @@ public final class Lesson05 {
             OutputLayer out = new OutputLayer(Matrices.gaussian(na, n, 0.8, r), Matrices.gaussian(1, n, 0.3, r), Activation.TANH);
             DMatrixRMaj x = Matrices.gaussian(1, n, 1, r), A0 = Matrices.gaussian(1, na, 0.5, r);
             List<DMatrixRMaj> expected = generate(cell, out, x, A0, steps, true);
-            List<DMatrixRMaj> got = call(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps));
+            List<DMatrixRMaj> got = call(what, () -> OwnWork.check(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps), OwnWork.Topic.RNN_SEQUENCE));
             String trialName = what + ", on a random generator (n_x = n_y = " + n + ", n_a = " + na + ", " + steps + " steps)";
             requireLength(trialName, got, steps, "one output per step: " + steps + " outputs.");
             if (!sameList(expected, got)) {

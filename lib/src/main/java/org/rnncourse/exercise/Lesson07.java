@@ -52,6 +52,7 @@ public final class Lesson07 {
         }
 
         DMatrixRMaj run(DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias, DMatrixRMaj xs) {
+            OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Lesson07's own reference"); // reflection must not reach it either
             DMatrixRMaj k = kernelT ? CommonOps_DDRM.transpose(kernel, null) : kernel;
             DMatrixRMaj u = recurrentT ? CommonOps_DDRM.transpose(recurrent, null) : recurrent;
             int units = u.numRows;

@@ -176,28 +176,33 @@ public final class Lesson09 {
     // ---- the references ------------------------------------------------------------------------------
 
     private static double[] byValue(double[] g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Lesson09's own reference"); // reflection must not reach it either
         double[] out = g.clone();
         for (int i = 0; i < out.length; i++) out[i] = Math.max(-c, Math.min(c, out[i]));
         return out;
     }
 
     private static double[] byNorm(double[] g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Lesson09's own reference"); // reflection must not reach it either
         double n = norm(g);
         return n > c ? scaled(g, c / n) : g.clone();
     }
 
     private static List<double[]> byGlobalNorm(List<double[]> gs, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Lesson09's own reference"); // reflection must not reach it either
         double n = globalNorm(gs);
         return n > c ? scaledAll(gs, c / n) : scaledAll(gs, 1);
     }
 
     private static double norm(double[] g) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Lesson09's own reference"); // reflection must not reach it either
         double s = 0;
         for (double v : g) s += v * v;
         return Math.sqrt(s);
     }
 
     private static double globalNorm(List<double[]> gs) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Lesson09's own reference"); // reflection must not reach it either
         double s = 0;
         for (double[] g : gs) for (double v : g) s += v * v;
         return Math.sqrt(s);

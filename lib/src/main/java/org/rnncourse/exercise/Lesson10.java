@@ -71,6 +71,7 @@ public final class Lesson10 {
 
         /** {h_t, c_t}. */
         DMatrixRMaj[] step(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h, DMatrixRMaj c) {
+            OwnWork.entry(OwnWork.Topic.LSTM, "Lesson10's own reference"); // reflection must not reach it either
             int n = U.numRows;
             DMatrixRMaj z = CommonOps_DDRM.mult(x, W, null);
             if (readH) CommonOps_DDRM.multAdd(h, U, z);
@@ -188,6 +189,7 @@ public final class Lesson10 {
         }
 
         DMatrixRMaj step(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h) {
+            OwnWork.entry(OwnWork.Topic.GRU, "Lesson10's own reference"); // reflection must not reach it either
             int n = U.numRows;
             DMatrixRMaj xw = CommonOps_DDRM.mult(x, W, null), hu = CommonOps_DDRM.mult(h, U, null);
             int zb = swapZr ? 1 : 0, rb = swapZr ? 0 : 1;

@@ -178,6 +178,7 @@ public final class Lesson11 {
 
     private static String generate(RnnCell cell, OutputLayer out, String vocabulary, String prime, int length, double tau,
                                    DoubleSupplier uniform, Mistake m) {
+        OwnWork.entry(OwnWork.Topic.SAMPLING, "Lesson11's own reference"); // reflection must not reach it either
         int V = vocabulary.length();
         DMatrixRMaj a = new DMatrixRMaj(1, cell.nA);
         int last = prime.length() - 1;

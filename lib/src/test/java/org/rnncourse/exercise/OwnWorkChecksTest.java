@@ -295,6 +295,33 @@ class OwnWorkChecksTest {
                 .contains("✔ gruStep"));
     }
 
+    /** The check's own private reference, reached by reflection (the library is on the class path, so setAccessible works). */
+    static DMatrixRMaj[] byTheChecksReference(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h, DMatrixRMaj c) {
+        try {
+            Class<?> way = Class.forName("org.rnncourse.exercise.Lesson10$LstmWay");
+            java.lang.reflect.Method right = way.getDeclaredMethod("right"), step = way.getDeclaredMethod("step",
+                    DMatrixRMaj.class, DMatrixRMaj.class, DMatrixRMaj.class, DMatrixRMaj.class, DMatrixRMaj.class, DMatrixRMaj.class);
+            right.setAccessible(true);
+            step.setAccessible(true);
+            return (DMatrixRMaj[]) step.invoke(right.invoke(null), W, U, b, x, h, c);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theChecksOwnReferenceReachedByReflectionScoresNothing() {
+        LstmCell cell = LstmCell.random(3, 2, 0.5, 4);
+        DMatrixRMaj x = Matrices.row(0.3, -1, 0.2), h = Matrices.row(0.1, 0.2), c = Matrices.row(1, -1);
+        DMatrixRMaj[] honest = Lesson10Test.lstm(cell.W, cell.U, cell.b, x, h, c, Lesson10Test.IFCO, true, true);
+        DMatrixRMaj[] reflected = byTheChecksReference(cell.W, cell.U, cell.b, x, h, c);
+        assertTrue(same(honest[0], reflected[0]) && same(honest[1], reflected[1]), "the reference reached by reflection is right");
+        refused("lstmStep", "Lesson10's own reference", () -> Lesson10.checkLstmStep(OwnWorkChecksTest::byTheChecksReference));
+    }
+
     // ---- lesson 11 --------------------------------------------------------------------------------
 
     @Test
