@@ -322,6 +322,15 @@ class OwnWorkChecksTest {
         refused("lstmStep", "Lesson10's own reference", () -> Lesson10.checkLstmStep(OwnWorkChecksTest::byTheChecksReference));
     }
 
+    @Test
+    void lesson12sConcatStepIsNotTheLibrarysCellEither() {
+        refused("concatStep", "RnnCell.stepColumn", () -> Lesson12.checkQuiz03((W, b, x, h) -> {
+            int nh = h.numRows, nx = x.numRows;
+            DMatrixRMaj Whh = CommonOps_DDRM.extract(W, 0, nh, 0, nh), Wxh = CommonOps_DDRM.extract(W, 0, nh, nh, nh + nx);
+            return new RnnCell(t(Wxh), t(Whh), t(b), Activation.TANH).stepColumn(x, h);
+        }));
+    }
+
     // ---- lesson 11 --------------------------------------------------------------------------------
 
     @Test
