@@ -69,7 +69,9 @@ def test_the_solution_scores_full_marks(graded):
 
 def test_handing_the_work_to_the_library_scores_zero(graded):
     assert sum(grades(graded, "library").values()) == 0, grades(graded, "library")
-    assert "the library's GradientClipping" in shown_errors(graded, "library")
+    # The guard of graded work (OwnWork) refuses the library's clipping while a check runs the function.
+    shown = shown_errors(graded, "library")
+    assert "GradientClipping.clipByValue is off while its check runs" in shown, shown[-3000:]
 
 
 def test_clipping_each_weight_instead_of_all_together_loses_that_exercise(graded):

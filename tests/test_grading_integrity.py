@@ -5,6 +5,8 @@ the work, under `nbgrader autograde`.
   makes hold none of the quiz answers.
 - Cheating submissions score zero: answers pasted from a failed check's message, exercises answered
   by the library's helpers (the worked example's states, BPTT's gradients of the lesson's data),
+  functions composed from the library's own classes for whatever inputs the check gives (lessons 03,
+  06 and 10: the library's cell, BPTT or gradient check called with the function's arguments),
   wrong letters, a class that shadows the check class, edited or deleted check cells.
 - A failed check shows no Java stack frames.
 - The honest submission (the solution notebook) scores full marks.
@@ -24,7 +26,7 @@ from conftest import JAR, NOTEBOOKS, ROOT, run_nbgrader
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-L03, L06, L12 = "03-rnn-cell", "06-bptt", "12-review"
+L03, L06, L10, L12 = "03-rnn-cell", "06-bptt", "10-lstm-gru", "12-review"
 BEGIN, END = "// BEGIN SOLUTION", "// END SOLUTION"
 
 # The quiz's answers as the solution computes them, in the forms a leak would take.
@@ -219,19 +221,73 @@ def lesson06_pasted():
     return nb
 
 
+# What OwnWork says when a check's function called the library class that computes the exercise.
+GUARD = "is off while its check runs"
+S = "org.rnncourse.scratch."  # fully qualified, so no import a lesson lacks turns the cheat into a compile error
+
+
+def lesson03_composed():
+    """Every exercise answered by the library's RnnCell and OutputLayer, built from the function's own arguments:
+    right answers for any inputs, but not the student's work."""
+    nb = solution(L03)
+    t = "CommonOps_DDRM.transpose({}, null)"
+    cell = f"new {S}RnnCell({t.format('Wxh')}, {t.format('Whh')}, {t.format('bh')}, {S}Activation.TANH)"
+    answer(nb, 1, f"return {cell}.stepColumn(x, hPrev);\n")
+    answer(nb, 2, f"{S}RnnCell c = {cell};\n"
+                  f"{S}OutputLayer o = new {S}OutputLayer({t.format('Why')}, {t.format('by')}, {S}Activation.LINEAR);\n"
+                  "DMatrixRMaj h = new DMatrixRMaj(Wxh.numRows, 1);\n"
+                  "for (DMatrixRMaj x : xs) { h = c.stepColumn(x, h); hs.add(h); ys.add(o.forwardColumn(h)); }\n")
+    answer(nb, 3, f"return new {S}RnnCell(Wax, Waa, ba, {S}Activation.TANH).step(X, Aprev);\n")
+    return nb
+
+
+def lesson06_composed():
+    """Every exercise answered by Bptt or GradCheck called on the function's own arguments."""
+    nb = solution(L06)
+    cell = f"new {S}RnnCell(Wax, Waa, new DMatrixRMaj(1, Waa.numCols), {S}Activation.TANH)"
+    answer(nb, 1, "DMatrixRMaj Z = A.copy();\n"
+                  "for (int k = 0; k < Z.data.length; k++) Z.data[k] = 0.5 * Math.log((1 + A.data[k]) / (1 - A.data[k]));\n"
+                  f"{S}CellGradients g = {S}Bptt.cellBackward({cell}, X, Aprev, Z, dA);\n"
+                  "return new Lesson06.StepGradients(g.dWax, g.dWaa, g.dba, g.dX, g.dAprev);\n")
+    answer(nb, 2, f"{S}RnnGradients r = {S}Bptt.throughTime({cell}, cache, dAs);\n"
+                  "dWax = r.dWax(); dWaa = r.dWaa(); dba = r.dba(); fromLater = r.dA0();\n")
+    answer(nb, 3, f"return {S}GradCheck.numericalGradient(loss, W).get(i, j);\n")
+    return nb
+
+
+def lesson10_quick(nb):
+    """Lesson 10 without its IMDB race (ungraded cells a student may delete; nothing graded reads them), so that
+    grading it takes seconds, not minutes."""
+    race = ("race", "Imdb.", "xTrainSub")
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader") or c.cell_type != "code"
+                or not any(w in c.source for w in race)]
+    return nb
+
+
+def lesson10_composed():
+    """Both exercises answered by the library's LstmCell and GruCell built from the given weights."""
+    nb = lesson10_quick(solution(L10))
+    answer(nb, 1, f"{S}LstmCell.Step s = new {S}LstmCell(W, U, b).step(x, hPrev, cPrev);\n"
+                  "return new DMatrixRMaj[] {s.H(), s.C()};\n")
+    answer(nb, 2, f"return new {S}GruCell(W, U, b).step(x, hPrev).H();\n")
+    return nb
+
+
 RELEASE = {}
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     grading = tmp_path_factory.mktemp("integrity")
-    for lesson in (L03, L06, L12):
+    for lesson in (L03, L06, L10, L12):
         nbgrader(grading, "generate_assignment", lesson, "--force")
         RELEASE[lesson] = grading / "release" / lesson / f"{lesson}.ipynb"
     plan = {
         L03: {"honest": solution(L03), "helpers": lesson03_helpers(), "pasted": lesson03_pasted(),
-              "shadow": lesson03_shadow(), "edited": lesson03_edited_checks()},
-        L06: {"honest": solution(L06), "helpers": lesson06_helpers(), "pasted": lesson06_pasted()},
+              "shadow": lesson03_shadow(), "edited": lesson03_edited_checks(), "composed": lesson03_composed()},
+        L06: {"honest": solution(L06), "helpers": lesson06_helpers(), "pasted": lesson06_pasted(),
+              "composed": lesson06_composed()},
+        L10: {"honest": lesson10_quick(solution(L10)), "composed": lesson10_composed()},
         L12: {"honest": solution(L12), "interview": lesson12_interview("d"),
               **{f"wrong{k}": lesson12_wrong(k) for k in range(3)}},
     }
@@ -310,7 +366,7 @@ def test_student_versions_hold_no_quiz_answer(graded):
 
 def test_the_honest_submissions_score_full_marks(graded):
     grading, _ = graded
-    for lesson, checks in ((L03, 3), (L06, 3), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
+    for lesson, checks in ((L03, 3), (L06, 3), (L10, 2), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
         g = grades(grading, lesson, "honest")
         points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
                   for c in solution(lesson).cells if c.metadata.get("nbgrader", {}).get("grade")}
@@ -333,7 +389,8 @@ def test_a_failed_check_shows_its_message_and_hint_but_no_java_frames(graded):
     `at org.rnncourse.exercise.Check.fail(Check.java:103)` (the error itself stays: nbgrader needs it)."""
     grading, _ = graded
     shown = []
-    for lesson, student in ((L03, "pasted"), (L03, "helpers"), (L06, "helpers"), (L06, "pasted"), (L12, "wrong0"), (L12, "interview")):
+    for lesson, student in ((L03, "pasted"), (L03, "helpers"), (L06, "helpers"), (L06, "pasted"), (L12, "wrong0"), (L12, "interview"),
+                            (L03, "composed"), (L06, "composed"), (L10, "composed")):
         nb = nbformat.read(grading / "autograded" / student / lesson / f"{lesson}.ipynb", as_version=4)
         for c in nb.cells:
             if c.metadata.get("nbgrader", {}).get("grade"):
@@ -363,7 +420,21 @@ def test_answers_taken_from_the_librarys_helpers_score_zero(graded):
     grading, _ = graded
     assert total(grading, L03, "helpers") == 0, grades(grading, L03, "helpers")
     assert total(grading, L06, "helpers") == 0, grades(grading, L06, "helpers")
-    assert "random" in errors(grading, L06, "helpers")
+    # BPTT's gradients of the lesson's data would fail on the check's random data; the guard refuses them first.
+    said = errors(grading, L06, "helpers")
+    assert GUARD in said and "Bptt.cellBackward" in said, said[-3000:]
+
+
+def test_answers_composed_from_the_librarys_classes_score_zero(graded):
+    """The function calls the library's cell (or BPTT, or the gradient check) with the check's own inputs: every check
+    fails, and it fails because the guard refused (not, say, because the cheat did not compile)."""
+    grading, _ = graded
+    for lesson, checks in ((L03, 3), (L06, 3), (L10, 2)):
+        g = grades(grading, lesson, "composed")
+        assert len(g) == checks and sum(g.values()) == 0, (lesson, g)
+        said = errors(grading, lesson, "composed")
+        assert said.count(GUARD) >= checks, (lesson, said[-3000:])
+        assert "cannot find symbol" not in said, (lesson, said[-3000:])
 
 
 def test_wrong_interview_letters_score_zero_and_the_quiz_still_counts(graded):

@@ -12,6 +12,7 @@ import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.RnnCell;
 import org.rnncourse.scratch.Shapes;
 import org.rnncourse.lessons.WordOrderDemo;
+import org.rnncourse.scratch.OwnWork;
 
 /** Checks for the exercises of lesson 02 (why sequences), all on the lesson's {@link WordOrderDemo}. */
 public final class Lesson02 {
@@ -78,7 +79,7 @@ public final class Lesson02 {
         DMatrixRMaj lastAlone = cell.step(xs.get(xs.size() - 1), new DMatrixRMaj(1, cell.nA));
         DMatrixRMaj hT;
         try {
-            hT = run.apply(cell, List.copyOf(xs));
+            hT = OwnWork.check("finalState", () -> run.apply(cell, List.copyOf(xs)), OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("finalState", Messages.get("lesson02.notWritten", e.getMessage()), Messages.get("lesson02.writeBody"));
         } catch (RuntimeException e) {

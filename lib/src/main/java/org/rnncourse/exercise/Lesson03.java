@@ -12,6 +12,7 @@ import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCell;
 import org.rnncourse.scratch.Shapes;
 import org.rnncourse.lessons.WorkedExample;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 03 (the RNN cell). Each exercise is a function the learner
@@ -66,7 +67,7 @@ public final class Lesson03 {
         DMatrixRMaj h;
         try {
             // Copies: a function that writes into its arguments must not change the check's own numbers.
-            h = step.apply(Wxh.copy(), Whh.copy(), bh.copy(), x.copy(), hPrev.copy());
+            h = OwnWork.check("cellStep", () -> step.apply(Wxh.copy(), Whh.copy(), bh.copy(), x.copy(), hPrev.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("cellStep", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {
@@ -146,7 +147,8 @@ public final class Lesson03 {
         try {
             List<DMatrixRMaj> copies = new ArrayList<>();
             for (DMatrixRMaj x : xs) copies.add(x.copy());
-            got = forward.apply(cell.Wxh(), cell.Whh(), cell.bh(), out.Why(), CommonOps_DDRM.transpose(out.by, null), copies);
+            DMatrixRMaj Wxh = cell.Wxh(), Whh = cell.Whh(), bh = cell.bh(), Why = out.Why(), by = CommonOps_DDRM.transpose(out.by, null);
+            got = OwnWork.check("rnnForward", () -> forward.apply(Wxh, Whh, bh, Why, by, copies), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE, OwnWork.Topic.OUTPUT_LAYER);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("rnnForward", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {
@@ -232,7 +234,7 @@ public final class Lesson03 {
         DMatrixRMaj noRecurrence = cell.step(X, new DMatrixRMaj(m, na));
         DMatrixRMaj A;
         try {
-            A = step.apply(cell.Wax.copy(), cell.Waa.copy(), cell.ba.copy(), X.copy(), Aprev.copy());
+            A = OwnWork.check("batchStep", () -> step.apply(cell.Wax.copy(), cell.Waa.copy(), cell.ba.copy(), X.copy(), Aprev.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("batchStep", Messages.get("lesson03.notWritten", e.getMessage()), Messages.get("lesson03.writeBody"));
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.Parameters;
 import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 04 (shapes and parameters): the course's one parameter count
@@ -70,7 +71,7 @@ public final class Lesson04 {
         try {
             List<DMatrixRMaj> copies = new ArrayList<>();
             for (DMatrixRMaj x : xs) copies.add(x.copy());
-            got = f.apply(copy(layer1), copy(layer2), copies);
+            got = OwnWork.check("stackForward", () -> f.apply(copy(layer1), copy(layer2), copies), OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("stackForward", Messages.get("lesson04.notWritten", e.getMessage()), Messages.get("lesson04.writeBody"));
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 05 (architectures). Each exercise is a function the learner
@@ -35,6 +36,7 @@ public final class Lesson05 {
 
     /** The reference generator: A = step(input, A); y = out(A); input = y, {@code steps} times. */
     static List<DMatrixRMaj> generate(RnnCell cell, OutputLayer out, DMatrixRMaj x, DMatrixRMaj A0, int steps, boolean feedBack) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Lesson05's own reference"); // reflection must not reach it either
         List<DMatrixRMaj> ys = new ArrayList<>();
         DMatrixRMaj input = x, a = A0;
         for (int t = 0; t < steps; t++) {
@@ -63,7 +65,7 @@ public final class Lesson05 {
             OutputLayer out = new OutputLayer(Matrices.gaussian(na, n, 0.8, r), Matrices.gaussian(1, n, 0.3, r), Activation.TANH);
             DMatrixRMaj x = Matrices.gaussian(1, n, 1, r), A0 = Matrices.gaussian(1, na, 0.5, r);
             List<DMatrixRMaj> expected = generate(cell, out, x, A0, steps, true);
-            List<DMatrixRMaj> got = call(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps));
+            List<DMatrixRMaj> got = call(what, () -> OwnWork.check(what, () -> f.apply(cell, out, x.copy(), A0.copy(), steps), OwnWork.Topic.RNN_SEQUENCE));
             String trialName = Messages.get("lesson05.on", what, Messages.get("lesson05.generate.trial.random", n, na, steps));
             requireLength(trialName, got, steps, Messages.get("lesson05.generate.count.hint", steps));
             if (!sameList(expected, got)) {
@@ -114,7 +116,7 @@ public final class Lesson05 {
             List<DMatrixRMaj> got = call(what, () -> {
                 List<DMatrixRMaj> copies = new ArrayList<>();
                 for (DMatrixRMaj x : xs) copies.add(x.copy());
-                return f.apply(encoder, decoder, out, copies, steps);
+                return OwnWork.check("encoderDecoder", () -> f.apply(encoder, decoder, out, copies, steps), OwnWork.Topic.RNN_SEQUENCE);
             });
             String trialName = Messages.get("lesson05.on", what, Messages.get("lesson05.encoderDecoder.trial.random", T, steps));
             requireLength(trialName, got, steps, Messages.get("lesson05.encoderDecoder.count.hint", steps));

@@ -18,6 +18,7 @@ import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.RnnCell;
 import org.rnncourse.scratch.RnnGradients;
 import org.rnncourse.scratch.Shapes;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 06 (backpropagation through time). Each exercise is a function;
@@ -90,7 +91,8 @@ public final class Lesson06 {
         CellGradients e = Bptt.cellBackward(cell, X, Aprev, Z, dA);
         StepGradients got;
         try {
-            got = f.of(cell.Wax.copy(), cell.Waa.copy(), X.copy(), Aprev.copy(), A.copy(), dA.copy());
+            got = OwnWork.check("cellBackward", () -> f.of(cell.Wax.copy(), cell.Waa.copy(), X.copy(), Aprev.copy(), A.copy(), dA.copy()),
+                    OwnWork.Topic.BPTT, OwnWork.Topic.NUMERICAL_GRADIENT);
         } catch (UnsupportedOperationException ex) {
             throw Check.fail("cellBackward", Messages.get("lesson06.notWritten", ex.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException ex) {
@@ -182,7 +184,8 @@ public final class Lesson06 {
         try {
             List<DMatrixRMaj> copies = new ArrayList<>();
             for (DMatrixRMaj d : dAs) copies.add(d.copy());
-            got = f.of(cell.Wax.copy(), cell.Waa.copy(), cell.forward(xs), copies);
+            RnnCache given = cell.forward(xs);
+            got = OwnWork.check("bptt", () -> f.of(cell.Wax.copy(), cell.Waa.copy(), given, copies), OwnWork.Topic.BPTT, OwnWork.Topic.NUMERICAL_GRADIENT);
         } catch (UnsupportedOperationException ex) {
             throw Check.fail("bptt", Messages.get("lesson06.notWritten", ex.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException ex) {
@@ -304,7 +307,7 @@ public final class Lesson06 {
         double expected = (recurrent ? g.dWaa() : g.dWax()).get(i, j) + extra * Math.cos(W.get(i, j));
         double got;
         try {
-            got = derivative.of(loss, W, i, j);
+            got = OwnWork.check("numericalDerivative", () -> derivative.of(loss, W, i, j), OwnWork.Topic.NUMERICAL_GRADIENT, OwnWork.Topic.BPTT);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("numericalDerivative", Messages.get("lesson06.notWritten", e.getMessage()), Messages.get("lesson06.writeBody"));
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.rnncourse.nn.layers.Dense;
 import org.rnncourse.nn.layers.Input;
 import org.rnncourse.nn.layers.SimpleRNN;
 import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 07 (SimpleRNN, Keras style). Exercise 1 is a function (a SimpleRNN's forward pass
@@ -49,6 +50,7 @@ public final class Lesson07 {
         }
 
         DMatrixRMaj run(DMatrixRMaj kernel, DMatrixRMaj recurrent, DMatrixRMaj bias, DMatrixRMaj xs) {
+            OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Lesson07's own reference"); // reflection must not reach it either
             DMatrixRMaj k = kernelT ? CommonOps_DDRM.transpose(kernel, null) : kernel;
             DMatrixRMaj u = recurrentT ? CommonOps_DDRM.transpose(recurrent, null) : recurrent;
             int units = u.numRows;
@@ -95,7 +97,7 @@ public final class Lesson07 {
         DMatrixRMaj want = Way.right().run(kernel, recurrent, bias, xs);
         DMatrixRMaj got;
         try {
-            got = forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy());
+            got = OwnWork.check("simpleRnnForward", () -> forward.apply(kernel.copy(), recurrent.copy(), bias.copy(), xs.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("simpleRnnForward", Messages.get("lesson07.notWritten", e.getMessage()), Messages.get("lesson07.notWritten.hint"));
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 08 (IMDB sentiment): the accuracy at Keras's threshold, the trained model's
@@ -95,7 +96,7 @@ public final class Lesson08 {
             String on = Messages.get("lesson08.on", what, Messages.get("lesson08.trial", T));
             double got;
             try {
-                got = f.apply(review.clone(), w);
+                got = OwnWork.check(what, () -> f.apply(review.clone(), w), OwnWork.Topic.RNN_SEQUENCE);
             } catch (UnsupportedOperationException e) {
                 throw Check.fail(what, Messages.get("lesson08.notWritten", e.getMessage()), Messages.get("lesson08.notWritten.hint"));
             } catch (RuntimeException e) {
@@ -126,6 +127,7 @@ public final class Lesson08 {
     }
 
     private static double forward(int[] review, SentimentWeights w, Mistake m) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Lesson08's own reference"); // reflection must not reach it either
         int n = w.bias().length, T = review.length;
         double[] h = new double[n];
         for (int s = 0; s < T; s++) {

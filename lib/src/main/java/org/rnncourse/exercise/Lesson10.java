@@ -8,6 +8,7 @@ import org.rnncourse.Messages;
 import org.rnncourse.scratch.GruCell;
 import org.rnncourse.scratch.LstmCell;
 import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for lesson 10 (LSTM and GRU). Both exercises are functions that compute one cell step from
@@ -64,6 +65,7 @@ public final class Lesson10 {
 
         /** {h_t, c_t}. */
         DMatrixRMaj[] step(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h, DMatrixRMaj c) {
+            OwnWork.entry(OwnWork.Topic.LSTM, "Lesson10's own reference"); // reflection must not reach it either
             int n = U.numRows;
             DMatrixRMaj z = CommonOps_DDRM.mult(x, W, null);
             if (readH) CommonOps_DDRM.multAdd(h, U, z);
@@ -114,7 +116,7 @@ public final class Lesson10 {
         DMatrixRMaj[] want = LstmWay.right().step(W, U, b, x, h, c);
         DMatrixRMaj[] got;
         try {
-            got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy(), c.copy());
+            got = OwnWork.check("lstmStep", () -> step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy(), c.copy()), OwnWork.Topic.LSTM);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("lstmStep", Messages.get("lesson10.notWritten", e.getMessage()), Messages.get("lesson10.notWritten.hint"));
         } catch (RuntimeException e) {
@@ -173,6 +175,7 @@ public final class Lesson10 {
         }
 
         DMatrixRMaj step(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, DMatrixRMaj x, DMatrixRMaj h) {
+            OwnWork.entry(OwnWork.Topic.GRU, "Lesson10's own reference"); // reflection must not reach it either
             int n = U.numRows;
             DMatrixRMaj xw = CommonOps_DDRM.mult(x, W, null), hu = CommonOps_DDRM.mult(h, U, null);
             int zb = swapZr ? 1 : 0, rb = swapZr ? 0 : 1;
@@ -233,7 +236,7 @@ public final class Lesson10 {
         DMatrixRMaj want = GruWay.right().step(W, U, b, x, h);
         DMatrixRMaj got;
         try {
-            got = step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy());
+            got = OwnWork.check("gruStep", () -> step.apply(W.copy(), U.copy(), b.copy(), x.copy(), h.copy()), OwnWork.Topic.GRU);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("gruStep", Messages.get("lesson10.notWritten", e.getMessage()), Messages.get("lesson10.notWritten.hint"));
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.RnnCell;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Checks for the exercises of lesson 11, the character model written by the learner: sampling with
@@ -56,7 +57,7 @@ public final class Lesson11 {
         String what = Messages.get("lesson11.on", "softmaxWithTemperature", trial);
         double[] p;
         try {
-            p = f.apply(z.clone(), tau);
+            p = OwnWork.check("softmaxWithTemperature", () -> f.apply(z.clone(), tau), OwnWork.Topic.SOFTMAX);
         } catch (UnsupportedOperationException e) {
             throw Check.fail("softmaxWithTemperature", Messages.get("lesson11.notWritten", e.getMessage()),
                     Messages.get("lesson11.notWritten.hint"));
@@ -141,7 +142,8 @@ public final class Lesson11 {
             Random u = new Random(seed);
             String got;
             try {
-                got = f.apply(cell, out, vocabulary, prime.toString(), length, tau, () -> { draws[0]++; return u.nextDouble(); });
+                got = OwnWork.check(what, () -> f.apply(cell, out, vocabulary, prime.toString(), length, tau, () -> { draws[0]++; return u.nextDouble(); }),
+                        OwnWork.Topic.SAMPLING);
             } catch (UnsupportedOperationException e) {
                 throw Check.fail(what, Messages.get("lesson11.notWritten", e.getMessage()), Messages.get("lesson11.notWritten.hint"));
             } catch (RuntimeException e) {
@@ -181,6 +183,7 @@ public final class Lesson11 {
 
     private static String generate(RnnCell cell, OutputLayer out, String vocabulary, String prime, int length, double tau,
                                    DoubleSupplier uniform, Mistake m) {
+        OwnWork.entry(OwnWork.Topic.SAMPLING, "Lesson11's own reference"); // reflection must not reach it either
         int V = vocabulary.length();
         DMatrixRMaj a = new DMatrixRMaj(1, cell.nA);
         int last = prime.length() - 1;

@@ -6,6 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * Quiz 03 of lesson 12: a short code answer. The learner writes note 002's form of the cell,
@@ -38,7 +39,7 @@ public final class Lesson12Cell {
             String trialName = Messages.get("lesson12.cell.trial", what, nx, nh);
             DMatrixRMaj got;
             try {
-                got = step.apply(W.copy(), b.copy(), x.copy(), h.copy());
+                got = OwnWork.check("concatStep", () -> step.apply(W.copy(), b.copy(), x.copy(), h.copy()), OwnWork.Topic.RNN_STEP, OwnWork.Topic.RNN_SEQUENCE);
             } catch (UnsupportedOperationException e) {
                 throw Check.fail(what, Messages.get("lesson12.cell.notWritten", e.getMessage()), Messages.get("lesson12.cell.notWritten.hint"));
             } catch (RuntimeException e) {
@@ -67,6 +68,7 @@ public final class Lesson12Cell {
     }
 
     private static DMatrixRMaj reference(DMatrixRMaj W, DMatrixRMaj b, DMatrixRMaj stacked) {
+        OwnWork.entry(OwnWork.Topic.RNN_STEP, "Lesson12's own reference"); // reflection must not reach it either
         DMatrixRMaj z = CommonOps_DDRM.mult(W, stacked, null);
         CommonOps_DDRM.addEquals(z, b);
         return Activation.TANH.apply(z);

@@ -16,6 +16,7 @@ import org.rnncourse.scratch.Bptt;
 import org.rnncourse.scratch.Loss;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
+import org.rnncourse.scratch.OwnWork;
 import org.rnncourse.scratch.Rnn;
 import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.RnnCell;
@@ -249,6 +250,7 @@ public final class CharRnn {
 
     /** Writes {@code length} characters after reading {@code prime}, each drawn from softmax(z / temperature). */
     public String sample(String prime, int length, double temperature, Random random) {
+        OwnWork.entry(OwnWork.Topic.SAMPLING, "CharRnn.sample");
         require(prime != null && !prime.isEmpty(), "prime must hold at least one character, e.g. \"the \"");
         require(length >= 0, "length must be ≥ 0, got " + length);
         require(temperature > 0 && Double.isFinite(temperature), "temperature must be > 0, got " + temperature);

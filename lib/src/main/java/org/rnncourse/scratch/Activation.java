@@ -101,6 +101,7 @@ public enum Activation {
     public DMatrixRMaj apply(DMatrixRMaj z) {
         Shapes.requireFinite("z", z, name().toLowerCase() + ".apply");
         if (this == SOFTMAX) {
+            OwnWork.entry(OwnWork.Topic.SOFTMAX, "Activation.SOFTMAX.apply");
             return softmaxRows(z);
         }
         DMatrixRMaj out = new DMatrixRMaj(z.numRows, z.numCols);
@@ -116,6 +117,7 @@ public enum Activation {
         if (this != SOFTMAX) {
             return apply(z);
         }
+        OwnWork.entry(OwnWork.Topic.SOFTMAX, "Activation.SOFTMAX.applyColumns");
         DMatrixRMaj t = new DMatrixRMaj(z.numCols, z.numRows);
         org.ejml.dense.row.CommonOps_DDRM.transpose(z, t);
         DMatrixRMaj s = softmaxRows(t);

@@ -38,6 +38,7 @@ public final class Bptt {
      *         backward step expects (2×4): the shape of A_t, m = 2, n_a = 4}
      */
     public static CellGradients cellBackward(RnnCell cell, DMatrixRMaj X, DMatrixRMaj Aprev, DMatrixRMaj Z, DMatrixRMaj dA) {
+        OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.cellBackward");
         Shapes.requireNonNull("cell", cell, "give the RnnCell");
         Shapes.requireNonNull("X_t", X, "give X_t, (m×" + cell.nX + ")");
         int m = X.numRows;
@@ -66,6 +67,7 @@ public final class Bptt {
 
     /** {@link #cellBackward(RnnCell, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} at step t of a cache. */
     public static CellGradients cellBackward(RnnCell cell, RnnCache cache, int t, DMatrixRMaj dA) {
+        OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.cellBackward");
         Shapes.requireNonNull("cache", cache, "give the RnnCache of the forward pass");
         return cellBackward(cell, cache.x(t), cache.a(t - 1), cache.z(t), dA);
     }
@@ -78,6 +80,7 @@ public final class Bptt {
      * @param dAFromAbove ∂L/∂A_t from outside the recurrence for t = 1 … T; an entry may be null (nothing)
      */
     public static RnnGradients throughTime(RnnCell cell, RnnCache cache, List<DMatrixRMaj> dAFromAbove) {
+        OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.throughTime");
         Shapes.requireNonNull("cell", cell, "give the RnnCell");
         Shapes.requireNonNull("cache", cache, "give the RnnCache of the forward pass");
         int T = cache.timeSteps();
@@ -110,6 +113,7 @@ public final class Bptt {
      * Gradients of {@link Loss#manyToOne}.
      */
     public static RnnGradients manyToOne(Rnn rnn, RnnCache cache, DMatrixRMaj target, Loss loss) {
+        OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.manyToOne");
         requireModel(rnn, cache, loss);
         int T = cache.timeSteps();
         List<DMatrixRMaj> targets = new ArrayList<>(Collections.nCopies(T, null));
@@ -123,6 +127,7 @@ public final class Bptt {
      * Gradients of {@link Loss#manyToMany}.
      */
     public static RnnGradients manyToMany(Rnn rnn, RnnCache cache, List<DMatrixRMaj> targets, Loss loss) {
+        OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.manyToMany");
         requireModel(rnn, cache, loss);
         requireTargets(targets, cache.timeSteps());
         return withOutputs(rnn, cache, targets, loss);

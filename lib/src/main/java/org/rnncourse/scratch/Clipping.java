@@ -27,12 +27,14 @@ public final class Clipping {
 
     /** The L2 norm √(Σ g_i²). */
     public static double norm(double[] g) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.norm");
         requireArray("g", g);
         return norm(g, g.length);
     }
 
     /** The joint L2 norm of several arrays, √(Σ over all of them of g_i²): what globalClipnorm compares. */
     public static double globalNorm(List<double[]> gs) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.globalNorm");
         requireList(gs);
         double s = 0;
         for (double[] g : gs) for (double v : g) s += v * v;
@@ -41,12 +43,14 @@ public final class Clipping {
 
     /** Scales g in place so that its L2 norm is at most c (Keras's {@code clipnorm}). */
     public static void clipByNorm(double[] g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByNorm");
         requireArray("g", g);
         clipByNorm(g, g.length, c);
     }
 
     /** Scales all arrays in place by one factor so their joint L2 norm is at most c ({@code global_clipnorm}). */
     public static void clipByGlobalNorm(List<double[]> gs, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByGlobalNorm");
         requireClip(c);
         double n = globalNorm(gs);
         if (!Double.isFinite(n)) {
@@ -60,30 +64,35 @@ public final class Clipping {
 
     /** Clips each number of g in place to [−c, c] (Keras's {@code clipvalue}). */
     public static void clipByValue(double[] g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByValue");
         requireArray("g", g);
         clipByValue(g, g.length, c);
     }
 
     /** The Frobenius (L2) norm of a matrix's entries. */
     public static double norm(DMatrixRMaj g) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.norm");
         requireMatrix("g", g);
         return norm(g.data, g.getNumElements());
     }
 
     /** {@link #clipByNorm(double[], double)} on a matrix's entries, in place. */
     public static void clipByNorm(DMatrixRMaj g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByNorm");
         requireMatrix("g", g);
         clipByNorm(g.data, g.getNumElements(), c);
     }
 
     /** {@link #clipByValue(double[], double)} on a matrix's entries, in place. */
     public static void clipByValue(DMatrixRMaj g, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByValue");
         requireMatrix("g", g);
         clipByValue(g.data, g.getNumElements(), c);
     }
 
     /** {@link #clipByGlobalNorm(List, double)} on matrices (e.g. dW_ax, dW_aa, db_a together), in place. */
     public static void clipByGlobalNormMatrices(List<DMatrixRMaj> gs, double c) {
+        OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByGlobalNormMatrices");
         if (gs == null) throw new IllegalArgumentException("gs is null: give the list of gradients to clip together");
         List<double[]> arrays = new ArrayList<>();
         for (DMatrixRMaj g : gs) {

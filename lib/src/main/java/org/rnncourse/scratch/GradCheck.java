@@ -37,6 +37,7 @@ public final class GradCheck {
      * differences. {@code param} is changed during the call and restored before it returns.
      */
     public static DMatrixRMaj numericalGradient(DoubleSupplier loss, DMatrixRMaj param, double eps) {
+        OwnWork.entry(OwnWork.Topic.NUMERICAL_GRADIENT, "GradCheck.numericalGradient");
         Shapes.requireNonNull("loss", loss, "give the loss as a lambda, e.g. () -> Loss.HALF_SQUARED_ERROR.manyToOne(rnn, xs, target)");
         Shapes.requireFinite("param", param, "the gradient check");
         if (!(eps > 0) || eps > 1e-1) {
@@ -60,6 +61,7 @@ public final class GradCheck {
 
     /** {@link #numericalGradient(DoubleSupplier, DMatrixRMaj, double)} with ε = {@link #EPS}. */
     public static DMatrixRMaj numericalGradient(DoubleSupplier loss, DMatrixRMaj param) {
+        OwnWork.entry(OwnWork.Topic.NUMERICAL_GRADIENT, "GradCheck.numericalGradient");
         return numericalGradient(loss, param, EPS);
     }
 

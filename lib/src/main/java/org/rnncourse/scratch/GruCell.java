@@ -78,6 +78,7 @@ public final class GruCell {
 
     /** One step: (X_t, H_{t−1}) → z, r, hTilde, H_t. */
     public Step step(DMatrixRMaj X, DMatrixRMaj Hprev) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.step");
         requireInputs(X, Hprev);
         DMatrixRMaj xw = Gates.affine(X, W, null, null, b);          // + row 0 of b
         DMatrixRMaj hu = CommonOps_DDRM.mult(Hprev, U, null);
@@ -95,6 +96,7 @@ public final class GruCell {
 
     /** The backward step, given ∂L/∂H_t (from above and from step t + 1). */
     public Gradients backward(Step s, DMatrixRMaj dH) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backward");
         Shapes.requireNonNull("s", s, "give the Step that step(X, H_prev) returned");
         int m = s.X().numRows;
         Shapes.require("dH_t", dH, m, nA, "the GRU backward step", "the shape of H_t, m = " + m + ", n_a = " + nA);
@@ -154,6 +156,7 @@ public final class GruCell {
 
     /** The sequence X_1 … X_T from H_0 = 0. */
     public Cache forward(List<DMatrixRMaj> xs) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.forward");
         LstmCell.requireSequence(xs);
         int m = xs.get(0) == null ? 1 : xs.get(0).numRows;
         return forward(xs, new DMatrixRMaj(m, nA));
@@ -161,6 +164,7 @@ public final class GruCell {
 
     /** The sequence X_1 … X_T from a given H_0. */
     public Cache forward(List<DMatrixRMaj> xs, DMatrixRMaj H0) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.forward");
         LstmCell.requireSequence(xs);
         List<Step> steps = new ArrayList<>();
         DMatrixRMaj h = H0;
@@ -183,6 +187,7 @@ public final class GruCell {
      * @param dHFromAbove ∂L/∂H_t from outside the recurrence, t = 1 … T; an entry may be null
      */
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backward");
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         int T = cache.timeSteps();
         Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
@@ -209,6 +214,7 @@ public final class GruCell {
 
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
+        OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backwardLast");
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT));
     }

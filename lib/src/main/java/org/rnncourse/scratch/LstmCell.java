@@ -92,6 +92,7 @@ public final class LstmCell {
 
     /** One step: (X_t, H_{t−1}, C_{t−1}) → gates, C_t, H_t. */
     public Step step(DMatrixRMaj X, DMatrixRMaj Hprev, DMatrixRMaj Cprev) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.step");
         requireInputs(X, Hprev, Cprev);
         DMatrixRMaj z = Gates.affine(X, W, Hprev, U, b);
         DMatrixRMaj i = Gates.sigmoid(Gates.block(z, 0, nA));
@@ -112,6 +113,7 @@ public final class LstmCell {
      * @param dC ∂L/∂C_t from step t + 1 (null for the last step when the loss does not read C_T)
      */
     public Gradients backward(Step s, DMatrixRMaj dH, DMatrixRMaj dC) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backward");
         Shapes.requireNonNull("s", s, "give the Step that step(X, H_prev, C_prev) returned");
         int m = s.X().numRows;
         Shapes.require("dH_t", dH, m, nA, "the LSTM backward step", "the shape of H_t, m = " + m + ", n_a = " + nA);
@@ -169,6 +171,7 @@ public final class LstmCell {
 
     /** The sequence X_1 … X_T from H_0 = C_0 = 0. */
     public Cache forward(List<DMatrixRMaj> xs) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.forward");
         requireSequence(xs);
         int m = xs.get(0) == null ? 1 : xs.get(0).numRows;
         return forward(xs, new DMatrixRMaj(m, nA), new DMatrixRMaj(m, nA));
@@ -176,6 +179,7 @@ public final class LstmCell {
 
     /** The sequence X_1 … X_T from given H_0 and C_0. */
     public Cache forward(List<DMatrixRMaj> xs, DMatrixRMaj H0, DMatrixRMaj C0) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.forward");
         requireSequence(xs);
         List<Step> steps = new ArrayList<>();
         DMatrixRMaj h = H0, c = C0;
@@ -201,6 +205,7 @@ public final class LstmCell {
      * @param dCLast      ∂L/∂C_T from outside (null when the loss does not read the last cell state)
      */
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove, DMatrixRMaj dCLast) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backward");
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         int T = cache.timeSteps();
         Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
@@ -226,6 +231,7 @@ public final class LstmCell {
 
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
+        OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backwardLast");
         Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
         return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT), null);
     }

@@ -43,6 +43,7 @@ public final class OutputLayer {
 
     /** Z_y = A_t·W_ay + b_y, (m, n_y): what g is applied to. */
     public DMatrixRMaj preActivation(DMatrixRMaj A) {
+        OwnWork.entry(OwnWork.Topic.OUTPUT_LAYER, "OutputLayer.preActivation");
         if (A == null) {
             throw new IllegalArgumentException("A_t is null but the output layer expects an (m×" + nA + ") matrix: n_a = " + nA);
         }
@@ -63,11 +64,13 @@ public final class OutputLayer {
 
     /** Row form: Y_t = g(A_t·W_ay + b_y), (m, n_y); softmax normalises each row. */
     public DMatrixRMaj forward(DMatrixRMaj A) {
+        OwnWork.entry(OwnWork.Topic.OUTPUT_LAYER, "OutputLayer.forward");
         return g.apply(preActivation(A));
     }
 
     /** Column form: y_t = g(W_hy h_t + b_y), (n_y, 1), for one example. */
     public DMatrixRMaj forwardColumn(DMatrixRMaj h) {
+        OwnWork.entry(OwnWork.Topic.OUTPUT_LAYER, "OutputLayer.forwardColumn");
         Shapes.require("h_t", h, nA, 1, "the output layer", "n_h = " + nA);
         DMatrixRMaj z = new DMatrixRMaj(nY, 1);
         CommonOps_DDRM.mult(Why(), h, z);

@@ -37,11 +37,13 @@ public final class Rnn {
 
     /** Runs the sequence X_1 … X_T from A_0 = 0 and computes Y_t at every step. */
     public RnnCache forward(List<DMatrixRMaj> xs) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Rnn.forward");
         return withOutputs(cell.forward(xs));
     }
 
     /** Runs the sequence X_1 … X_T from the given A_0 and computes Y_t at every step. */
     public RnnCache forward(List<DMatrixRMaj> xs, DMatrixRMaj A0) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "Rnn.forward");
         return withOutputs(cell.forward(xs, A0));
     }
 

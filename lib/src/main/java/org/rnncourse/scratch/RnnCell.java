@@ -71,6 +71,7 @@ public final class RnnCell {
 
     /** The pre-activation Z_t = X_t·W_ax + A_{t−1}·W_aa + b_a, (m, n_a): what f is applied to. */
     public DMatrixRMaj preActivation(DMatrixRMaj X, DMatrixRMaj Aprev) {
+        OwnWork.entry(OwnWork.Topic.RNN_STEP, "RnnCell.preActivation");
         requireInputs(X, Aprev);
         DMatrixRMaj z = new DMatrixRMaj(X.numRows, nA);
         CommonOps_DDRM.mult(X, Wax, z);               // (m, n_x)·(n_x, n_a) = (m, n_a)
@@ -85,6 +86,7 @@ public final class RnnCell {
 
     /** One step in row form: A_t = f(X_t·W_ax + A_{t−1}·W_aa + b_a), (m, n_a). */
     public DMatrixRMaj step(DMatrixRMaj X, DMatrixRMaj Aprev) {
+        OwnWork.entry(OwnWork.Topic.RNN_STEP, "RnnCell.step");
         return f.apply(preActivation(X, Aprev));
     }
 
@@ -93,6 +95,7 @@ public final class RnnCell {
      * Computed with the column-form matrices, not by transposing the row form's answer.
      */
     public DMatrixRMaj stepColumn(DMatrixRMaj x, DMatrixRMaj hPrev) {
+        OwnWork.entry(OwnWork.Topic.RNN_STEP, "RnnCell.stepColumn");
         Shapes.require("x_t", x, nX, 1, "the cell", "n_x = " + nX);
         Shapes.require("h_prev", hPrev, nA, 1, "the cell", "n_h = " + nA);
         DMatrixRMaj z = new DMatrixRMaj(nA, 1);
@@ -119,6 +122,7 @@ public final class RnnCell {
 
     /** The hidden states for a whole sequence, starting from A_0 = 0. */
     public RnnCache forward(List<DMatrixRMaj> xs) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "RnnCell.forward");
         requireSequence(xs);
         return forward(xs, new DMatrixRMaj(xs.get(0) == null ? 1 : xs.get(0).numRows, nA));
     }
@@ -128,6 +132,7 @@ public final class RnnCell {
      * backward pass needs (the inputs, the pre-activations Z_t and the states A_0 … A_T).
      */
     public RnnCache forward(List<DMatrixRMaj> xs, DMatrixRMaj A0) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "RnnCell.forward");
         requireSequence(xs);
         List<DMatrixRMaj> zs = new ArrayList<>();
         List<DMatrixRMaj> as = new ArrayList<>();

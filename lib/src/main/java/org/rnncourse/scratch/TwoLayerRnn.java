@@ -62,6 +62,7 @@ public final class TwoLayerRnn {
 
     /** Layer 1 over X_1 … X_T, then layer 2 over H_1 … H_T, then the output from K_T. */
     public Pass forward(List<DMatrixRMaj> xs) {
+        OwnWork.entry(OwnWork.Topic.RNN_SEQUENCE, "TwoLayerRnn.forward");
         RnnCache first = layer1.forward(xs);
         RnnCache second = layer2.forward(first.hiddenStates());   // the whole sequence H_1 … H_T
         return new Pass(first, second, output.forward(second.a(second.timeSteps())));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.layers.RecurrentLayer;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * The float path of one recurrent layer (SimpleRNN, LSTM or GRU, alone, in a stack or inside a
@@ -91,6 +92,7 @@ public final class FloatRecurrence {
 
     /** The layer's output for a batch, (batch, units) or (batch, time, units) with returnSequences. */
     public Tensor forward(Tensor input) {
+        OwnWork.entry(rnn.ownWorkTopic(), rnn.typeName() + ".forward");
         x = input;
         batch = input.dim(0);
         parts = Math.max(1, Math.min(PARTS, batch / MIN_ROWS_PER_THREAD));
@@ -109,6 +111,7 @@ public final class FloatRecurrence {
      * returns dL/d(input): per-token rows for a lookup, else a (batch, time, features) tensor.
      */
     public Tensor backward(Tensor gradOutput) {
+        OwnWork.entry(rnn.ownWorkTopic() == OwnWork.Topic.RNN_SEQUENCE ? OwnWork.Topic.BPTT : rnn.ownWorkTopic(), rnn.typeName() + ".backward");
         double[] g = gradOutput.data();
         double[] dx = tokens == null ? new double[batch * steps * in] : null;
         run(p -> workers[p].backward(rowsFrom(p), rowsFrom(p + 1) - rowsFrom(p), g, dx));

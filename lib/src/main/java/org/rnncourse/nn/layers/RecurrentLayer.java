@@ -6,6 +6,7 @@ import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.FloatRecurrence;
 import org.rnncourse.nn.backend.MatOps;
 import org.rnncourse.nn.backend.Tensor;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * What SimpleRNN, LSTM and GRU share: they read (batch, time, features) one step at a time,
@@ -73,6 +74,7 @@ public abstract class RecurrentLayer extends Layer {
      */
     @Override
     public final Tensor forward(Tensor x, boolean training) {
+        OwnWork.entry(ownWorkTopic(), typeName() + ".forward");
         checkInput(x);
         FloatRecurrence f = Backend.isFloat32() ? floatPath() : null;
         ranFloat = f != null;
@@ -82,7 +84,16 @@ public abstract class RecurrentLayer extends Layer {
     /** Back-propagates through the last {@link #forward}, on the path it took. */
     @Override
     public final Tensor backward(Tensor gradOutput) {
+        OwnWork.entry(ownWorkTopic() == OwnWork.Topic.RNN_SEQUENCE ? OwnWork.Topic.BPTT : ownWorkTopic(), typeName() + ".backward");
         return ranFloat ? floatPath.backward(gradOutput) : backwardReference(gradOutput);
+    }
+
+    /**
+     * The exercise this layer's forward pass would answer (lessons 02–08's simple RNN over a sequence, lesson 10's
+     * LSTM or GRU step): its check turns the layer off while it runs the learner's function ({@link OwnWork}).
+     */
+    public final OwnWork.Topic ownWorkTopic() {
+        return this instanceof LSTM ? OwnWork.Topic.LSTM : this instanceof GRU ? OwnWork.Topic.GRU : OwnWork.Topic.RNN_SEQUENCE;
     }
 
     private FloatRecurrence floatPath() {
