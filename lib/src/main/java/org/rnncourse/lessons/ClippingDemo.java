@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.SimpleRNN;
@@ -165,9 +166,9 @@ public final class ClippingDemo {
         Shapes.requireNonNull("title", title, "give the table's caption");
         Shapes.requireNonNull("weights", weights, "give the weights' names, e.g. ClippingDemo.weightNames()");
         Shapes.requireNonNull("versions", versions, "give a map from a version's name to its gradients");
-        StringColumn names = StringColumn.create("weight");
+        StringColumn names = StringColumn.create(Messages.get("tables.clipping.weight"));
         for (String w : weights) names.append(w);
-        names.append("all together (joint norm)");
+        names.append(Messages.get("tables.clipping.allTogether"));
         Table t = Table.create(title, names);
         for (java.util.Map.Entry<String, List<double[]>> v : versions.entrySet()) {
             List<double[]> gs = v.getValue();
@@ -175,7 +176,7 @@ public final class ClippingDemo {
                 throw new IllegalArgumentException("version '" + v.getKey() + "' has " + (gs == null ? "no" : gs.size())
                         + " gradients, but there are " + weights.size() + " weights");
             }
-            DoubleColumn col = DoubleColumn.create("norm, " + v.getKey());
+            DoubleColumn col = DoubleColumn.create(Messages.get("tables.clipping.norm", v.getKey()));
             double all = 0;
             for (double[] g : gs) {
                 double s = 0;
@@ -218,23 +219,27 @@ public final class ClippingDemo {
         return b.toString();
     }
 
-    /** One row per epoch, one column per run; a diverged run shows "diverged" at that epoch and nothing after. */
+    /**
+     * One row per epoch, one column per run; a diverged run shows "diverged" at that epoch and nothing after.
+     * Its title, column names and that word come from the bundle ({@code tables.clipping.*}).
+     */
     public static Table table(Run... runs) {
         requireRuns(runs);
         int epochs = 0;
         for (Run r : runs) epochs = Math.max(epochs, r.losses().size() + (r.diverged() ? 1 : 0));
-        IntColumn epoch = IntColumn.create("epoch");
+        IntColumn epoch = IntColumn.create(Messages.get("tables.clipping.epoch"));
         List<StringColumn> cols = new ArrayList<>();
-        for (Run r : runs) cols.add(StringColumn.create("loss, " + r.label()));
+        for (Run r : runs) cols.add(StringColumn.create(Messages.get("tables.clipping.loss", r.label())));
+        String diverged = Messages.get("tables.clipping.diverged");
         for (int e = 1; e <= epochs; e++) {
             epoch.append(e);
             for (int j = 0; j < runs.length; j++) {
                 Run r = runs[j];
                 cols.get(j).append(e <= r.losses().size() ? String.format(Locale.ROOT, "%.3e", r.losses().get(e - 1))
-                        : r.diverged() && e == r.divergedAtEpoch() ? "diverged (inf/NaN)" : "");
+                        : r.diverged() && e == r.divergedAtEpoch() ? diverged : "");
             }
         }
-        Table t = Table.create("Training loss per epoch", epoch);
+        Table t = Table.create(Messages.get("tables.clipping.table.title"), epoch);
         cols.forEach(t::addColumns);
         return t;
     }
@@ -254,9 +259,9 @@ public final class ClippingDemo {
             ys[j] = y;
             traces[j] = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(runs[j].label()).build();
         }
-        Layout layout = Layout.builder("Training loss with and without gradient clipping")
-                .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Plots.logAxis("MSE loss (log scale)", ys))
+        Layout layout = Layout.builder(Messages.get("tables.clipping.plot.title"))
+                .xAxis(Axis.builder().title(Messages.get("tables.clipping.epoch")).build())
+                .yAxis(Plots.logAxis(Messages.get("tables.clipping.plot.y"), ys))
                 .height(420).width(760).build();
         return new Figure(layout, traces);
     }
