@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Embedding;
 import org.rnncourse.scratch.FeedForward;
@@ -143,20 +144,21 @@ public final class WordOrderDemo {
 
     /**
      * The two models side by side on two sentences: one row per model (feed-forward output, RNN final
-     * state, RNN output), the numbers for each sentence, and whether the model tells them apart.
+     * state, RNN output), the numbers for each sentence, and whether the model tells them apart. Titles,
+     * column names and row names come from the bundle ({@code tables.wordOrder.*}); the sentences stay.
      */
     public Table compare(String sentence1, String sentence2) {
-        StringColumn model = StringColumn.create("model");
+        StringColumn model = StringColumn.create(Messages.get("tables.wordOrder.model"));
         // Numbered, so that two sentences that differ only in case still make two columns.
         StringColumn first = StringColumn.create("(1) " + sentence1);
         StringColumn second = StringColumn.create("(2) " + sentence2);
-        StringColumn apart = StringColumn.create("tells them apart?");
-        add(model, first, second, apart, "feed-forward: y (average of the words)",
+        StringColumn apart = StringColumn.create(Messages.get("tables.wordOrder.apart"));
+        add(model, first, second, apart, Messages.get("tables.wordOrder.feedForward"),
                 feedForwardOutput(sentence1), feedForwardOutput(sentence2));
-        add(model, first, second, apart, "RNN: final hidden state h_T",
+        add(model, first, second, apart, Messages.get("tables.wordOrder.finalState"),
                 rnnFinalState(sentence1), rnnFinalState(sentence2));
-        add(model, first, second, apart, "RNN: output y_T", rnnOutput(sentence1), rnnOutput(sentence2));
-        return Table.create("Same words, two orders", model, first, second, apart);
+        add(model, first, second, apart, Messages.get("tables.wordOrder.output"), rnnOutput(sentence1), rnnOutput(sentence2));
+        return Table.create(Messages.get("tables.wordOrder.compare.title"), model, first, second, apart);
     }
 
     /** The RNN step by step on two sentences: t, the word read and h_t for each. */
@@ -164,8 +166,8 @@ public final class WordOrderDemo {
         List<String> w1 = words(sentence1), w2 = words(sentence2);
         List<DMatrixRMaj> h1 = rnnStates(sentence1), h2 = rnnStates(sentence2);
         IntColumn t = IntColumn.create("t");
-        StringColumn word1 = StringColumn.create("word (1)"), state1 = StringColumn.create("h_t (1)");
-        StringColumn word2 = StringColumn.create("word (2)"), state2 = StringColumn.create("h_t (2)");
+        StringColumn word1 = StringColumn.create(Messages.get("tables.wordOrder.word", 1)), state1 = StringColumn.create("h_t (1)");
+        StringColumn word2 = StringColumn.create(Messages.get("tables.wordOrder.word", 2)), state2 = StringColumn.create("h_t (2)");
         for (int i = 0; i < Math.max(w1.size(), w2.size()); i++) {
             t.append(i + 1);
             word1.append(i < w1.size() ? w1.get(i) : "");
@@ -173,7 +175,7 @@ public final class WordOrderDemo {
             word2.append(i < w2.size() ? w2.get(i) : "");
             state2.append(i < h2.size() ? format(h2.get(i)) : "");
         }
-        return Table.create("The RNN, word by word", t, word1, state1, word2, state2);
+        return Table.create(Messages.get("tables.wordOrder.steps.title"), t, word1, state1, word2, state2);
     }
 
     /** A row vector as the tables print it: "(0.1234, -0.5678)". */
@@ -191,7 +193,7 @@ public final class WordOrderDemo {
         model.append(name);
         first.append(format(a));
         second.append(format(b));
-        apart.append(differ(a, b) ? "yes" : "no");
+        apart.append(Messages.get(differ(a, b) ? "tables.wordOrder.yes" : "tables.wordOrder.no"));
     }
 
     @Override

@@ -3,15 +3,37 @@ package org.rnncourse.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.Shapes;
 
 /** The worked example of lesson 03, recomputed here with plain arrays and loops. */
 class WorkedExampleTest {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
+    @Test
+    void theTitlesOfLessons03And10TablesFollowTheLanguageAndTheNamesOfQuantitiesStay() {
+        assertEquals("The worked example, unrolled over 3 steps", WorkedExample.create().unrolledTable().name());
+        Map<String, double[]> flows = Map.of("LSTM", new double[] {0.5, 1.0});
+        assertEquals(List.of("steps back", "LSTM"), GradientReach.table("reach", flows, 0, 1).columnNames());
+        Course.setLanguage("vi");
+        var table = WorkedExample.create().unrolledTable();
+        assertEquals("Ví dụ mẫu, trải theo thời gian qua 3 bước", table.name());
+        assertEquals(List.of("t", "x_t"), table.columnNames().subList(0, 2));
+        var reach = GradientReach.table("reach", flows, 0, 1);
+        assertEquals(List.of("số bước lùi lại", "LSTM"), reach.columnNames());
+        assertEquals("5.0e-01", reach.stringColumn("LSTM").get(1));
+    }
+
 
     @Test
     void shapesAtEveryStep() {
