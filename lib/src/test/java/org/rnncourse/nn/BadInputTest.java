@@ -305,4 +305,20 @@ class BadInputTest {
                 "clipnorm phải là một số hữu hạn lớn hơn 0, nhận được Infinity.");
         assertVietnamese(IllegalArgumentException.class, () -> SimpleRNN.builder(0), "SimpleRNN units", "nhận được 0");
     }
+
+    @Test
+    void layerMistakesAreToldInVietnamese() {
+        assertVietnamese(IllegalArgumentException.class, () -> new Dense(4, "swish"),
+                "không có tên 'swish'", "linear, tanh, relu, sigmoid, softmax");
+        assertVietnamese(IllegalArgumentException.class, () -> new Dropout(1.0), "Dropout rate phải nằm trong [0, 1), nhận được 1.0");
+        assertVietnamese(IllegalArgumentException.class, () -> new Input(0, 3), "hình dạng (0, 3) của Input", "kích thước dương");
+        assertVietnamese(IllegalArgumentException.class,
+                () -> new Sequential(1L, new Input(10, 32), new SimpleRNN(8), new SimpleRNN(4)),
+                "simple_rnn_1", "(None, 8)", "chỉ trả về đầu ra cuối cùng", "returnSequences(true)");
+        Sequential s = new Sequential(1L, new Input(3), new Embedding(10, 4), new SimpleRNN(2), new Dense(1, "sigmoid"));
+        s.compile("adam", "binary_crossentropy");
+        assertVietnamese(IllegalArgumentException.class,
+                () -> s.fit(new int[][] {{1, 2, 3}, {4, 12, 0}}, new int[] {0, 1}, new FitOptions().verbose(0)),
+                "chỉ số token x[1][1] = 12.0 nằm ngoài [0, 10)", "kích thước bộ từ vựng");
+    }
 }
