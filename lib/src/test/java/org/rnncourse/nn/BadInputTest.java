@@ -321,4 +321,32 @@ class BadInputTest {
                 () -> s.fit(new int[][] {{1, 2, 3}, {4, 12, 0}}, new int[] {0, 1}, new FitOptions().verbose(0)),
                 "chỉ số token x[1][1] = 12.0 nằm ngoài [0, 10)", "kích thước bộ từ vựng");
     }
+
+    @Test
+    void labelTensorAndTrainingMistakesAreToldInVietnamese() {
+        Sequential s = new Sequential(1L, new Input(10, 32), new SimpleRNN(8), new Dense(5, "softmax"));
+        s.compile("adam", "categorical_crossentropy", "accuracy");
+        assertVietnamese(IllegalArgumentException.class, () -> s.fit(new double[4][10][32], new int[4], new FitOptions().verbose(0)),
+                "nhãn y có hình dạng (4,)", "(None, 5)", "sparse_categorical_crossentropy");
+        s.compile("adam", "sparse_categorical_crossentropy");
+        assertVietnamese(IllegalArgumentException.class,
+                () -> s.fit(new double[2][10][32], new int[] {1, 7}, new FitOptions().verbose(0)),
+                "nhãn y[1] = 7.0 không phải mã lớp trong [0, 5)");
+        assertVietnamese(IllegalArgumentException.class, () -> s.compile("adam", "hinge"), "loss: không có tên 'hinge'");
+        assertVietnamese(IllegalArgumentException.class, () -> s.compile("adam", "mse", "f1"), "metrics: không có tên 'f1'");
+        assertVietnamese(IllegalArgumentException.class, () -> Tensor.of(new double[][][] {new double[10][32], new double[9][32]}),
+                "x[1] có độ dài 9", "hãy đệm các chuỗi");
+        assertVietnamese(IllegalArgumentException.class, () -> new FitOptions().validationSplit(1.0),
+                "validationSplit phải nằm trong [0, 1), nhận được 1.0");
+        assertVietnamese(IllegalArgumentException.class, () -> Tensor.zeros(3, 2).take(new int[] {0, 7}, 0, 2),
+                "index[1] = 7 không phải một hàng", "từ 0 đến 2");
+
+        Sequential d = new Sequential(1L, new Input(3, 1), new SimpleRNN(2), new Dense(1));
+        d.compile("sgd", "mse");
+        double[] y = new double[6];
+        y[3] = 1e300;
+        assertVietnamese(TrainingDivergedException.class,
+                () -> d.fit(new double[6][3][1], y, new FitOptions().batchSize(2).shuffle(false).verbose(0)),
+                "ở epoch 1, lô 2 trên 3", "phân kỳ", "clipnorm(1.0)", "tốc độ học thấp hơn");
+    }
 }

@@ -2,6 +2,7 @@ package org.rnncourse.nn.backend;
 
 import java.util.Arrays;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 
 /**
  * A block of numbers with a shape, stored flat in row-major order (the last index moves fastest),
@@ -128,8 +129,7 @@ public final class Tensor {
 
     private static void requireLength(String what, int actual, int expected) {
         if (actual != expected) {
-            throw new IllegalArgumentException(what + " has length " + actual + " but the first one has "
-                    + expected + ": all examples must have the same shape (pad the sequences first)");
+            throw new IllegalArgumentException(Messages.get("nn.tensor.ragged", what, actual, expected));
         }
     }
 
@@ -202,8 +202,7 @@ public final class Tensor {
         requireRange(from, to, index.length, "index");
         for (int i = from; i < to; i++) {
             if (index[i] < 0 || index[i] >= shape[0]) {
-                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is not a row of this tensor: rows are 0 to "
-                        + (shape[0] - 1) + ".");
+                throw new IllegalArgumentException(Messages.get("nn.tensor.notARow", "index[" + i + "]", index[i], shape[0] - 1));
             }
         }
         int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
