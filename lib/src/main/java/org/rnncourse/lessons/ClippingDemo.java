@@ -69,10 +69,10 @@ public final class ClippingDemo {
 
         @Override
         public String toString() {
-            String end = diverged() ? "diverged at epoch " + divergedAtEpoch + " (the loss became infinite or NaN)"
-                    : String.format(Locale.ROOT, "final loss %.4f", lastLoss());
-            return String.format(Locale.ROOT, "%s: %d epochs, first loss %.4g, last finite loss %.4g, %s",
-                    label, losses.size(), firstLoss(), lastLoss(), end);
+            String end = diverged() ? Messages.get("lessons.clipping.run.diverged", divergedAtEpoch)
+                    : Messages.get("lessons.clipping.run.final", String.format(Locale.ROOT, "%.4f", lastLoss()));
+            return Messages.get("lessons.clipping.run", label, losses.size(), String.format(Locale.ROOT, "%.4g", firstLoss()),
+                    String.format(Locale.ROOT, "%.4g", lastLoss()), end);
         }
     }
 
@@ -91,10 +91,10 @@ public final class ClippingDemo {
     /** The model, compiled with {@code optimizer} and MSE, its recurrent kernel multiplied by {@code recurrentScale}. */
     public static Sequential model(Optimizer optimizer, double recurrentScale) {
         if (optimizer == null) {
-            throw new IllegalArgumentException("optimizer is null: give e.g. new SGD(0.5) or new SGD(0.5).clipnorm(1.0)");
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.noOptimizer"));
         }
         if (!(recurrentScale > 0) || Double.isInfinite(recurrentScale)) {
-            throw new IllegalArgumentException("recurrentScale must be a positive number, got " + recurrentScale);
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.recurrentScale", recurrentScale));
         }
         Sequential model = new Sequential(MODEL_SEED, new Input(T, 1), new SimpleRNN(UNITS), new Dense(1));
         model.compile(optimizer, "mse");
@@ -173,8 +173,9 @@ public final class ClippingDemo {
         for (java.util.Map.Entry<String, List<double[]>> v : versions.entrySet()) {
             List<double[]> gs = v.getValue();
             if (gs == null || gs.size() != weights.size()) {
-                throw new IllegalArgumentException("version '" + v.getKey() + "' has " + (gs == null ? "no" : gs.size())
-                        + " gradients, but there are " + weights.size() + " weights");
+                throw new IllegalArgumentException(gs == null
+                        ? Messages.get("lessons.clipping.versionNone", v.getKey(), weights.size())
+                        : Messages.get("lessons.clipping.versionSize", v.getKey(), gs.size(), weights.size()));
             }
             DoubleColumn col = DoubleColumn.create(Messages.get("tables.clipping.norm", v.getKey()));
             double all = 0;
@@ -207,15 +208,19 @@ public final class ClippingDemo {
             low = Math.min(low, f);
             high = Math.max(high, f);
         }
-        b.append(String.format(Locale.ROOT, "%s: first loss %.1e", plain.label(), plain.firstLoss()));
-        if (l.size() > 1) b.append(String.format(Locale.ROOT, ", then ×%.1e to ×%.1e per epoch", low, high));
-        b.append(plain.diverged() ? ", diverged at epoch " + plain.divergedAtEpoch() : ", did not diverge");
+        b.append(Messages.get("lessons.clipping.summary.first", plain.label(), String.format(Locale.ROOT, "%.1e", plain.firstLoss())));
+        if (l.size() > 1) {
+            b.append(Messages.get("lessons.clipping.summary.growth", String.format(Locale.ROOT, "%.1e", low),
+                    String.format(Locale.ROOT, "%.1e", high)));
+        }
+        b.append(plain.diverged() ? Messages.get("lessons.clipping.summary.diverged", plain.divergedAtEpoch())
+                : Messages.get("lessons.clipping.summary.notDiverged"));
         Run best = null;
         for (Run r : clipped) {
             if (!r.diverged() && (best == null || r.lastLoss() < best.lastLoss())) best = r;
         }
-        b.append(best == null ? ". Every clipped run diverged too." : ". Lowest final loss of the clipped runs: " + best.label()
-                + String.format(Locale.ROOT, " (%.4f)", best.lastLoss()) + ".");
+        b.append(best == null ? Messages.get("lessons.clipping.summary.allDiverged")
+                : Messages.get("lessons.clipping.summary.best", best.label(), String.format(Locale.ROOT, "%.4f", best.lastLoss())));
         return b.toString();
     }
 
@@ -268,7 +273,7 @@ public final class ClippingDemo {
 
     private static void requireRuns(Run[] runs) {
         if (runs == null || runs.length == 0) {
-            throw new IllegalArgumentException("give at least one Run from ClippingDemo.train");
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.noRuns"));
         }
         for (Run r : runs) Shapes.requireNonNull("run", r, "every entry must come from ClippingDemo.train");
     }

@@ -137,8 +137,8 @@ public final class GradientFlowTables {
      */
     public static Table clippingTable(List<double[]> gradients, double clipnorm, double clipvalue, double globalClipnorm) {
         if (gradients == null || gradients.isEmpty()) {
-            throw new IllegalArgumentException("gradients is " + (gradients == null ? "null" : "empty")
-                    + ": give each weight's gradient as a double[], e.g. List.of(dW, db)");
+            throw new IllegalArgumentException(Messages.get(gradients == null ? "lessons.gradientFlow.gradientsNull"
+                    : "lessons.gradientFlow.gradientsEmpty"));
         }
         Map<String, List<double[]>> options = new LinkedHashMap<>();
         options.put("clipnorm=" + fmt(clipnorm), GradientFlow.clipByNorm(gradients, clipnorm));
@@ -216,19 +216,18 @@ public final class GradientFlowTables {
 
     private static void requireFactors(double[] factors) {
         if (factors == null || factors.length == 0) {
-            throw new IllegalArgumentException("give at least one factor, e.g. 0.9, 1.0, 1.1");
+            throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.noFactor"));
         }
     }
 
     private static void requireMeasurements(Measurement[] ms) {
         if (ms == null || ms.length == 0) {
-            throw new IllegalArgumentException("give at least one Measurement from GradientFlow.measure");
+            throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.noMeasurement"));
         }
         for (Measurement m : ms) {
             Shapes.requireNonNull("measurement", m, "every entry must come from GradientFlow.measure");
             if (m.timeSteps() != ms[0].timeSteps()) {
-                throw new IllegalArgumentException("the measurements have different T (" + ms[0].timeSteps()
-                        + " and " + m.timeSteps() + "): measure them on sequences of the same length");
+                throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.differentT", ms[0].timeSteps(), m.timeSteps()));
             }
         }
     }

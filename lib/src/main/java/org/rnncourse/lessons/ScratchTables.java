@@ -33,7 +33,7 @@ public final class ScratchTables {
      */
     public static Table activations(double... zs) {
         if (zs == null || zs.length == 0) {
-            throw new IllegalArgumentException("give at least one value of z");
+            throw new IllegalArgumentException(Messages.get("lessons.scratch.noZ"));
         }
         DMatrixRMaj z = Matrices.row(zs.clone());
         Table t = Table.create(Messages.get("tables.scratch.activations.title"), DoubleColumn.create("z", zs.clone()));
@@ -53,8 +53,8 @@ public final class ScratchTables {
         Shapes.requireNonNull("embedding", embedding, "give the Embedding to show");
         int V = embedding.vocabularySize(), D = embedding.dimension();
         if (words == null || words.size() != V) {
-            throw new IllegalArgumentException("words has " + (words == null ? "no" : words.size())
-                    + " entries but the embedding has V = " + V + " rows: give one word per row");
+            throw new IllegalArgumentException(words == null ? Messages.get("lessons.scratch.noWords", V)
+                    : Messages.get("lessons.scratch.wordCount", words.size(), V));
         }
         IntColumn index = IntColumn.create(Messages.get("tables.scratch.embedding.index"));
         StringColumn word = StringColumn.create(Messages.get("tables.scratch.embedding.word"));

@@ -57,11 +57,10 @@ public final class WordOrderDemo {
         this.rnn = rnn;
         this.feedForward = feedForward;
         if (embedding.vocabularySize() != this.vocabulary.size()) {
-            throw new IllegalArgumentException("the embedding has " + embedding.vocabularySize() + " rows but the vocabulary "
-                    + this.vocabulary.size() + " words: one row per word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.rows", embedding.vocabularySize(), this.vocabulary.size()));
         }
         if (rnn.cell.nX != embedding.dimension() || feedForward.nIn != embedding.dimension()) {
-            throw new IllegalArgumentException("both models must read D = " + embedding.dimension() + " numbers per word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.dimension", embedding.dimension()));
         }
     }
 
@@ -84,7 +83,7 @@ public final class WordOrderDemo {
         Shapes.requireNonNull("sentence", sentence, "give a sentence, e.g. \"Tôi yêu Việt Nam\"");
         String s = Normalizer.normalize(sentence, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("the sentence is empty: give at least one word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.empty"));
         }
         return List.of(s.split("\\s+"));
     }
@@ -96,8 +95,7 @@ public final class WordOrderDemo {
         for (int t = 0; t < ix.length; t++) {
             ix[t] = vocabulary.indexOf(ws.get(t));
             if (ix[t] < 0) {
-                throw new IllegalArgumentException("\"" + ws.get(t) + "\" is not in the vocabulary " + vocabulary
-                        + ": use only these words");
+                throw new IllegalArgumentException(Messages.get("lessons.wordOrder.unknownWord", ws.get(t), vocabulary));
             }
         }
         return ix;

@@ -86,6 +86,11 @@ class GradientFlowTablesTest {
         assertEquals("Chuẩn gradient đo được ở mỗi bước thời gian (hàm mất mát nhiều-một tại t = 20)", m.name());
         assertEquals(List.of("t", "số bước lùi lại"), m.columnNames().subList(0, 2));
         assertTrue(GradientFlowTables.measuredPlot(small).asJavascript("x").contains("‖∂L/∂h_t‖ trong một RNN thật"));
+        assertEquals("hãy đưa vào ít nhất một Measurement từ GradientFlow.measure",
+                assertThrows(IllegalArgumentException.class, () -> GradientFlowTables.measuredTable(10)).getMessage());
+        assertEquals("các phép đo có T khác nhau (20 và 30): hãy đo chúng trên các chuỗi cùng độ dài",
+                assertThrows(IllegalArgumentException.class,
+                        () -> GradientFlowTables.measuredPlot(small, GradientFlow.measure(0.5, 30, 1))).getMessage());
 
         Table c = GradientFlowTables.clippingTable(List.of(new double[] {3, -4}, new double[] {12}), 1.0, 0.5, 1.0);
         assertEquals("Một gradient, ba cách cắt", c.name());

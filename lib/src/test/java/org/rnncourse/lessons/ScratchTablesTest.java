@@ -115,5 +115,10 @@ class ScratchTablesTest {
         assertEquals(List.of("tham số", "hình dạng", "‖giải tích‖", "‖xấp xỉ số‖", "sai số tương đối", "dưới 1e-7?"),
                 check.columnNames());
         assertEquals(check.rowCount(), check.stringColumn("dưới 1e-7?").countOccurrences("có"));
+        assertEquals("hãy đưa vào ít nhất một giá trị của z",
+                assertThrows(IllegalArgumentException.class, ScratchTables::activations).getMessage());
+        assertEquals("words có 1 phần tử nhưng ma trận nhúng có V = 2 hàng: hãy đưa mỗi hàng một từ",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ScratchTables.embedding(Embedding.random(2, 3, 1.0, 3), List.of("tôi"))).getMessage());
     }
 }

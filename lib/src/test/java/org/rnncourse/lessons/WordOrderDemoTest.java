@@ -103,6 +103,10 @@ class WordOrderDemoTest {
         Table steps = demo.steps(WordOrderDemo.SENTENCE_1, WordOrderDemo.SENTENCE_2);
         assertEquals("RNN đọc từng từ một", steps.name());
         assertEquals(List.of("t", "từ (1)", "h_t (1)", "từ (2)", "h_t (2)"), steps.columnNames());
+        assertEquals("\"hà\" không có trong bộ từ vựng [tôi, yêu, việt, nam]: chỉ dùng các từ này",
+                assertThrows(IllegalArgumentException.class, () -> demo.indices("tôi yêu hà nội")).getMessage());
+        assertEquals("câu rỗng: hãy đưa vào ít nhất một từ",
+                assertThrows(IllegalArgumentException.class, () -> WordOrderDemo.words("  ")).getMessage());
     }
 
     @ParameterizedTest(name = "seed {0}")
