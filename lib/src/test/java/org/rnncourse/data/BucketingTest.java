@@ -99,4 +99,16 @@ class BucketingTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Bucketing.paddedToMax(new int[][] {{1}, {}}, null, 2))
                 .getMessage().contains("sequences[1] is empty"));
     }
+
+    @Test
+    void badInputIsToldInBothLanguages() {
+        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bucketing.byLength(SEQS, new int[] {1}, 2, 1),
+                "labels has 1 values but sequences has 6: give one label per sequence (or null)",
+                "labels có 1 giá trị nhưng sequences có 6: hãy đưa mỗi chuỗi một nhãn (hoặc null)");
+        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bucketing.paddedToMax(SEQS, null, 0),
+                "batchSize must be ≥ 1, got 0", "batchSize phải ≥ 1, nhận được 0");
+        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> Bucketing.paddedToMax(new int[][] {{1}, {}}, null, 2),
+                "sequences[1] is empty: every sequence needs at least one token", "sequences[1] rỗng: mỗi chuỗi cần ít nhất một token");
+    }
 }
