@@ -32,6 +32,11 @@ class WorkedExampleTest {
         var reach = GradientReach.table("reach", flows, 0, 1);
         assertEquals(List.of("số bước lùi lại", "LSTM"), reach.columnNames());
         assertEquals("5.0e-01", reach.stringColumn("LSTM").get(1));
+        assertEquals("stepsBack 2 nằm ngoài 0 … 1", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientReach.table("reach", flows, 2)).getMessage());
+        Course.setLanguage("en");
+        assertEquals("stepsBack 2 is outside 0 … 1", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientReach.table("reach", flows, 2)).getMessage());
     }
 
 
