@@ -349,4 +349,22 @@ class BadInputTest {
                 () -> d.fit(new double[6][3][1], y, new FitOptions().batchSize(2).shuffle(false).verbose(0)),
                 "ở epoch 1, lô 2 trên 3", "phân kỳ", "clipnorm(1.0)", "tốc độ học thấp hơn");
     }
+
+    @Test
+    void callbackArgumentsAreToldInBothLanguages() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new org.rnncourse.nn.callbacks.ModelCheckpoint(""),
+                "ModelCheckpoint: filepath must be a file name such as \"models/best.keras\", got an empty string",
+                "ModelCheckpoint: filepath phải là một tên tệp như \"models/best.keras\", nhận được một chuỗi rỗng");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new EarlyStopping().mode("lowest"),
+                "EarlyStopping mode must be auto, min or max, got lowest", "mode của EarlyStopping phải là auto, min hoặc max, nhận được lowest");
+        Sequential s = new Sequential(1L, new Input(2, 1), new SimpleRNN(2), new Dense(1));
+        s.compile("sgd", "mse");
+        var checkpoint = new org.rnncourse.nn.callbacks.ModelCheckpoint("best-{val_auc}.keras").monitor("loss");
+        double[][][] x = new double[4][2][1];
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> s.fit(x, new double[4], new FitOptions().epochs(1).verbose(0).callbacks(checkpoint)),
+                "ModelCheckpoint: the filepath best-{val_auc}.keras names {val_auc}, which is not in the logs [loss] nor epoch",
+                "ModelCheckpoint: filepath best-{val_auc}.keras nhắc tới {val_auc}, nhưng nó không có trong nhật ký (logs) [loss] "
+                        + "và cũng không phải epoch");
+    }
 }
