@@ -165,8 +165,7 @@ public final class Tensor {
     /** One number, by its indices: {@code t.get(i, j)}. */
     public double get(int... index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("tensor of shape " + shapeString(shape) + " needs "
-                    + shape.length + " indices, got " + index.length);
+            throw new IllegalArgumentException(Messages.get("nn.tensor.indices", shapeString(shape), shape.length, index.length));
         }
         int flat = 0;
         for (int a = 0; a < shape.length; a++) flat = flat * shape[a] + index[a];
@@ -238,7 +237,7 @@ public final class Tensor {
         Args.notNull("shape", shape);
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension: each must be at least 0.");
+            if (d < 0) throw new IllegalArgumentException(Messages.get("nn.tensor.negative", Arrays.toString(shape)));
             n *= d;
         }
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor too large: " + Arrays.toString(shape));

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnncourse.Course;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.Callback;
@@ -360,6 +362,37 @@ class SavingTest {
         assertEquals(m.summaryText(), back.summaryText());
         assertEquals(m.optimizer().kerasConfig(), back.optimizer().kerasConfig());
         assertArrayEquals(m.predict(x).data(), back.predict(x).data(), 0.0);
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
+    @Test
+    void loadOrTrainSaysWhichHappenedInVietnamese() {
+        Path file = dir.resolve("vi").resolve("m.keras");
+        java.util.function.Supplier<Sequential> train = () -> {
+            Sequential m = everyLayer(8, new Adam());
+            m.fit(X, Y, oneEpoch());
+            return m;
+        };
+        java.io.PrintStream out = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Course.setLanguage("vi");
+            SavedModel.loadOrTrain(file.toString(), train);
+            SavedModel.loadOrTrain(file.toString(), train);
+        } finally {
+            System.setOut(out);
+        }
+        String text = said.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("Chưa có mô hình nào được lưu ở " + file + " (bài 08 lưu nó): đang huấn luyện một mô hình."), text);
+        assertTrue(text.contains("Đã huấn luyện xong và lưu vào " + file + " cho lần sau."), text);
+        assertTrue(text.contains("Đã nạp mô hình đã lưu từ " + file + " (không cần huấn luyện)."), text);
+        assertEquals("loadOrTrain cần một đường dẫn và đoạn mã huấn luyện",
+                assertThrows(IllegalArgumentException.class, () -> SavedModel.loadOrTrain(null, train)).getMessage());
     }
 
     @Test
