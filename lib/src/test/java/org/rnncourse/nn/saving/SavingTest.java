@@ -370,6 +370,28 @@ class SavingTest {
     }
 
     @Test
+    void badFilesAreToldInVietnameseWithThePathKept() throws IOException {
+        Sequential m = new Sequential(1, new Input(3, 2), new Dense(2));
+        Path text = Files.writeString(dir.resolve("text.keras"), "damaged");
+        Path weights = dir.resolve("w.weights.h5");
+        m.saveWeights(weights);
+        Course.setLanguage("vi");
+        assertEquals("không nạp được mô hình từ " + text + ": đây không phải tệp .keras (tệp .keras là một tệp zip; tệp này bắt đầu "
+                + "bằng các byte khác)", assertThrows(ModelFileException.class, () -> Sequential.loadModel(text)).getMessage());
+        assertTrue(assertThrows(ModelFileException.class, () -> Sequential.loadModel(weights)).getMessage()
+                .endsWith("nó là HDF5, chỉ có trọng số chăng? hãy dùng loadWeights)"));
+        assertTrue(assertThrows(ModelFileException.class, () -> m.loadWeights(text)).getMessage()
+                .equals("không nạp được trọng số từ " + text + ": đây không phải tệp HDF5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> m.save(dir.resolve("m.txt"))).getMessage()
+                .contains("tên tệp phải kết thúc bằng .keras (như trong Keras)"));
+        Course.setLanguage("en");
+        assertEquals("cannot load the model from " + text + ": it is not a .keras file (a .keras file is a zip archive; this one starts "
+                + "with other bytes)", assertThrows(ModelFileException.class, () -> Sequential.loadModel(text)).getMessage());
+        assertEquals("cannot load weights from " + text + ": it is not an HDF5 file",
+                assertThrows(ModelFileException.class, () -> m.loadWeights(text)).getMessage());
+    }
+
+    @Test
     void loadOrTrainSaysWhichHappenedInVietnamese() {
         Path file = dir.resolve("vi").resolve("m.keras");
         java.util.function.Supplier<Sequential> train = () -> {
