@@ -60,7 +60,7 @@ public final class ModelFile {
         byte[] metadata = json(KerasConfig.map("keras_version", KERAS_VERSION, "date_saved",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")),
                 "saved_by", "rnn-course " + libraryVersion()));
-        AtomicFile.write(path, "the model", tmp -> {
+        AtomicFile.write(path, Messages.get("nn.file.what.theModel"), tmp -> {
             byte[] weights = hdf5(model, true, tmp, Map.of());
             Map<String, Object> sums = new LinkedHashMap<>();
             sums.put(METADATA, hex(metadata));
@@ -80,7 +80,7 @@ public final class ModelFile {
     public static Sequential load(Path path) {
         if (path == null) throw new IllegalArgumentException(Messages.get("nn.file.nullPath", "loadModel"));
         String file = path.toString();
-        Map<String, byte[]> entries = unzip(AtomicFile.read(path, "a model"), file);
+        Map<String, byte[]> entries = unzip(AtomicFile.read(path, Messages.get("nn.file.what.aModel")), file);
         for (String need : new String[] {CONFIG, WEIGHTS}) {
             if (!entries.containsKey(need)) {
                 throw new ModelFileException(Messages.get("nn.file.notAModel", file, need, entries.keySet()));
@@ -114,7 +114,7 @@ public final class ModelFile {
         requireBuilt(model, path);
         Map<String, String> attrs = Map.of(FORMAT_ATTRIBUTE, Integer.toString(FORMAT_VERSION),
                 DIGEST_ATTRIBUTE, KerasWeights.digest(model, false));
-        AtomicFile.write(path, "the weights", tmp -> KerasWeights.write(tmp, model, false, attrs));
+        AtomicFile.write(path, Messages.get("nn.file.what.theWeights"), tmp -> KerasWeights.write(tmp, model, false, attrs));
     }
 
     public static void loadWeights(Sequential model, Path path) {
@@ -123,7 +123,7 @@ public final class ModelFile {
         if (!model.isBuilt()) {
             throw new ModelFileException(Messages.get("nn.file.weightsNotBuilt", file));
         }
-        byte[] bytes = AtomicFile.read(path, "weights");
+        byte[] bytes = AtomicFile.read(path, Messages.get("nn.file.what.weights"));
         if (bytes.length < 8 || bytes[1] != 'H' || bytes[2] != 'D' || bytes[3] != 'F') {
             throw new ModelFileException(Messages.get(bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K'
                     ? "nn.file.weightsAreAZip" : "nn.file.notHdf5", file));

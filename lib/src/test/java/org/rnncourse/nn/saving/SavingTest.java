@@ -384,11 +384,19 @@ class SavingTest {
                 .equals("không nạp được trọng số từ " + text + ": đây không phải tệp HDF5"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> m.save(dir.resolve("m.txt"))).getMessage()
                 .contains("tên tệp phải kết thúc bằng .keras (như trong Keras)"));
+        Path missing = dir.resolve("missing.keras");
+        assertEquals("không nạp được một mô hình: " + missing + " không tồn tại",
+                assertThrows(ModelFileException.class, () -> Sequential.loadModel(missing)).getMessage());
+        Path folder = Files.createDirectories(dir.resolve("folder.keras"));
+        assertEquals("không lưu được mô hình vào " + folder + ": đó là một thư mục; hãy đưa một tên tệp bên trong nó, ví dụ "
+                + folder.resolve("model.keras"), assertThrows(ModelFileException.class, () -> m.save(folder)).getMessage());
         Course.setLanguage("en");
         assertEquals("cannot load the model from " + text + ": it is not a .keras file (a .keras file is a zip archive; this one starts "
                 + "with other bytes)", assertThrows(ModelFileException.class, () -> Sequential.loadModel(text)).getMessage());
         assertEquals("cannot load weights from " + text + ": it is not an HDF5 file",
                 assertThrows(ModelFileException.class, () -> m.loadWeights(text)).getMessage());
+        assertEquals("cannot load a model: " + dir.resolve("missing.keras") + " does not exist",
+                assertThrows(ModelFileException.class, () -> Sequential.loadModel(dir.resolve("missing.keras"))).getMessage());
     }
 
     @Test
