@@ -174,6 +174,21 @@ class SavingTest {
     }
 
     @Test
+    void weightsOfAnotherArchitectureAreRefusedInVietnameseToo() {
+        Sequential m = new Sequential(1, new Input(6), new Embedding(20, 4), new SimpleRNN(5), new Dense(1, "sigmoid"));
+        Path file = dir.resolve("w.weights.h5");
+        m.saveWeights(file);
+        Sequential renamed = new Sequential(2, new Input(6), new Embedding(20, 4), new GRU(5), new Dense(1, "sigmoid"));
+        String en = assertThrows(ModelFileException.class, () -> renamed.loadWeights(file)).getMessage();
+        Course.setLanguage("vi");
+        String vi = assertThrows(ModelFileException.class, () -> renamed.loadWeights(file)).getMessage();
+        assertTrue(en.startsWith("cannot load weights from " + file + ": it has weights for a layer 'simple_rnn' that the model "
+                + "does not have (the model's layers: [embedding, gru, dense]; the file's: "), en);
+        assertTrue(vi.startsWith("không nạp được trọng số từ " + file + ": nó có trọng số cho một tầng 'simple_rnn' mà mô hình "
+                + "không có (các tầng của mô hình: [embedding, gru, dense]; của tệp: "), vi);
+    }
+
+    @Test
     void truncatedCorruptAndForeignFilesGetOneClearErrorAndLeaveTheModelAsItWas() throws IOException {
         Sequential m = everyLayer(3, new Adam());
         Path good = dir.resolve("good.keras");
