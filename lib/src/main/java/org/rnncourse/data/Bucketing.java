@@ -131,19 +131,18 @@ public final class Bucketing {
 
     /**
      * A table comparing the two ways: batches, time steps run, share of real tokens and seconds,
-     * with the caption "Padding to the maximum vs bucketing" (in the learner's language).
+     * with the caption "Padding to the maximum vs bucketing".
      */
     public static Table compare(int[][] sequences, List<Batch> padded, List<Batch> bucketed,
                                 double paddedSeconds, double bucketedSeconds) {
-        Table t = Table.create(Messages.get("tables.bucketing.title"));
+        Table t = Table.create("Padding to the maximum vs bucketing");
         t.addColumns(
-                StringColumn.create(Messages.get("tables.bucketing.batches"), Messages.get("tables.bucketing.padded"),
-                        Messages.get("tables.bucketing.bucketed")),
-                IntColumn.create(Messages.get("tables.bucketing.count"), padded.size(), bucketed.size()),
-                LongColumn.create(Messages.get("tables.bucketing.steps"), steps(padded), steps(bucketed)),
-                DoubleColumn.create(Messages.get("tables.bucketing.real"), round(100 * realFraction(padded, sequences)),
+                StringColumn.create("batches", "padded to the global maximum", "bucketed by length"),
+                IntColumn.create("number of batches", padded.size(), bucketed.size()),
+                LongColumn.create("time steps run", steps(padded), steps(bucketed)),
+                DoubleColumn.create("real tokens (%)", round(100 * realFraction(padded, sequences)),
                         round(100 * realFraction(bucketed, sequences))),
-                DoubleColumn.create(Messages.get("tables.bucketing.seconds"), round3(paddedSeconds), round3(bucketedSeconds)));
+                DoubleColumn.create("seconds", round3(paddedSeconds), round3(bucketedSeconds)));
         return t;
     }
 

@@ -282,8 +282,8 @@ public final class CharRnn {
      */
     public String report(int sampleLength, double... temperatures) {
         String loss = Double.isNaN(smoothLoss) ? "  —  " : String.format(Locale.ROOT, "%.3f", smoothLoss);
-        StringBuilder sb = new StringBuilder(Messages.get("lessons.charRnn.report", String.format(Locale.ROOT, "%4d", iteration()),
-                loss, String.format(Locale.ROOT, "%5.2f", validationPerplexity())));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "iteration %4d | loss %s | val perplexity %5.2f",
+                iteration(), loss, validationPerplexity()));
         for (double tau : temperatures) {
             sb.append(String.format(Locale.ROOT, "%n    τ = %.1f: the ", tau))
                     .append(sample("the ", sampleLength, tau, new Random(1)).replace('\n', '/'));

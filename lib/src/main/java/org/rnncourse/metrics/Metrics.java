@@ -2,7 +2,6 @@ package org.rnncourse.metrics;
 
 import java.util.Locale;
 import org.rnncourse.Args;
-import org.rnncourse.Messages;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -95,20 +94,19 @@ public final class Metrics {
 
     /**
      * The confusion matrix as a table: one row per true class, one column per predicted class,
-     * named by {@code labels} (e.g. "negative", "positive"), with the caption "Confusion matrix" (its
-     * caption and headers in the learner's language, the labels as given).
+     * named by {@code labels} (e.g. "negative", "positive"), with the caption "Confusion matrix".
      */
     public static Table confusionTable(int[] yTrue, int[] yPred, String... labels) {
         if (labels == null || labels.length < 2) {
             throw new IllegalArgumentException("labels must name at least 2 classes, e.g. \"negative\", \"positive\"");
         }
         int[][] m = confusionMatrix(yTrue, yPred, labels.length);
-        Table t = Table.create(Messages.get("tables.confusion.title"));
-        t.addColumns(StringColumn.create(Messages.get("tables.confusion.corner"), labels));
+        Table t = Table.create("Confusion matrix (rows: true class, columns: predicted class)");
+        t.addColumns(StringColumn.create("true \\ predicted", labels));
         for (int j = 0; j < labels.length; j++) {
             int[] col = new int[labels.length];
             for (int i = 0; i < labels.length; i++) col[i] = m[i][j];
-            t.addColumns(IntColumn.create(Messages.get("tables.confusion.predicted", labels[j]), col));
+            t.addColumns(IntColumn.create("predicted " + labels[j], col));
         }
         return t;
     }

@@ -8,31 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.Course;
 
 class BucketingTest {
-    @AfterEach
-    void backToEnglish() {
-        Course.setLanguage("en");
-    }
-
-    @Test
-    void theComparisonTableSpeaksTheLearnersLanguage() {
-        int[][] seqs = {{1, 2, 3}, {4}, {5, 6}};
-        var padded = Bucketing.paddedToMax(seqs, null, 2);
-        var bucketed = Bucketing.byLength(seqs, null, 2, 2);
-        var en = Bucketing.compare(seqs, padded, bucketed, 2, 1);
-        assertEquals("Padding to the maximum vs bucketing", en.name());
-        assertEquals(List.of("batches", "number of batches", "time steps run", "real tokens (%)", "seconds"), en.columnNames());
-        Course.setLanguage("vi");
-        var vi = Bucketing.compare(seqs, padded, bucketed, 2, 1);
-        assertEquals("Đệm chuỗi đến độ dài lớn nhất so với chia nhóm theo độ dài (bucketing)", vi.name());
-        assertEquals(List.of("các lô", "số lô", "số bước thời gian đã chạy", "token thật (%)", "giây"), vi.columnNames());
-        assertEquals(List.of("đệm đến độ dài lớn nhất của cả tập", "chia nhóm theo độ dài"), vi.stringColumn("các lô").asList());
-        assertEquals(en.longColumn(2).asList(), vi.longColumn(2).asList());
-    }
     static final int[][] SEQS = {{1, 2, 3, 4, 5, 6}, {7}, {8, 9}, {1, 2, 3, 4, 5}, {3}, {4, 5}};
     static final int[] LABELS = {0, 1, 0, 1, 0, 1};
 
@@ -98,17 +76,5 @@ class BucketingTest {
                 .getMessage().contains("batchSize"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Bucketing.paddedToMax(new int[][] {{1}, {}}, null, 2))
                 .getMessage().contains("sequences[1] is empty"));
-    }
-
-    @Test
-    void badInputIsToldInBothLanguages() {
-        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bucketing.byLength(SEQS, new int[] {1}, 2, 1),
-                "labels has 1 values but sequences has 6: give one label per sequence (or null)",
-                "labels có 1 giá trị nhưng sequences có 6: hãy đưa mỗi chuỗi một nhãn (hoặc null)");
-        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bucketing.paddedToMax(SEQS, null, 0),
-                "batchSize must be ≥ 1, got 0", "batchSize phải ≥ 1, nhận được 0");
-        org.rnncourse.BilingualErrors.assertMessages(IllegalArgumentException.class,
-                () -> Bucketing.paddedToMax(new int[][] {{1}, {}}, null, 2),
-                "sequences[1] is empty: every sequence needs at least one token", "sequences[1] rỗng: mỗi chuỗi cần ít nhất một token");
     }
 }

@@ -8,18 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.BilingualErrors;
-import org.rnncourse.Course;
 import org.rnncourse.scratch.GradCheck;
 import org.rnncourse.scratch.RnnGradients;
 
 class CharRnnTest {
-    @AfterEach
-    void backToEnglish() {
-        BilingualErrors.english();
-    }
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
@@ -134,20 +127,5 @@ class CharRnnTest {
                 .getMessage().contains("start 60"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CharRnn.create("short", 8, 1))
                 .getMessage().contains("at least 20"));
-    }
-
-    @Test
-    void badInputAndTheProgressLineSpeakTheLearnersLanguage() {
-        CharRnn g = CharRnn.create(TEXT, 8, 1);
-        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> g.sample("the", 10, 0, new Random(1)),
-                "temperature must be > 0, got 0.0", "temperature phải > 0, nhận được 0.0");
-        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> CharRnn.create("short", 8, 1),
-                "text must hold at least 20 characters to train on, got 5", "text phải có ít nhất 20 ký tự để huấn luyện, nhận được 5");
-        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class, () -> g.loss(new int[] {60}, 20),
-                "bắt đầu ở 60", "không vừa trong văn bản huấn luyện");
-        Course.setLanguage("vi");
-        String report = g.report(5, 1.0);
-        assertTrue(report.startsWith("lần lặp    0 | mất mát   —   | perplexity kiểm định "), report);
-        assertTrue(report.contains("\n    τ = 1.0: the "), report);
     }
 }

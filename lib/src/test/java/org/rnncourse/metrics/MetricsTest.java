@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rnncourse.Course;
 import tech.tablesaw.api.Table;
 
 class MetricsTest {
@@ -39,23 +36,6 @@ class MetricsTest {
         assertEquals(2, t.intColumn("predicted positive").get(0));
         assertEquals(3, t.intColumn("predicted positive").get(1));
         assertTrue(t.name().contains("Confusion matrix"));
-    }
-
-    @AfterEach
-    void backToEnglish() {
-        Course.setLanguage("en");
-    }
-
-    @Test
-    void theConfusionTableSpeaksTheLearnersLanguageAndKeepsTheLabels() {
-        assertEquals(List.of("true \\ predicted", "predicted negative", "predicted positive"),
-                Metrics.confusionTable(Y, P, "negative", "positive").columnNames());
-        Course.setLanguage("vi");
-        Table t = Metrics.confusionTable(Y, P, "tiêu cực", "tích cực");
-        assertEquals("Ma trận nhầm lẫn (hàng: lớp thực tế, cột: lớp dự đoán)", t.name());
-        assertEquals(List.of("thực tế \\ dự đoán", "dự đoán tiêu cực", "dự đoán tích cực"), t.columnNames());
-        assertEquals(List.of("tiêu cực", "tích cực"), t.stringColumn(0).asList());
-        assertEquals(3, t.intColumn("dự đoán tích cực").get(1));
     }
 
     @Test
