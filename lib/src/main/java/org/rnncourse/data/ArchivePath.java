@@ -3,6 +3,7 @@ package org.rnncourse.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.rnncourse.Messages;
 
 /**
  * Where a learner names the IMDB archive: a path passed to the loader, else the environment variable
@@ -16,8 +17,7 @@ final class ArchivePath {
     static Path named(Path archive, Function<String, String> env) {
         if (archive != null) {
             if (!Files.isRegularFile(archive)) {
-                throw new ImdbException("The IMDB archive " + archive + " (given as an explicit path) does not exist"
-                        + " or is not a file: pass the path of a copy of " + ImdbLoader.ARCHIVE_NAME + ".");
+                throw new ImdbException(Messages.get("data.imdb.explicitMissing", archive, ImdbLoader.ARCHIVE_NAME));
             }
             return archive;
         }
@@ -28,12 +28,10 @@ final class ArchivePath {
             try {
                 p = v.startsWith("~/") ? Path.of(System.getProperty("user.home"), v.substring(2)) : Path.of(v);
             } catch (java.nio.file.InvalidPathException e) {
-                throw new ImdbException("The environment variable " + ImdbLoader.ARCHIVE_ENV + " is not a valid path (\"" + v
-                        + "\"): set it to the path of an " + ImdbLoader.ARCHIVE_NAME + " or unset it.");
+                throw new ImdbException(Messages.get("data.imdb.envInvalid", ImdbLoader.ARCHIVE_ENV, v, ImdbLoader.ARCHIVE_NAME));
             }
             if (!Files.isRegularFile(p)) {
-                throw new ImdbException("The IMDB archive " + p + " named by the environment variable " + ImdbLoader.ARCHIVE_ENV
-                        + " does not exist or is not a file: fix or unset " + ImdbLoader.ARCHIVE_ENV + ".");
+                throw new ImdbException(Messages.get("data.imdb.envMissing", p, ImdbLoader.ARCHIVE_ENV));
             }
             return p;
         }

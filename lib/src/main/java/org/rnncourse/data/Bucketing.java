@@ -1,6 +1,7 @@
 package org.rnncourse.data;
 
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -111,8 +112,8 @@ public final class Bucketing {
      * warm-up run (so the JIT compiler has done its work before the clock starts).
      */
     public static double seconds(List<Batch> batches, Consumer<Batch> work, int repeats) {
-        if (batches == null || batches.isEmpty()) throw new IllegalArgumentException("batches is empty");
-        if (repeats < 1) throw new IllegalArgumentException("repeats must be ≥ 1, got " + repeats);
+        if (batches == null || batches.isEmpty()) throw new IllegalArgumentException(Messages.get("data.bucketing.noBatches"));
+        if (repeats < 1) throw new IllegalArgumentException(Messages.get("data.bucketing.atLeast", "repeats", 1, repeats));
         for (Batch b : batches) work.accept(b);
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeats; r++) {
@@ -158,8 +159,8 @@ public final class Bucketing {
      * median of about 175 tokens, between 10 and {@code maxLength}; tokens are 1 … 999.
      */
     public static int[][] imdbLikeSequences(int n, int maxLength, long seed) {
-        if (n < 1) throw new IllegalArgumentException("n must be ≥ 1, got " + n);
-        if (maxLength < 10) throw new IllegalArgumentException("maxLength must be ≥ 10, got " + maxLength);
+        if (n < 1) throw new IllegalArgumentException(Messages.get("data.bucketing.atLeast", "n", 1, n));
+        if (maxLength < 10) throw new IllegalArgumentException(Messages.get("data.bucketing.atLeast", "maxLength", 10, maxLength));
         Random r = new Random(seed);
         int[][] out = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -189,19 +190,18 @@ public final class Bucketing {
 
     private static void check(int[][] sequences, int[] labels, int batchSize) {
         if (sequences == null || sequences.length == 0) {
-            throw new IllegalArgumentException("sequences is " + (sequences == null ? "null" : "empty") + ": give at least one sequence");
+            throw new IllegalArgumentException(Messages.get(sequences == null ? "data.bucketing.sequencesNull" : "data.bucketing.sequencesEmpty"));
         }
         for (int i = 0; i < sequences.length; i++) {
             if (sequences[i] == null || sequences[i].length == 0) {
-                throw new IllegalArgumentException("sequences[" + i + "] is " + (sequences[i] == null ? "null" : "empty")
-                        + ": every sequence needs at least one token");
+                throw new IllegalArgumentException(Messages.get(sequences[i] == null ? "data.bucketing.entryNull"
+                        : "data.bucketing.entryEmpty", i));
             }
         }
         if (labels != null && labels.length != sequences.length) {
-            throw new IllegalArgumentException("labels has " + labels.length + " values but sequences has "
-                    + sequences.length + ": give one label per sequence (or null)");
+            throw new IllegalArgumentException(Messages.get("data.bucketing.labels", labels.length, sequences.length));
         }
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be ≥ 1, got " + batchSize);
+        if (batchSize < 1) throw new IllegalArgumentException(Messages.get("data.bucketing.atLeast", "batchSize", 1, batchSize));
     }
 
     private static double round(double v) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.rnncourse.Messages;
 
 /**
  * The IMDB movie-review sentiment data set with the semantics of Keras's
@@ -264,7 +265,7 @@ public final class Imdb {
 
         private static int nonNegative(String name, int v) {
             if (v < 0) {
-                throw new IllegalArgumentException(name + " must be >= 0 (0 means Keras's None where that applies), got " + v);
+                throw new IllegalArgumentException(Messages.get("data.imdb.negative", name, v));
             }
             return v;
         }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.rnncourse.Messages;
 
 /**
  * Reads {@code aclImdb_v1.tar.gz} in one streaming pass and builds the {@link ImdbCorpus}.
@@ -67,9 +68,9 @@ final class ImdbArchive {
             try {
                 gz = new GzipCompressorInputStream(buffered, true);
             } catch (EOFException e) {
-                throw new BadArchiveException("the file is empty or ends inside the gzip header", true);
+                throw new BadArchiveException(Messages.get("data.archive.empty"), true);
             } catch (IOException e) {
-                throw new BadArchiveException("not a gzip file: " + e.getMessage(), true);
+                throw new BadArchiveException(Messages.get("data.archive.notGzip", e.getMessage()), true);
             }
             TarArchiveInputStream tar = new TarArchiveInputStream(gz);
             byte[] buf = new byte[1 << 16];
@@ -89,7 +90,7 @@ final class ImdbArchive {
                     int rating = Integer.parseInt(m.group(4));
                     long size = e.getSize();
                     if (size > Integer.MAX_VALUE - 16) {
-                        throw new BadArchiveException("the review " + e.getName() + " is implausibly large", true);
+                        throw new BadArchiveException(Messages.get("data.archive.tooLarge", e.getName()), true);
                     }
                     if (buf.length < size) {
                         buf = new byte[(int) size];
@@ -129,7 +130,7 @@ final class ImdbArchive {
                     // drain
                 }
             } catch (EOFException e) {
-                throw new BadArchiveException("gzip ended early", true);
+                throw new BadArchiveException(Messages.get("data.archive.endedEarly"), true);
             } catch (BadArchiveException e) {
                 throw e;
             } catch (IOException e) {
@@ -138,17 +139,17 @@ final class ImdbArchive {
                     msg = msg.substring(0, msg.length() - 1);
                 }
                 if (msg.toLowerCase().contains("truncated") || msg.toLowerCase().contains("unexpected end")) {
-                    throw new BadArchiveException("gzip ended early", true);
+                    throw new BadArchiveException(Messages.get("data.archive.endedEarly"), true);
                 }
-                throw new BadArchiveException("damaged data: " + msg, true);
+                throw new BadArchiveException(Messages.get("data.archive.damaged", msg), true);
             } catch (IllegalArgumentException e) {
                 // commons-compress reports some malformed tar headers this way
-                throw new BadArchiveException("damaged tar data: " + e.getMessage(), true);
+                throw new BadArchiveException(Messages.get("data.archive.damagedTar", e.getMessage()), true);
             }
         }
         for (int f = 0; f < 4; f++) {
             if (perFolder[f] == 0) {
-                throw new BadArchiveException("it has no reviews in aclImdb/" + FOLDERS[f] + "/", false);
+                throw new BadArchiveException(Messages.get("data.archive.noReviews", FOLDERS[f]), false);
             }
         }
         return build(tempWords, trainCount[0], reviews);

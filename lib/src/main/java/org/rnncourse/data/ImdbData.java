@@ -1,6 +1,7 @@
 package org.rnncourse.data;
 
 import java.util.Map;
+import org.rnncourse.Messages;
 
 /**
  * The result of {@link Imdb#loadData}: Keras's {@code (x_train, y_train), (x_test, y_test)}.
@@ -73,7 +74,7 @@ public final class ImdbData {
      */
     public int[] encode(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("text is null: give a sentence, e.g. \"a wonderful film\"");
+            throw new IllegalArgumentException(Messages.get("data.imdb.noText"));
         }
         Map<String, Integer> ranks = corpus.wordIndex();
         java.util.List<Integer> ids = new java.util.ArrayList<>();

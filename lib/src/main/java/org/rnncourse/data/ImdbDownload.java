@@ -30,8 +30,7 @@ final class ImdbDownload {
         try {
             Files.createDirectories(cacheDir);
         } catch (IOException e) {
-            throw new ImdbException("The cache directory " + cacheDir + " for the IMDB archive could not be created ("
-                    + e.getMessage() + "): set " + env + " to the path of a downloaded " + name + ".");
+            throw new ImdbException(Messages.get("data.imdb.noCacheDir", cacheDir, e.getMessage(), env, name));
         }
         CacheFiles.cleanStaleTemps(cacheDir);
         Path tmp = null;
@@ -47,14 +46,12 @@ final class ImdbDownload {
                 if (conn instanceof HttpURLConnection http) {
                     int code = http.getResponseCode();
                     if (code != HttpURLConnection.HTTP_OK) {
-                        throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " failed: HTTP "
-                                + code + " " + http.getResponseMessage() + ".");
+                        throw new ImdbException(Messages.get("data.imdb.http", downloadUrl, code, http.getResponseMessage()));
                     }
                 }
                 expected = conn.getContentLengthLong();
             } catch (IOException | IllegalArgumentException e) {
-                throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " failed (" + e
-                        + "): check the network, or set " + env + " to the path of a downloaded " + name + ".");
+                throw new ImdbException(Messages.get("data.imdb.noConnection", downloadUrl, e, env, name));
             }
             long got = 0;
             try (InputStream in = progress.wrap(conn.getInputStream(), Messages.get("imdb.downloadTask"), expected);
@@ -67,22 +64,20 @@ final class ImdbDownload {
                 }
             } catch (IOException e) {
                 if (expected < 0 || got < expected) {
-                    throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (the connection"
-                            + " broke after " + got + (expected >= 0 ? " of " + expected : "") + " bytes: " + e.getMessage()
-                            + "); nothing was kept: run again.");
+                    throw new ImdbException(expected >= 0
+                            ? Messages.get("data.imdb.brokeOf", downloadUrl, target, got, expected, e.getMessage())
+                            : Messages.get("data.imdb.broke", downloadUrl, target, got, e.getMessage()));
                 }
                 throw e;
             }
             if (expected >= 0 && got != expected) {
-                throw new ImdbException("The IMDB download from " + downloadUrl + " for " + target + " is truncated (" + got + " of "
-                        + expected + " bytes); nothing was kept: run again.");
+                throw new ImdbException(Messages.get("data.imdb.short", downloadUrl, target, got, expected));
             }
             Path done = tmp;
             tmp = null;
             return done;
         } catch (IOException e) {
-            throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " to " + cacheDir
-                    + " failed (" + e + ").", e);
+            throw new ImdbException(Messages.get("data.imdb.downloadFailed", downloadUrl, cacheDir, e), e);
         } finally {
             CacheFiles.deleteQuietly(tmp);
         }

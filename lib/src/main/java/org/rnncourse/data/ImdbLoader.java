@@ -245,19 +245,14 @@ public final class ImdbLoader {
         } catch (ImdbArchive.BadArchiveException e) {
             throw badArchive(shownAs, e);
         } catch (IOException e) {
-            throw new ImdbException("The IMDB archive " + shownAs + " could not be read (" + e + ").", e);
+            throw new ImdbException(Messages.get("data.imdb.unreadable", shownAs, e), e);
         }
     }
 
     private ImdbException badArchive(Path shownAs, ImdbArchive.BadArchiveException e) {
-        String what = shownAs.startsWith(cacheDir) && archive == null ? "delete it and run again"
-                : "replace it with a complete copy of " + ARCHIVE_NAME;
-        if (e.corrupt) {
-            return new ImdbException("The IMDB archive " + shownAs + " is truncated or corrupt (" + e.getMessage()
-                    + "): " + what + ".");
-        }
-        return new ImdbException("The IMDB archive " + shownAs + " is not the Large Movie Review Dataset archive ("
-                + e.getMessage() + "): " + what + ".");
+        String what = shownAs.startsWith(cacheDir) && archive == null ? Messages.get("data.imdb.deleteIt")
+                : Messages.get("data.imdb.replaceIt", ARCHIVE_NAME);
+        return new ImdbException(Messages.get(e.corrupt ? "data.imdb.corrupt" : "data.imdb.notImdb", shownAs, e.getMessage(), what));
     }
 
     private void writeTokenCache(ImdbCorpus c, Path archiveFile) {
@@ -271,8 +266,7 @@ public final class ImdbLoader {
             CacheFiles.moveAtomically(tmp, cacheDir.resolve(TOKEN_CACHE_NAME));
             tmp = null;
         } catch (IOException | RuntimeException e) {
-            note("Note: could not write the token cache in " + cacheDir + " (" + e.getMessage()
-                    + "); the next load will read the archive again.");
+            note(Messages.get("data.imdb.noTokenCache", cacheDir, e.getMessage()));
         } finally {
             CacheFiles.deleteQuietly(tmp);
         }
@@ -286,18 +280,16 @@ public final class ImdbLoader {
             archiveReads++;
             ImdbCorpus c;
             try {
-                c = ImdbArchive.read(part, in -> withProgress(in, "Checking IMDB", CacheFiles.size(part)));
+                c = ImdbArchive.read(part, in -> withProgress(in, Messages.get("data.imdb.checkingTask"), CacheFiles.size(part)));
             } catch (ImdbArchive.BadArchiveException e) {
-                throw new ImdbException("The IMDB archive downloaded from " + downloadUrl + " for " + target + " is "
-                        + (e.corrupt ? "truncated or corrupt" : "not the Large Movie Review Dataset archive")
-                        + " (" + e.getMessage() + "); it was deleted, nothing was kept: run again.");
+                throw new ImdbException(Messages.get(e.corrupt ? "data.imdb.downloadCorrupt" : "data.imdb.downloadNotImdb",
+                        downloadUrl, target, e.getMessage()));
             }
             CacheFiles.moveAtomically(part, target);
             lastSource = "download";
             return c;
         } catch (IOException e) {
-            throw new ImdbException("Downloading the IMDB archive from " + downloadUrl + " to " + cacheDir
-                    + " failed (" + e + ").", e);
+            throw new ImdbException(Messages.get("data.imdb.downloadFailed", downloadUrl, cacheDir, e), e);
         } finally {
             CacheFiles.deleteQuietly(part); // nothing there once it was moved into place
         }

@@ -1,6 +1,7 @@
 package org.rnncourse.data;
 
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 /**
  * Keras's {@code keras.utils.pad_sequences} for integer sequences: makes every sequence exactly
  * {@code maxlen} long so that a batch becomes one rectangular {@code int[samples][maxlen]}.
@@ -27,8 +28,7 @@ public final class Sequences {
             longest = Math.max(longest, s.length);
         }
         if (longest == 0) {
-            throw new IllegalArgumentException("sequences: every sequence is empty, so there is nothing to pad; "
-                    + "give maxlen to make rows of that many padding values.");
+            throw new IllegalArgumentException(Messages.get("data.sequences.allEmpty"));
         }
         return padSequences(sequences, longest, PRE, PRE, 0);
     }
@@ -65,8 +65,7 @@ public final class Sequences {
     public static int[][] padSequences(int[][] sequences, int maxlen, String padding, String truncating, int value) {
         checkSequences(sequences);
         if (maxlen < 1) {
-            throw new IllegalArgumentException("maxlen must be at least 1 (the length of every padded row), got " + maxlen
-                    + ": a row of " + maxlen + " time steps gives a model nothing to read.");
+            throw new IllegalArgumentException(Messages.get("data.sequences.maxlen", maxlen));
         }
         boolean padPre = side("padding", padding);
         boolean truncPre = side("truncating", truncating);
@@ -87,11 +86,11 @@ public final class Sequences {
 
     private static void checkSequences(int[][] sequences) {
         if (sequences == null) {
-            throw new IllegalArgumentException("sequences must not be null");
+            throw new IllegalArgumentException(Messages.get("data.sequences.null"));
         }
         for (int i = 0; i < sequences.length; i++) {
             if (sequences[i] == null) {
-                throw new IllegalArgumentException("sequences[" + i + "] is null; every sequence must be an int[] (it may be empty)");
+                throw new IllegalArgumentException(Messages.get("data.sequences.nullEntry", i));
             }
         }
     }
@@ -103,7 +102,6 @@ public final class Sequences {
         if (POST.equals(v)) {
             return false;
         }
-        throw new IllegalArgumentException(name + " must be \"pre\" or \"post\", got "
-                + (v == null ? "null" : "\"" + v + "\""));
+        throw new IllegalArgumentException(Messages.get("data.sequences.side", name, v == null ? "null" : "\"" + v + "\""));
     }
 }

@@ -2,6 +2,7 @@ package org.rnncourse.data;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.rnncourse.Messages;
 
 /**
  * A noisy sine wave cut into sliding windows, for sequence regression (lesson 07: a SimpleRNN(50)
@@ -56,16 +57,16 @@ public final class SineWindows {
      */
     public static SineWindows generate(int points, int window, double noise, double step, long seed) {
         if (window < 1) {
-            throw new IllegalArgumentException("window must be >= 1, got " + window);
+            throw new IllegalArgumentException(Messages.get("data.sine.window", window));
         }
         if (points <= window) {
-            throw new IllegalArgumentException("points must be > window (" + window + ") to give at least one window, got " + points);
+            throw new IllegalArgumentException(Messages.get("data.sine.points", window, points));
         }
         if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new IllegalArgumentException("noise must be a finite number >= 0, got " + noise);
+            throw new IllegalArgumentException(Messages.get("data.sine.noise", noise));
         }
         if (!(step > 0) || Double.isInfinite(step)) {
-            throw new IllegalArgumentException("step must be a finite number > 0, got " + step);
+            throw new IllegalArgumentException(Messages.get("data.sine.step", step));
         }
         Random rng = new Random(seed);
         double[] s = new double[points];
@@ -110,12 +111,11 @@ public final class SineWindows {
      */
     public Split split(double trainFraction) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("trainFraction must be between 0 and 1 (exclusive), got " + trainFraction);
+            throw new IllegalArgumentException(Messages.get("data.sine.fraction", trainFraction));
         }
         int nTrain = (int) Math.round(size() * trainFraction);
         if (nTrain == 0 || nTrain == size()) {
-            throw new IllegalArgumentException("trainFraction " + trainFraction + " of " + size()
-                    + " windows leaves one part empty: use more points or another fraction");
+            throw new IllegalArgumentException(Messages.get("data.sine.emptyPart", trainFraction, size()));
         }
         return new Split(Arrays.copyOfRange(x, 0, nTrain), Arrays.copyOfRange(y, 0, nTrain),
                 Arrays.copyOfRange(x, nTrain, size()), Arrays.copyOfRange(y, nTrain, size()));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
@@ -29,6 +30,10 @@ import tech.tablesaw.api.Table;
  * </ul>
  * Weights: Gaussian × 0.5, zero biases, from {@code new Random(SEED)} in the order rnn, generator,
  * encoder, decoder.
+ *
+ * <p>Applications, column names and titles come from the bundle ({@code tables.architectures.*}), in the
+ * learner's language; an architecture's name ("many-to-one") stays as written, because
+ * {@code ArchitectureBoxes} and the lessons' tests read it.
  */
 public final class Architectures {
     /** The fixed seed of the weights; the inputs come from SEED + 1. */
@@ -112,21 +117,21 @@ public final class Architectures {
 
         @Override
         public String toString() {
-            return architecture + ": in " + inputShape() + " → out " + outputShape();
+            return Messages.get("tables.architectures.run", architecture, inputShape(), outputShape());
         }
     }
 
     /** One-to-one: one step from A_0 = 0, Y = g(f(X·W_ax + b_a)·W_ay + b_y), like a feed-forward layer. */
     public Run oneToOne(DMatrixRMaj x) {
         DMatrixRMaj y = rnn.forward(List.of(x)).y(1);
-        return new Run("one-to-one", "image classification: one photo → one label", List.of(x), List.of(y), "x", "y");
+        return new Run("one-to-one", Messages.get("tables.architectures.oneToOne"), List.of(x), List.of(y), "x", "y");
     }
 
     /** One-to-many: reads x once, then writes {@code steps} outputs, each fed back as the next input. */
     public Run oneToMany(DMatrixRMaj x, int steps) {
         Shapes.requirePositive("steps", steps);
         List<DMatrixRMaj> ys = generate(generator, x, new DMatrixRMaj(1, N_H), steps);
-        return new Run("one-to-many", "image captioning: one photo → a sentence", List.of(x), ys,
+        return new Run("one-to-many", Messages.get("tables.architectures.oneToMany"), List.of(x), ys,
                 timeline(0, 1, steps, "x"), timeline(0, steps, steps, "y"));
     }
 
@@ -134,7 +139,7 @@ public final class Architectures {
     public Run manyToOne(List<DMatrixRMaj> xs) {
         RnnCache cache = rnn.forward(xs);
         int T = cache.timeSteps();
-        return new Run("many-to-one", "sentiment analysis: a review → positive or negative", xs, List.of(cache.y(T)),
+        return new Run("many-to-one", Messages.get("tables.architectures.manyToOne"), xs, List.of(cache.y(T)),
                 timeline(0, T, T, "x"), timeline(T - 1, T, T, "y"));
     }
 
@@ -142,7 +147,7 @@ public final class Architectures {
     public Run manyToManyAligned(List<DMatrixRMaj> xs) {
         RnnCache cache = rnn.forward(xs);
         int T = cache.timeSteps();
-        return new Run("many-to-many (aligned)", "tagging: one tag per word (or per video frame)", xs, cache.outputs(),
+        return new Run("many-to-many (aligned)", Messages.get("tables.architectures.aligned"), xs, cache.outputs(),
                 timeline(0, T, T, "x"), timeline(0, T, T, "y"));
     }
 
@@ -161,7 +166,7 @@ public final class Architectures {
         DMatrixRMaj context = context(xs);
         List<DMatrixRMaj> ys = generate(decoder, new DMatrixRMaj(1, N_Y), context, outSteps);
         int T = xs.size(), all = T + outSteps;
-        return new Run("many-to-many (encoder–decoder)", "translation: an English sentence → a Vietnamese one", xs, ys,
+        return new Run("many-to-many (encoder–decoder)", Messages.get("tables.architectures.encoderDecoder"), xs, ys,
                 timeline(0, T, all, "x"), timeline(T, all, all, "y"));
     }
 
@@ -174,12 +179,12 @@ public final class Architectures {
 
     /** One row per run: the architecture, an application, the input and output shapes and timelines. */
     public static Table shapes(List<Run> runs) {
-        StringColumn name = StringColumn.create("architecture");
-        StringColumn app = StringColumn.create("application");
-        StringColumn in = StringColumn.create("input");
-        StringColumn out = StringColumn.create("output");
-        StringColumn reads = StringColumn.create("reads x at step");
-        StringColumn writes = StringColumn.create("writes y at step");
+        StringColumn name = StringColumn.create(Messages.get("tables.architectures.architecture"));
+        StringColumn app = StringColumn.create(Messages.get("tables.architectures.application"));
+        StringColumn in = StringColumn.create(Messages.get("tables.architectures.input"));
+        StringColumn out = StringColumn.create(Messages.get("tables.architectures.output"));
+        StringColumn reads = StringColumn.create(Messages.get("tables.architectures.reads"));
+        StringColumn writes = StringColumn.create(Messages.get("tables.architectures.writes"));
         for (Run run : runs) {
             name.append(run.architecture());
             app.append(run.application());
@@ -188,13 +193,13 @@ public final class Architectures {
             reads.append(run.reads());
             writes.append(run.writes());
         }
-        return Table.create("Shapes of input and output", name, app, in, out, reads, writes);
+        return Table.create(Messages.get("tables.architectures.title"), name, app, in, out, reads, writes);
     }
 
     /** The outputs of one run, one row per output: the step that wrote it (as in "writes y at step") and its values. */
     public static Table outputs(Run run) {
-        StringColumn step = StringColumn.create("step");
-        StringColumn values = StringColumn.create("y (output)");
+        StringColumn step = StringColumn.create(Messages.get("tables.architectures.step"));
+        StringColumn values = StringColumn.create(Messages.get("tables.architectures.y"));
         String[] marks = run.writes().split(" ");
         int i = 0;
         for (int t = 0; t < marks.length; t++) {

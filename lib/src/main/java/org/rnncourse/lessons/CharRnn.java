@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.optimizers.Adam;
 import org.rnncourse.nn.optimizers.Optimizer;
@@ -53,9 +54,8 @@ public final class CharRnn {
     private double smoothLoss = Double.NaN;
 
     private CharRnn(String text, int hiddenSize, long seed) {
-        require(text != null && text.length() >= 20, "text must hold at least 20 characters to train on, got "
-                + (text == null ? "null" : text.length()));
-        require(hiddenSize >= 1, "hiddenSize must be at least 1, got " + hiddenSize);
+        require(text != null && text.length() >= 20, "lessons.charRnn.text", text == null ? "null" : text.length());
+        require(hiddenSize >= 1, "lessons.charRnn.atLeast", "hiddenSize", 1, hiddenSize);
         this.vocabulary = text.chars().distinct().sorted()
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         int cut = (int) (text.length() * 0.9);
@@ -85,8 +85,8 @@ public final class CharRnn {
      * mark) are left out, so the vocabulary stays at 28 symbols.
      */
     public static String reviewText(ImdbData data, int characters) {
-        require(data != null, "data is null: pass Imdb.loadData()");
-        require(characters >= 20, "characters must be at least 20, got " + characters);
+        require(data != null, "lessons.charRnn.noData");
+        require(characters >= 20, "lessons.charRnn.atLeast", "characters", 20, characters);
         StringBuilder out = new StringBuilder(characters + 2000);
         for (int[] review : data.xTrain()) {
             StringBuilder line = new StringBuilder();
@@ -103,15 +103,14 @@ public final class CharRnn {
 
     /** T, the number of characters per training window (how far back BPTT goes). Default 32. */
     public CharRnn sequenceLength(int T) {
-        require(T >= 1 && T + 1 <= train.length, "sequenceLength = " + T
-                + " must be at least 1 and fit in the training text (" + train.length + " characters)");
+        require(T >= 1 && T + 1 <= train.length, "lessons.charRnn.sequenceLength", T, train.length);
         this.sequenceLength = T;
         return this;
     }
 
     /** Windows per update. Default 16. */
     public CharRnn batchSize(int m) {
-        require(m >= 1, "batchSize must be at least 1, got " + m);
+        require(m >= 1, "lessons.charRnn.atLeast", "batchSize", 1, m);
         this.batchSize = m;
         return this;
     }
@@ -142,8 +141,8 @@ public final class CharRnn {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = vocabulary.indexOf(s.charAt(i));
             if (ids[i] < 0) {
-                throw new IllegalArgumentException("character '" + s.charAt(i) + "' at position " + i
-                        + " is not in the vocabulary " + show(vocabulary));
+                throw new IllegalArgumentException(Messages.get("lessons.charRnn.unknownCharacter", String.valueOf(s.charAt(i)), i,
+                        show(vocabulary)));
             }
         }
         return ids;
@@ -158,7 +157,7 @@ public final class CharRnn {
 
     /** Character {@code id} as a one-hot row (1, V): the input x_t of one step. */
     public DMatrixRMaj oneHot(int id) {
-        require(id >= 0 && id < vocabularySize(), "character id " + id + " is outside [0, " + vocabularySize() + ")");
+        require(id >= 0 && id < vocabularySize(), "lessons.charRnn.id", id, vocabularySize());
         return Matrices.oneHotRow(id, vocabularySize());
     }
 
@@ -207,13 +206,12 @@ public final class CharRnn {
      * loss is a mean per character), then Adam clips their global norm and changes the weights.
      */
     public void update(RnnGradients g, int T) {
-        require(g != null, "g is null: pass the gradients of Bptt.manyToMany");
-        require(T >= 1, "T must be the number of steps (at least 1), got " + T);
+        require(g != null, "lessons.charRnn.noGradients");
+        require(T >= 1, "lessons.charRnn.steps", T);
         List<DMatrixRMaj> gs = gradientList(g);
         for (int k = 0; k < gs.size(); k++) {
             double[] from = gs.get(k).data, to = parameters.get(k).grad();
-            require(from.length == to.length, "gradient " + parameters.get(k).name() + " has " + from.length
-                    + " numbers, the weight " + to.length + ": are these the gradients of this model?");
+            require(from.length == to.length, "lessons.charRnn.gradientSize", parameters.get(k).name(), from.length, to.length);
             for (int i = 0; i < to.length; i++) to[i] = from[i] / T;
         }
         adam.apply(parameters);
@@ -251,10 +249,10 @@ public final class CharRnn {
     /** Writes {@code length} characters after reading {@code prime}, each drawn from softmax(z / temperature). */
     public String sample(String prime, int length, double temperature, Random random) {
         OwnWork.entry(OwnWork.Topic.SAMPLING, "CharRnn.sample");
-        require(prime != null && !prime.isEmpty(), "prime must hold at least one character, e.g. \"the \"");
-        require(length >= 0, "length must be ≥ 0, got " + length);
-        require(temperature > 0 && Double.isFinite(temperature), "temperature must be > 0, got " + temperature);
-        require(random != null, "random is null: pass new java.util.Random(seed)");
+        require(prime != null && !prime.isEmpty(), "lessons.charRnn.prime");
+        require(length >= 0, "lessons.charRnn.length", length);
+        require(temperature > 0 && Double.isFinite(temperature), "lessons.charRnn.temperature", temperature);
+        require(random != null, "lessons.charRnn.noRandom");
         DMatrixRMaj a = new DMatrixRMaj(1, rnn.cell.nA);
         int[] ids = encode(prime);
         for (int i = 0; i < ids.length - 1; i++) a = rnn.cell.step(oneHot(ids[i]), a);
@@ -308,19 +306,18 @@ public final class CharRnn {
     }
 
     private void requireWindow(int start, int length) {
-        require(length >= 1 && start >= 0 && start + length + 1 <= train.length, "a window of length " + length
-                + " at start " + start + " does not fit in the training text (" + train.length
-                + " characters; the target needs one more)");
+        require(length >= 1 && start >= 0 && start + length + 1 <= train.length, "lessons.charRnn.window", length, start,
+                train.length);
     }
 
     private void requireStarts(int[] starts, int T) {
-        require(starts != null && starts.length > 0, "starts is " + (starts == null ? "null" : "empty")
-                + ": give one start per window");
+        require(starts != null && starts.length > 0, starts == null ? "lessons.charRnn.startsNull" : "lessons.charRnn.startsEmpty");
         for (int s : starts) requireWindow(s, T);
     }
 
-    private static void require(boolean ok, String problem) {
-        if (!ok) throw new IllegalArgumentException(problem);
+    /** Fails with the bundle's text for {@code key}, formatted only when the check fails. */
+    private static void require(boolean ok, String key, Object... args) {
+        if (!ok) throw new IllegalArgumentException(Messages.get(key, args));
     }
 
     private static String show(String s) {

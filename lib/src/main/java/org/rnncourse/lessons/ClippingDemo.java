@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.SimpleRNN;
@@ -68,10 +69,10 @@ public final class ClippingDemo {
 
         @Override
         public String toString() {
-            String end = diverged() ? "diverged at epoch " + divergedAtEpoch + " (the loss became infinite or NaN)"
-                    : String.format(Locale.ROOT, "final loss %.4f", lastLoss());
-            return String.format(Locale.ROOT, "%s: %d epochs, first loss %.4g, last finite loss %.4g, %s",
-                    label, losses.size(), firstLoss(), lastLoss(), end);
+            String end = diverged() ? Messages.get("lessons.clipping.run.diverged", divergedAtEpoch)
+                    : Messages.get("lessons.clipping.run.final", String.format(Locale.ROOT, "%.4f", lastLoss()));
+            return Messages.get("lessons.clipping.run", label, losses.size(), String.format(Locale.ROOT, "%.4g", firstLoss()),
+                    String.format(Locale.ROOT, "%.4g", lastLoss()), end);
         }
     }
 
@@ -90,10 +91,10 @@ public final class ClippingDemo {
     /** The model, compiled with {@code optimizer} and MSE, its recurrent kernel multiplied by {@code recurrentScale}. */
     public static Sequential model(Optimizer optimizer, double recurrentScale) {
         if (optimizer == null) {
-            throw new IllegalArgumentException("optimizer is null: give e.g. new SGD(0.5) or new SGD(0.5).clipnorm(1.0)");
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.noOptimizer"));
         }
         if (!(recurrentScale > 0) || Double.isInfinite(recurrentScale)) {
-            throw new IllegalArgumentException("recurrentScale must be a positive number, got " + recurrentScale);
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.recurrentScale", recurrentScale));
         }
         Sequential model = new Sequential(MODEL_SEED, new Input(T, 1), new SimpleRNN(UNITS), new Dense(1));
         model.compile(optimizer, "mse");
@@ -165,17 +166,18 @@ public final class ClippingDemo {
         Shapes.requireNonNull("title", title, "give the table's caption");
         Shapes.requireNonNull("weights", weights, "give the weights' names, e.g. ClippingDemo.weightNames()");
         Shapes.requireNonNull("versions", versions, "give a map from a version's name to its gradients");
-        StringColumn names = StringColumn.create("weight");
+        StringColumn names = StringColumn.create(Messages.get("tables.clipping.weight"));
         for (String w : weights) names.append(w);
-        names.append("all together (joint norm)");
+        names.append(Messages.get("tables.clipping.allTogether"));
         Table t = Table.create(title, names);
         for (java.util.Map.Entry<String, List<double[]>> v : versions.entrySet()) {
             List<double[]> gs = v.getValue();
             if (gs == null || gs.size() != weights.size()) {
-                throw new IllegalArgumentException("version '" + v.getKey() + "' has " + (gs == null ? "no" : gs.size())
-                        + " gradients, but there are " + weights.size() + " weights");
+                throw new IllegalArgumentException(gs == null
+                        ? Messages.get("lessons.clipping.versionNone", v.getKey(), weights.size())
+                        : Messages.get("lessons.clipping.versionSize", v.getKey(), gs.size(), weights.size()));
             }
-            DoubleColumn col = DoubleColumn.create("norm, " + v.getKey());
+            DoubleColumn col = DoubleColumn.create(Messages.get("tables.clipping.norm", v.getKey()));
             double all = 0;
             for (double[] g : gs) {
                 double s = 0;
@@ -206,35 +208,43 @@ public final class ClippingDemo {
             low = Math.min(low, f);
             high = Math.max(high, f);
         }
-        b.append(String.format(Locale.ROOT, "%s: first loss %.1e", plain.label(), plain.firstLoss()));
-        if (l.size() > 1) b.append(String.format(Locale.ROOT, ", then ×%.1e to ×%.1e per epoch", low, high));
-        b.append(plain.diverged() ? ", diverged at epoch " + plain.divergedAtEpoch() : ", did not diverge");
+        b.append(Messages.get("lessons.clipping.summary.first", plain.label(), String.format(Locale.ROOT, "%.1e", plain.firstLoss())));
+        if (l.size() > 1) {
+            b.append(Messages.get("lessons.clipping.summary.growth", String.format(Locale.ROOT, "%.1e", low),
+                    String.format(Locale.ROOT, "%.1e", high)));
+        }
+        b.append(plain.diverged() ? Messages.get("lessons.clipping.summary.diverged", plain.divergedAtEpoch())
+                : Messages.get("lessons.clipping.summary.notDiverged"));
         Run best = null;
         for (Run r : clipped) {
             if (!r.diverged() && (best == null || r.lastLoss() < best.lastLoss())) best = r;
         }
-        b.append(best == null ? ". Every clipped run diverged too." : ". Lowest final loss of the clipped runs: " + best.label()
-                + String.format(Locale.ROOT, " (%.4f)", best.lastLoss()) + ".");
+        b.append(best == null ? Messages.get("lessons.clipping.summary.allDiverged")
+                : Messages.get("lessons.clipping.summary.best", best.label(), String.format(Locale.ROOT, "%.4f", best.lastLoss())));
         return b.toString();
     }
 
-    /** One row per epoch, one column per run; a diverged run shows "diverged" at that epoch and nothing after. */
+    /**
+     * One row per epoch, one column per run; a diverged run shows "diverged" at that epoch and nothing after.
+     * Its title, column names and that word come from the bundle ({@code tables.clipping.*}).
+     */
     public static Table table(Run... runs) {
         requireRuns(runs);
         int epochs = 0;
         for (Run r : runs) epochs = Math.max(epochs, r.losses().size() + (r.diverged() ? 1 : 0));
-        IntColumn epoch = IntColumn.create("epoch");
+        IntColumn epoch = IntColumn.create(Messages.get("tables.clipping.epoch"));
         List<StringColumn> cols = new ArrayList<>();
-        for (Run r : runs) cols.add(StringColumn.create("loss, " + r.label()));
+        for (Run r : runs) cols.add(StringColumn.create(Messages.get("tables.clipping.loss", r.label())));
+        String diverged = Messages.get("tables.clipping.diverged");
         for (int e = 1; e <= epochs; e++) {
             epoch.append(e);
             for (int j = 0; j < runs.length; j++) {
                 Run r = runs[j];
                 cols.get(j).append(e <= r.losses().size() ? String.format(Locale.ROOT, "%.3e", r.losses().get(e - 1))
-                        : r.diverged() && e == r.divergedAtEpoch() ? "diverged (inf/NaN)" : "");
+                        : r.diverged() && e == r.divergedAtEpoch() ? diverged : "");
             }
         }
-        Table t = Table.create("Training loss per epoch", epoch);
+        Table t = Table.create(Messages.get("tables.clipping.table.title"), epoch);
         cols.forEach(t::addColumns);
         return t;
     }
@@ -254,16 +264,16 @@ public final class ClippingDemo {
             ys[j] = y;
             traces[j] = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(runs[j].label()).build();
         }
-        Layout layout = Layout.builder("Training loss with and without gradient clipping")
-                .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Plots.logAxis("MSE loss (log scale)", ys))
+        Layout layout = Layout.builder(Messages.get("tables.clipping.plot.title"))
+                .xAxis(Axis.builder().title(Messages.get("tables.clipping.epoch")).build())
+                .yAxis(Plots.logAxis(Messages.get("tables.clipping.plot.y"), ys))
                 .height(420).width(760).build();
         return new Figure(layout, traces);
     }
 
     private static void requireRuns(Run[] runs) {
         if (runs == null || runs.length == 0) {
-            throw new IllegalArgumentException("give at least one Run from ClippingDemo.train");
+            throw new IllegalArgumentException(Messages.get("lessons.clipping.noRuns"));
         }
         for (Run r : runs) Shapes.requireNonNull("run", r, "every entry must come from ClippingDemo.train");
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Clipping;
 import org.rnncourse.scratch.GradientFlow;
 import org.rnncourse.scratch.GradientFlow.Measurement;
@@ -24,7 +25,9 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
  * Lesson 09's tables and plots of {@link GradientFlow}'s results: the simulated factor^k curves, the
  * measured ‖∂L/∂h_t‖ of a real RNN, and one gradient clipped three ways. The math (the simulation,
  * BPTT's per-step norms, the clipping) stays in the from-scratch package; this class only lays out
- * the numbers it returns.
+ * the numbers it returns. Titles, axis labels, column names and the words in the cells come from the
+ * bundle ({@code tables.gradientFlow.*}), in the learner's language; options such as {@code clipnorm=1.0}
+ * stay as Keras spells them.
  */
 public final class GradientFlowTables {
     private GradientFlowTables() {}
@@ -32,8 +35,8 @@ public final class GradientFlowTables {
     /** One row per step 0 … steps, one column per factor: the numbers behind the log plot. */
     public static Table simulationTable(int steps, double... factors) {
         requireFactors(factors);
-        Table t = Table.create("Gradient scaled by a factor at each step",
-                IntColumn.create("step", java.util.stream.IntStream.rangeClosed(0, steps).toArray()));
+        Table t = Table.create(Messages.get("tables.gradientFlow.simulation.title"),
+                IntColumn.create(Messages.get("tables.gradientFlow.step"), java.util.stream.IntStream.rangeClosed(0, steps).toArray()));
         for (double f : factors) {
             t.addColumns(DoubleColumn.create(factorName(f), GradientFlow.simulate(steps, f)));
         }
@@ -47,7 +50,7 @@ public final class GradientFlowTables {
     public static Table simulationSummary(int steps, int every, double... factors) {
         requireFactors(factors);
         Shapes.requirePositive("every", every);
-        IntColumn step = IntColumn.create("step");
+        IntColumn step = IntColumn.create(Messages.get("tables.gradientFlow.step"));
         List<StringColumn> cols = new ArrayList<>();
         for (double f : factors) cols.add(StringColumn.create(factorName(f)));
         List<double[]> curves = new ArrayList<>();
@@ -56,7 +59,7 @@ public final class GradientFlowTables {
             step.append(k);
             for (int j = 0; j < factors.length; j++) cols.get(j).append(sci(curves.get(j)[k]));
         }
-        Table t = Table.create("Gradient after k steps: factor^k", step);
+        Table t = Table.create(Messages.get("tables.gradientFlow.summary.title"), step);
         cols.forEach(t::addColumns);
         return t;
     }
@@ -69,12 +72,14 @@ public final class GradientFlowTables {
         ScatterTrace[] traces = new ScatterTrace[factors.length];
         for (int j = 0; j < factors.length; j++) {
             double f = factors[j];
-            String label = (f < 1 ? "vanishing" : f > 1 ? "exploding" : "stable") + " (" + fmt(f) + ")";
+            String label = Messages.get(f < 1 ? "tables.gradientFlow.vanishing" : f > 1 ? "tables.gradientFlow.exploding"
+                    : "tables.gradientFlow.stable", fmt(f));
             traces[j] = ScatterTrace.builder(x, GradientFlow.simulate(steps, f)).mode(ScatterTrace.Mode.LINE).name(label).build();
         }
         double[][] ys = new double[factors.length][];
         for (int j = 0; j < factors.length; j++) ys[j] = GradientFlow.simulate(steps, factors[j]);
-        return new Figure(logLayout("Gradient flow: a factor per time step", "time steps back", "gradient magnitude (log scale)", ys),
+        return new Figure(logLayout(Messages.get("tables.gradientFlow.plot.title"), Messages.get("tables.gradientFlow.plot.x"),
+                Messages.get("tables.gradientFlow.plot.y"), ys),
                 traces);
     }
 
@@ -84,7 +89,7 @@ public final class GradientFlowTables {
         Shapes.requirePositive("every", every);
         int T = ms[0].timeSteps();
         IntColumn t = IntColumn.create("t");
-        IntColumn back = IntColumn.create("steps back");
+        IntColumn back = IntColumn.create(Messages.get("tables.gradientFlow.measured.back"));
         List<StringColumn> cols = new ArrayList<>();
         for (Measurement m : ms) {
             cols.add(StringColumn.create("‖∂L/∂h_t‖, " + m.label()));
@@ -102,7 +107,7 @@ public final class GradientFlowTables {
                 cols.get(2 * j + 1).append(Double.isNaN(jn) ? "–" : String.format(Locale.ROOT, "%.3f", jn));
             }
         }
-        Table table = Table.create("Measured gradient norm per time step (many-to-one loss at t = " + T + ")", t, back);
+        Table table = Table.create(Messages.get("tables.gradientFlow.measured.title", T), t, back);
         cols.forEach(table::addColumns);
         return table;
     }
@@ -118,8 +123,8 @@ public final class GradientFlowTables {
         }
         double[][] ys = new double[ms.length][];
         for (int j = 0; j < ms.length; j++) ys[j] = ms[j].gradientNorms();
-        return new Figure(logLayout("‖∂L/∂h_t‖ in a real RNN (loss at the last step)", "time step t",
-                "‖∂L/∂h_t‖ (log scale)", ys), traces);
+        return new Figure(logLayout(Messages.get("tables.gradientFlow.measuredPlot.title"), Messages.get("tables.gradientFlow.measuredPlot.x"),
+                Messages.get("tables.gradientFlow.measuredPlot.y"), ys), traces);
     }
 
     /**
@@ -132,22 +137,23 @@ public final class GradientFlowTables {
      */
     public static Table clippingTable(List<double[]> gradients, double clipnorm, double clipvalue, double globalClipnorm) {
         if (gradients == null || gradients.isEmpty()) {
-            throw new IllegalArgumentException("gradients is " + (gradients == null ? "null" : "empty")
-                    + ": give each weight's gradient as a double[], e.g. List.of(dW, db)");
+            throw new IllegalArgumentException(Messages.get(gradients == null ? "lessons.gradientFlow.gradientsNull"
+                    : "lessons.gradientFlow.gradientsEmpty"));
         }
         Map<String, List<double[]>> options = new LinkedHashMap<>();
         options.put("clipnorm=" + fmt(clipnorm), GradientFlow.clipByNorm(gradients, clipnorm));
         options.put("globalClipnorm=" + fmt(globalClipnorm), GradientFlow.clipByGlobalNorm(gradients, globalClipnorm));
         options.put("clipvalue=" + fmt(clipvalue), GradientFlow.clipByValue(gradients, clipvalue));
         List<double[]> original = gradients.stream().map(double[]::clone).toList();
-        StringColumn option = StringColumn.create("option");
-        StringColumn values = StringColumn.create("gradient");
-        StringColumn each = StringColumn.create("norm of each weight's gradient");
-        DoubleColumn total = DoubleColumn.create("joint norm");
-        DoubleColumn cosine = DoubleColumn.create("cosine with original");
-        StringColumn kept = StringColumn.create("direction kept?");
+        StringColumn option = StringColumn.create(Messages.get("tables.gradientFlow.clipping.option"));
+        StringColumn values = StringColumn.create(Messages.get("tables.gradientFlow.clipping.gradient"));
+        StringColumn each = StringColumn.create(Messages.get("tables.gradientFlow.clipping.each"));
+        DoubleColumn total = DoubleColumn.create(Messages.get("tables.gradientFlow.clipping.joint"));
+        DoubleColumn cosine = DoubleColumn.create(Messages.get("tables.gradientFlow.clipping.cosine"));
+        StringColumn kept = StringColumn.create(Messages.get("tables.gradientFlow.clipping.kept"));
+        String yes = Messages.get("tables.gradientFlow.yes"), no = Messages.get("tables.gradientFlow.no");
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        rows.put("none (original)", original);
+        rows.put(Messages.get("tables.gradientFlow.clipping.none"), original);
         rows.putAll(options);
         rows.forEach((name, g) -> {
             option.append(name);
@@ -158,9 +164,9 @@ public final class GradientFlowTables {
             total.append(round(Clipping.globalNorm(g), 4));
             double cos = cosine(original, g);
             cosine.append(round(cos, 4));
-            kept.append(Math.abs(cos - 1) < 1e-12 ? "yes" : "no");
+            kept.append(Math.abs(cos - 1) < 1e-12 ? yes : no);
         });
-        return Table.create("One gradient, three ways to clip it", option, values, each, total, cosine, kept);
+        return Table.create(Messages.get("tables.gradientFlow.clipping.title"), option, values, each, total, cosine, kept);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -210,25 +216,24 @@ public final class GradientFlowTables {
 
     private static void requireFactors(double[] factors) {
         if (factors == null || factors.length == 0) {
-            throw new IllegalArgumentException("give at least one factor, e.g. 0.9, 1.0, 1.1");
+            throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.noFactor"));
         }
     }
 
     private static void requireMeasurements(Measurement[] ms) {
         if (ms == null || ms.length == 0) {
-            throw new IllegalArgumentException("give at least one Measurement from GradientFlow.measure");
+            throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.noMeasurement"));
         }
         for (Measurement m : ms) {
             Shapes.requireNonNull("measurement", m, "every entry must come from GradientFlow.measure");
             if (m.timeSteps() != ms[0].timeSteps()) {
-                throw new IllegalArgumentException("the measurements have different T (" + ms[0].timeSteps()
-                        + " and " + m.timeSteps() + "): measure them on sequences of the same length");
+                throw new IllegalArgumentException(Messages.get("lessons.gradientFlow.differentT", ms[0].timeSteps(), m.timeSteps()));
             }
         }
     }
 
     private static String factorName(double f) {
-        return "factor " + fmt(f);
+        return Messages.get("tables.gradientFlow.factor", fmt(f));
     }
 
     /** 1.0 for whole numbers, else as typed (0.9): the labels of the factors and thresholds. */

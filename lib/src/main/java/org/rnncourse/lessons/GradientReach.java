@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.GRU;
@@ -39,12 +40,10 @@ public final class GradientReach {
      */
     public static double[] inputGradientNorms(RecurrentLayer layer, Tensor x, long seed) {
         if (layer.returnSequences()) {
-            throw new IllegalArgumentException("inputGradientNorms: " + layer.describe()
-                    + " returns sequences; use a layer that returns only its last output");
+            throw new IllegalArgumentException(Messages.get("lessons.reach.sequences", layer.describe()));
         }
         if (x.rank() != 3 || x.dim(0) != 1) {
-            throw new IllegalArgumentException("inputGradientNorms: x must have shape (1, steps, features), got "
-                    + Tensor.shapeString(x.shape()));
+            throw new IllegalArgumentException(Messages.get("lessons.reach.shape", Tensor.shapeString(x.shape())));
         }
         if (!layer.isBuilt()) layer.build(new int[] {x.dim(1), x.dim(2)}, new Random(seed));
         // In double (the reference code): the reach spans dozens of orders of magnitude, and a float
@@ -67,11 +66,10 @@ public final class GradientReach {
 
     /** Sets one gate's slice of a gated layer's bias (LSTM: i, f, c, o = 0…3; GRU: z, r, h = 0…2, input side). */
     public static void setGateBias(RecurrentLayer layer, int gate, double value) {
-        if (!layer.isBuilt()) throw new IllegalStateException(layer.describe() + " is not built yet");
+        if (!layer.isBuilt()) throw new IllegalStateException(Messages.get("lessons.reach.notBuilt", layer.describe()));
         int gates = layer instanceof LSTM ? 4 : layer instanceof GRU ? 3 : 0;
         if (gate < 0 || gate >= gates) {
-            throw new IllegalArgumentException("setGateBias: gate must be in [0, " + gates + ") for "
-                    + layer.describe() + ", got " + gate);
+            throw new IllegalArgumentException(Messages.get("lessons.reach.gate", gates, layer.describe(), gate));
         }
         double[] b = layer.parameters().get(2).value();
         java.util.Arrays.fill(b, gate * layer.units(), (gate + 1) * layer.units(), value);
@@ -88,7 +86,7 @@ public final class GradientReach {
             String[] cells = new String[stepsBack.length];
             for (int i = 0; i < stepsBack.length; i++) {
                 if (stepsBack[i] < 0 || stepsBack[i] >= n.length) {
-                    throw new IllegalArgumentException("stepsBack " + stepsBack[i] + " is outside 0 … " + (n.length - 1));
+                    throw new IllegalArgumentException(Messages.get("lessons.reach.stepsBack", stepsBack[i], n.length - 1));
                 }
                 cells[i] = String.format(Locale.ROOT, "%.1e", n[n.length - 1 - stepsBack[i]] / n[n.length - 1]);
             }

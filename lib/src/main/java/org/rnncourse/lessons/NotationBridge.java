@@ -3,6 +3,7 @@ package org.rnncourse.lessons;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
 
@@ -20,34 +21,35 @@ public final class NotationBridge {
      * a copy: a 2-D weight keeps its shape, a 1-D bias becomes a row (1, n).
      */
     public static DMatrixRMaj weight(Sequential model, String path) {
-        if (model == null) throw new IllegalArgumentException("model is null: give the trained Sequential model");
-        if (path == null) throw new IllegalArgumentException("path is null: give a weight's path such as \"simple_rnn/kernel\"");
+        if (model == null) throw new IllegalArgumentException(Messages.get("lessons.bridge.noModel"));
+        if (path == null) throw new IllegalArgumentException(Messages.get("lessons.bridge.noPath"));
         List<String> paths = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             if (p.path().equals(path)) {
                 int[] s = p.shape();
                 if (s.length > 2) {
-                    throw new IllegalArgumentException("the weight " + path + " has " + s.length + " axes: only matrices and vectors map to the course's matrices");
+                    throw new IllegalArgumentException(Messages.get("lessons.bridge.axes", path, s.length));
                 }
                 int rows = s.length == 2 ? s[0] : 1, cols = s.length == 2 ? s[1] : s[0];
                 return new DMatrixRMaj(rows, cols, true, p.value().clone());
             }
             paths.add(p.path());
         }
-        throw new IllegalArgumentException("the model has no weight \"" + path + "\"; its weights are " + paths
-                + (paths.isEmpty() ? " (build it first: give it an Input or fit it)" : ""));
+        throw new IllegalArgumentException(Messages.get(paths.isEmpty() ? "lessons.bridge.noWeightUnbuilt" : "lessons.bridge.noWeight",
+                path, paths));
     }
 
     /** One sequence (time steps, features) as one (1, features) row per step, the input of {@code Rnn.forward}. */
     public static List<DMatrixRMaj> steps(double[][] sequence) {
         if (sequence == null || sequence.length == 0) {
-            throw new IllegalArgumentException("sequence is " + (sequence == null ? "null" : "empty") + ": give (time steps, features) numbers");
+            throw new IllegalArgumentException(Messages.get(sequence == null ? "lessons.bridge.sequenceNull" : "lessons.bridge.sequenceEmpty"));
         }
         List<DMatrixRMaj> rows = new ArrayList<>();
         for (int t = 0; t < sequence.length; t++) {
             if (sequence[t] == null || sequence[t].length != sequence[0].length) {
-                throw new IllegalArgumentException("sequence step " + t + " has " + (sequence[t] == null ? "no" : sequence[t].length)
-                        + " features, step 0 has " + sequence[0].length);
+                throw new IllegalArgumentException(sequence[t] == null
+                        ? Messages.get("lessons.bridge.stepNone", t, sequence[0].length)
+                        : Messages.get("lessons.bridge.stepSize", t, sequence[t].length, sequence[0].length));
             }
             rows.add(new DMatrixRMaj(1, sequence[t].length, true, sequence[t].clone()));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Embedding;
 import org.rnncourse.scratch.FeedForward;
@@ -56,11 +57,10 @@ public final class WordOrderDemo {
         this.rnn = rnn;
         this.feedForward = feedForward;
         if (embedding.vocabularySize() != this.vocabulary.size()) {
-            throw new IllegalArgumentException("the embedding has " + embedding.vocabularySize() + " rows but the vocabulary "
-                    + this.vocabulary.size() + " words: one row per word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.rows", embedding.vocabularySize(), this.vocabulary.size()));
         }
         if (rnn.cell.nX != embedding.dimension() || feedForward.nIn != embedding.dimension()) {
-            throw new IllegalArgumentException("both models must read D = " + embedding.dimension() + " numbers per word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.dimension", embedding.dimension()));
         }
     }
 
@@ -83,7 +83,7 @@ public final class WordOrderDemo {
         Shapes.requireNonNull("sentence", sentence, "give a sentence, e.g. \"Tôi yêu Việt Nam\"");
         String s = Normalizer.normalize(sentence, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("the sentence is empty: give at least one word");
+            throw new IllegalArgumentException(Messages.get("lessons.wordOrder.empty"));
         }
         return List.of(s.split("\\s+"));
     }
@@ -95,8 +95,7 @@ public final class WordOrderDemo {
         for (int t = 0; t < ix.length; t++) {
             ix[t] = vocabulary.indexOf(ws.get(t));
             if (ix[t] < 0) {
-                throw new IllegalArgumentException("\"" + ws.get(t) + "\" is not in the vocabulary " + vocabulary
-                        + ": use only these words");
+                throw new IllegalArgumentException(Messages.get("lessons.wordOrder.unknownWord", ws.get(t), vocabulary));
             }
         }
         return ix;
@@ -143,20 +142,21 @@ public final class WordOrderDemo {
 
     /**
      * The two models side by side on two sentences: one row per model (feed-forward output, RNN final
-     * state, RNN output), the numbers for each sentence, and whether the model tells them apart.
+     * state, RNN output), the numbers for each sentence, and whether the model tells them apart. Titles,
+     * column names and row names come from the bundle ({@code tables.wordOrder.*}); the sentences stay.
      */
     public Table compare(String sentence1, String sentence2) {
-        StringColumn model = StringColumn.create("model");
+        StringColumn model = StringColumn.create(Messages.get("tables.wordOrder.model"));
         // Numbered, so that two sentences that differ only in case still make two columns.
         StringColumn first = StringColumn.create("(1) " + sentence1);
         StringColumn second = StringColumn.create("(2) " + sentence2);
-        StringColumn apart = StringColumn.create("tells them apart?");
-        add(model, first, second, apart, "feed-forward: y (average of the words)",
+        StringColumn apart = StringColumn.create(Messages.get("tables.wordOrder.apart"));
+        add(model, first, second, apart, Messages.get("tables.wordOrder.feedForward"),
                 feedForwardOutput(sentence1), feedForwardOutput(sentence2));
-        add(model, first, second, apart, "RNN: final hidden state h_T",
+        add(model, first, second, apart, Messages.get("tables.wordOrder.finalState"),
                 rnnFinalState(sentence1), rnnFinalState(sentence2));
-        add(model, first, second, apart, "RNN: output y_T", rnnOutput(sentence1), rnnOutput(sentence2));
-        return Table.create("Same words, two orders", model, first, second, apart);
+        add(model, first, second, apart, Messages.get("tables.wordOrder.output"), rnnOutput(sentence1), rnnOutput(sentence2));
+        return Table.create(Messages.get("tables.wordOrder.compare.title"), model, first, second, apart);
     }
 
     /** The RNN step by step on two sentences: t, the word read and h_t for each. */
@@ -164,8 +164,8 @@ public final class WordOrderDemo {
         List<String> w1 = words(sentence1), w2 = words(sentence2);
         List<DMatrixRMaj> h1 = rnnStates(sentence1), h2 = rnnStates(sentence2);
         IntColumn t = IntColumn.create("t");
-        StringColumn word1 = StringColumn.create("word (1)"), state1 = StringColumn.create("h_t (1)");
-        StringColumn word2 = StringColumn.create("word (2)"), state2 = StringColumn.create("h_t (2)");
+        StringColumn word1 = StringColumn.create(Messages.get("tables.wordOrder.word", 1)), state1 = StringColumn.create("h_t (1)");
+        StringColumn word2 = StringColumn.create(Messages.get("tables.wordOrder.word", 2)), state2 = StringColumn.create("h_t (2)");
         for (int i = 0; i < Math.max(w1.size(), w2.size()); i++) {
             t.append(i + 1);
             word1.append(i < w1.size() ? w1.get(i) : "");
@@ -173,7 +173,7 @@ public final class WordOrderDemo {
             word2.append(i < w2.size() ? w2.get(i) : "");
             state2.append(i < h2.size() ? format(h2.get(i)) : "");
         }
-        return Table.create("The RNN, word by word", t, word1, state1, word2, state2);
+        return Table.create(Messages.get("tables.wordOrder.steps.title"), t, word1, state1, word2, state2);
     }
 
     /** A row vector as the tables print it: "(0.1234, -0.5678)". */
@@ -191,7 +191,7 @@ public final class WordOrderDemo {
         model.append(name);
         first.append(format(a));
         second.append(format(b));
-        apart.append(differ(a, b) ? "yes" : "no");
+        apart.append(Messages.get(differ(a, b) ? "tables.wordOrder.yes" : "tables.wordOrder.no"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Activation;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.OutputLayer;
@@ -147,7 +148,7 @@ public final class WorkedExample {
                 y[j].append(Math.round(ys.get(step).get(j, 0) * 1e4) / 1e4);
             }
         }
-        Table table = Table.create("The worked example, unrolled over 3 steps", t, x);
+        Table table = Table.create(Messages.get("tables.workedExample.title", TIME_STEPS), t, x);
         table.addColumns(h);
         table.addColumns(y);
         return table;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.History;
 import org.rnncourse.nn.layers.Input;
@@ -75,22 +76,21 @@ public class Sequential {
     public void add(Layer layer) {
         if (layer instanceof Input in) {
             if (!layers.isEmpty() || inputShape != null) {
-                throw new IllegalArgumentException("Input must be the first thing added to a Sequential model");
+                throw new IllegalArgumentException(Messages.get("nn.sequential.inputFirst"));
             }
             inputShape = in.shape();
             return;
         }
-        if (layers.contains(layer)) throw new IllegalArgumentException(layer.describe() + " is already in the model");
+        if (layers.contains(layer)) throw new IllegalArgumentException(Messages.get("nn.sequential.alreadyIn", layer.describe()));
         if (layer.readsTokenIds() && !layers.isEmpty()) {
-            throw new IllegalArgumentException(layer.describe() + " reads token ids, so it must be the first layer");
+            throw new IllegalArgumentException(Messages.get("nn.sequential.tokenIdsFirst", layer.describe()));
         }
         if (layer instanceof RecurrentLayer r && r.returnState()) {
-            throw new IllegalArgumentException(layer.describe() + " has returnState(true): in a Sequential model each "
-                    + "layer has one output; call forward(...) and states() on the layer itself instead");
+            throw new IllegalArgumentException(Messages.get("nn.sequential.returnState", layer.describe()));
         }
         if (layer.declaredInputShape() != null) {
             if (!layers.isEmpty() || inputShape != null) {
-                throw new IllegalArgumentException(layer.describe() + ": only the first layer can take an inputShape");
+                throw new IllegalArgumentException(Messages.get("nn.sequential.inputShapeFirst", layer.describe()));
             }
             inputShape = layer.declaredInputShape();
         }
@@ -100,8 +100,7 @@ public class Sequential {
         } else {
             for (Layer l : layers) {
                 if (l.name().equals(layer.name())) {
-                    throw new IllegalArgumentException("the model already has a layer named '" + layer.name()
-                            + "': layer names must be unique");
+                    throw new IllegalArgumentException(Messages.get("nn.sequential.duplicateName", layer.name()));
                 }
             }
         }
@@ -113,8 +112,8 @@ public class Sequential {
     public Sequential build(int... inputShape) {
         DataChecks.requireSteps("inputShape", Args.notNull("inputShape", inputShape));
         if (this.inputShape != null && !Arrays.equals(this.inputShape, inputShape)) {
-            throw new IllegalArgumentException("the model expects input " + Tensor.batchShapeString(this.inputShape)
-                    + ", cannot build it for " + Tensor.batchShapeString(inputShape));
+            throw new IllegalArgumentException(Messages.get("nn.sequential.cannotBuild", Tensor.batchShapeString(this.inputShape),
+                    Tensor.batchShapeString(inputShape)));
         }
         this.inputShape = inputShape.clone();
         buildLayers();
@@ -136,7 +135,7 @@ public class Sequential {
     /** A layer by its name, e.g. {@code getLayer("simple_rnn")}. */
     public Layer getLayer(String layerName) {
         for (Layer l : layers) if (layerName.equals(l.name())) return l;
-        throw new IllegalArgumentException("no layer named '" + layerName + "'; the model has " + layers);
+        throw new IllegalArgumentException(Messages.get("nn.sequential.noSuchLayer", layerName, layers));
     }
 
     /** The shape of one input example, or null before it is known. */
@@ -157,7 +156,7 @@ public class Sequential {
     /** The model's output shape (without batch). */
     public int[] outputShape() {
         List<int[]> s = outputShapes();
-        if (s == null) throw new IllegalStateException("the model has no input shape yet: add an Input or fit it");
+        if (s == null) throw new IllegalStateException(Messages.get("nn.sequential.noInputShape"));
         return s.isEmpty() ? inputShape.clone() : s.get(s.size() - 1);
     }
 
@@ -181,12 +180,12 @@ public class Sequential {
     public void setWeights(List<double[]> weights) {
         List<Parameter> ps = parameters();
         if (weights.size() != ps.size()) {
-            throw new IllegalArgumentException("setWeights: got " + weights.size() + " arrays, the model has " + ps.size());
+            throw new IllegalArgumentException(Messages.get("nn.sequential.weightCount", weights.size(), ps.size()));
         }
         for (int i = 0; i < ps.size(); i++) {
             if (weights.get(i).length != ps.get(i).size()) {
-                throw new IllegalArgumentException("setWeights: array " + i + " has " + weights.get(i).length
-                        + " values, " + ps.get(i) + " needs " + ps.get(i).size());
+                throw new IllegalArgumentException(Messages.get("nn.sequential.weightSize", i, weights.get(i).length, ps.get(i),
+                        ps.get(i).size()));
             }
             System.arraycopy(weights.get(i), 0, ps.get(i).value(), 0, ps.get(i).size());
         }

@@ -2,6 +2,7 @@ package org.rnncourse.show;
 
 import java.util.List;
 import java.util.Map;
+import org.rnncourse.Messages;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -17,7 +18,7 @@ public final class Curves {
      */
     public static Figure of(String title, Map<String, List<Double>> history, String... names) {
         if (history == null) {
-            throw new IllegalArgumentException("history is null: pass History.history() or a map of series");
+            throw new IllegalArgumentException(Messages.get("show.curves.noHistory"));
         }
         java.util.List<ScatterTrace> traces = new java.util.ArrayList<>();
         for (String name : names) {
@@ -34,8 +35,7 @@ public final class Curves {
             traces.add(ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(name).build());
         }
         if (traces.isEmpty()) {
-            throw new IllegalArgumentException("none of " + java.util.Arrays.toString(names)
-                    + " is in the history; it has " + history.keySet());
+            throw new IllegalArgumentException(Messages.get("show.curves.noneFound", java.util.Arrays.toString(names), history.keySet()));
         }
         Layout layout = Layout.builder(title)
                 .xAxis(Axis.builder().title("epoch").build())
@@ -50,12 +50,12 @@ public final class Curves {
      */
     public static Figure series(String title, String xLabel, String yLabel, Map<String, double[]> series) {
         if (series == null || series.isEmpty()) {
-            throw new IllegalArgumentException("series is empty: give at least one name and its values");
+            throw new IllegalArgumentException(Messages.get("show.curves.noSeries"));
         }
         java.util.List<ScatterTrace> traces = new java.util.ArrayList<>();
         series.forEach((name, values) -> {
             if (values == null) {
-                throw new IllegalArgumentException("series \"" + name + "\" is null");
+                throw new IllegalArgumentException(Messages.get("show.curves.nullSeries", name));
             }
             double[] x = new double[values.length];
             for (int i = 0; i < x.length; i++) {

@@ -1,6 +1,7 @@
 package org.rnncourse.show;
 
 import java.util.List;
+import org.rnncourse.Messages;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -28,10 +29,10 @@ public final class Html {
      */
     public static String table(Table table, int maxRows) {
         if (table == null) {
-            throw new IllegalArgumentException("table is null: pass a tech.tablesaw.api.Table");
+            throw new IllegalArgumentException(Messages.get("show.html.noTable"));
         }
         if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+            throw new IllegalArgumentException(Messages.get("show.html.maxRows", maxRows));
         }
         StringBuilder html = new StringBuilder("<table class=\"rnn-course-table\">\n");
         if (table.name() != null && !table.name().isBlank()) {
@@ -60,8 +61,8 @@ public final class Html {
         }
         html.append("</tbody>\n</table>\n");
         if (table.rowCount() > shown) {
-            html.append("<p><em>… ").append(table.rowCount() - shown)
-                    .append(" more rows (").append(table.rowCount()).append(" in all)</em></p>\n");
+            html.append("<p><em>").append(escape(Messages.get("show.html.moreRows", table.rowCount() - shown, table.rowCount())))
+                    .append("</em></p>\n");
         }
         return html.toString();
     }
@@ -72,7 +73,7 @@ public final class Html {
      */
     public static String text(Table table, int maxRows) {
         if (table == null) {
-            throw new IllegalArgumentException("table is null: pass a tech.tablesaw.api.Table");
+            throw new IllegalArgumentException(Messages.get("show.html.noTable"));
         }
         int shown = Math.min(Math.max(1, maxRows), table.rowCount());
         Table copy = Table.create(table.name());
@@ -84,7 +85,7 @@ public final class Html {
             }
         }
         String text = copy.print(shown);
-        return table.rowCount() > shown ? text + "\n… " + (table.rowCount() - shown) + " more rows (" + table.rowCount() + " in all)" : text;
+        return table.rowCount() > shown ? text + "\n" + Messages.get("show.html.moreRows", table.rowCount() - shown, table.rowCount()) : text;
     }
 
     /**

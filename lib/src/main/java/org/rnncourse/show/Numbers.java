@@ -3,6 +3,7 @@ package org.rnncourse.show;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.rnncourse.Messages;
 
 /**
  * The course's one rule for showing numbers, in tables, printed vectors and matrices:
@@ -40,7 +41,7 @@ public final class Numbers {
      */
     public static String[] formatAll(double... values) {
         if (values == null) {
-            throw new IllegalArgumentException("values is null: give the numbers to format");
+            throw new IllegalArgumentException(Messages.get("show.numbers.noValues"));
         }
         String[] out = new String[values.length];
         if (scientific(values)) {

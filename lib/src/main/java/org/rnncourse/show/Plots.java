@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.rnncourse.Messages;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.TickSettings;
@@ -46,7 +47,7 @@ public final class Plots {
      */
     public static String figureHtml(Figure figure) {
         if (figure == null) {
-            throw new IllegalArgumentException("figure is null: pass a tech.tablesaw.plotly.components.Figure");
+            throw new IllegalArgumentException(Messages.get("show.plots.noFigure"));
         }
         // Tablesaw makes a JavaScript variable name from the id: letters, digits and _ only.
         String id = "rnn_plot_" + UUID.randomUUID().toString().replace("-", "");

@@ -10,13 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnncourse.Course;
 
 /** Broken archives are reported in one sentence naming the file; odd-but-valid ones load. */
 class ImdbArchiveErrorsTest {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     private ImdbException loadFails(Path archive) {
         ImdbLoader l = TestArchives.loader(archive, dir.resolve("cache"));
@@ -76,6 +83,23 @@ class ImdbArchiveErrorsTest {
         Path p = TestArchives.write(dir.resolve("aclImdb_v1.tar.gz"), m);
         assertEquals("The IMDB archive " + p + " is not the Large Movie Review Dataset archive (it has no reviews in"
                 + " aclImdb/test/neg/): replace it with a complete copy of aclImdb_v1.tar.gz.", loadFails(p).getMessage());
+    }
+
+    @Test
+    void brokenArchivesAreToldInVietnameseWithThePathKept() throws Exception {
+        Course.setLanguage("vi");
+        byte[] full = TestArchives.gzipTar(bytes(TestArchives.small()), new String[0]);
+        Path p = dir.resolve("aclImdb_v1.tar.gz");
+        Files.write(p, TestArchives.firstBytes(full, full.length / 2));
+        assertEquals("Tệp lưu trữ IMDB " + p + " bị thiếu hoặc hỏng (gzip kết thúc sớm): hãy thay nó bằng một bản sao"
+                + " đầy đủ của aclImdb_v1.tar.gz.", loadFails(p).getMessage());
+        Map<String, String> m = TestArchives.small();
+        m.remove("aclImdb/test/neg/0_3.txt");
+        Path q = TestArchives.write(dir.resolve("other.tar.gz"), m);
+        assertEquals("Tệp lưu trữ IMDB " + q + " không phải tệp lưu trữ của Large Movie Review Dataset (không có bài đánh giá"
+                + " nào trong aclImdb/test/neg/): hãy thay nó bằng một bản sao đầy đủ của aclImdb_v1.tar.gz.", loadFails(q).getMessage());
+        Path nowhere = dir.resolve("nowhere/aclImdb_v1.tar.gz");
+        assertTrue(loadFails(nowhere).getMessage().contains("không tồn tại hoặc không phải là một tệp"));
     }
 
     @Test

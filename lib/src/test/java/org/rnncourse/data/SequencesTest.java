@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 
 class SequencesTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
     final int[][] seqs = {{1, 2, 3, 4, 5}, {6, 7}, {}};
 
     @Test
@@ -48,5 +54,23 @@ class SequencesTest {
         assertTrue(e.getMessage().startsWith("sequences[1]"));
         e = assertThrows(IllegalArgumentException.class, () -> Sequences.padSequences(null, 2));
         assertTrue(e.getMessage().startsWith("sequences"));
+    }
+
+    @Test
+    void badArgumentsAreToldInBothLanguagesWithKerasNamesKept() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Sequences.padSequences(seqs, 3, "left", "pre", 0),
+                "padding must be \"pre\" or \"post\", got \"left\"", "padding phải là \"pre\" hoặc \"post\", nhận được \"left\"");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Sequences.padSequences(seqs, 3, "pre", null, 0),
+                "truncating must be \"pre\" or \"post\", got null", "truncating phải là \"pre\" hoặc \"post\", nhận được null");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Sequences.padSequences(seqs, -3),
+                "maxlen must be at least 1 (the length of every padded row), got -3: a row of -3 time steps gives a model nothing to read.",
+                "maxlen phải ít nhất là 1 (độ dài của mỗi hàng sau khi đệm), nhận được -3: một hàng có -3 bước thời gian thì mô hình "
+                        + "không có gì để đọc.");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> Sequences.padSequences(new int[][] {{1}, null}, 2), "sequences[1] là null", "int[]");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> Sequences.padSequences(new int[][] {{}, {}}), "mọi chuỗi đều rỗng", "maxlen");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> Sequences.padSequences(null, 2), "sequences không được là null");
     }
 }

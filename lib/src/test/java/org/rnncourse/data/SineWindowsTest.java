@@ -7,9 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 
 class SineWindowsTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
+    @Test
+    void badArgumentsAreToldInBothLanguages() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> SineWindows.generate(10, 10, 0.1, 1),
+                "points must be > window (10) to give at least one window, got 10",
+                "points phải > window (10) để có ít nhất một cửa sổ, nhận được 10");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> SineWindows.generate(100, 10, -1, 1),
+                "noise must be a finite number >= 0, got -1.0", "noise phải là một số hữu hạn >= 0, nhận được -1.0");
+    }
     @Test
     void shapesAndTargetsAreTheNextValue() {
         SineWindows s = SineWindows.generate(1000, 20, 0.1, 42);

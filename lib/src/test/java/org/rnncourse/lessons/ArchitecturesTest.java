@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.Shapes;
 import tech.tablesaw.api.Table;
@@ -15,6 +17,11 @@ import tech.tablesaw.api.Table;
 class ArchitecturesTest {
     final Architectures arch = Architectures.create();
     final List<DMatrixRMaj> xs = Architectures.sequence(5);
+
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     static void assertClose(DMatrixRMaj a, DMatrixRMaj b) {
         WordOrderDemoTest.assertClose(a, b, 1e-12);
@@ -85,5 +92,20 @@ class ArchitecturesTest {
     void theSameNumbersEveryTime() {
         assertClose(Architectures.create().manyToOne(xs).lastOutput(), arch.manyToOne(Architectures.sequence(5)).lastOutput());
         assertClose(Architectures.sequence(5).get(0), Architectures.input());
+    }
+
+    @Test
+    void inVietnameseTheTablesAndApplicationsAreVietnameseAndTheNamesStay() {
+        Course.setLanguage("vi");
+        Table t = Architectures.shapes(arch.all());
+        assertEquals("Hình dạng của đầu vào và đầu ra", t.name());
+        assertEquals(List.of("kiến trúc", "ứng dụng", "đầu vào", "đầu ra", "đọc x ở bước", "ghi y ở bước"), t.columnNames());
+        assertEquals("many-to-one", t.stringColumn("kiến trúc").get(2));
+        assertEquals("phân tích cảm xúc: một bài đánh giá → tích cực hay tiêu cực", t.stringColumn("ứng dụng").get(2));
+        assertEquals("x x x x x · · ·", t.stringColumn("đọc x ở bước").get(4));
+        Architectures.Run one = arch.manyToOne(xs);
+        assertEquals("many-to-one: vào 5 × (1×3) → ra 1 × (1×2)", one.toString());
+        Table outs = Architectures.outputs(one);
+        assertEquals(List.of("bước", "y (đầu ra)"), outs.columnNames());
     }
 }

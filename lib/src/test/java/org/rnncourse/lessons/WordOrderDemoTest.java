@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rnncourse.scratch.Activation;
@@ -26,6 +28,11 @@ import tech.tablesaw.api.Table;
 /** Lesson 02's point: a feed-forward model on the average of the words ignores order, an RNN does not. */
 class WordOrderDemoTest {
     final WordOrderDemo demo = WordOrderDemo.create();
+
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
 
     static void assertClose(DMatrixRMaj a, DMatrixRMaj b, double tol) {
         assertEquals(a.numRows, b.numRows);
@@ -82,6 +89,24 @@ class WordOrderDemoTest {
         assertEquals(4, steps.rowCount());
         assertEquals("nam", steps.stringColumn("word (1)").get(3));
         assertEquals(WordOrderDemo.format(demo.rnnFinalState(WordOrderDemo.SENTENCE_2)), steps.stringColumn("h_t (2)").get(3));
+    }
+
+    @Test
+    void inVietnameseTheTablesAreVietnameseAndTheSentencesStay() {
+        Course.setLanguage("vi");
+        Table t = demo.compare(WordOrderDemo.SENTENCE_1, WordOrderDemo.SENTENCE_2);
+        assertEquals("Cùng các từ, hai thứ tự", t.name());
+        assertEquals(List.of("mô hình", "(1) Tôi yêu Việt Nam", "(2) Việt Nam yêu tôi", "phân biệt được?"), t.columnNames());
+        assertEquals(List.of("không", "có", "có"), t.stringColumn("phân biệt được?").asList());
+        assertEquals(List.of("mạng truyền thẳng: y (trung bình các vector từ)", "RNN: trạng thái ẩn cuối cùng h_T", "RNN: đầu ra y_T"),
+                t.stringColumn("mô hình").asList());
+        Table steps = demo.steps(WordOrderDemo.SENTENCE_1, WordOrderDemo.SENTENCE_2);
+        assertEquals("RNN đọc từng từ một", steps.name());
+        assertEquals(List.of("t", "từ (1)", "h_t (1)", "từ (2)", "h_t (2)"), steps.columnNames());
+        assertEquals("\"hà\" không có trong bộ từ vựng [tôi, yêu, việt, nam]: chỉ dùng các từ này",
+                assertThrows(IllegalArgumentException.class, () -> demo.indices("tôi yêu hà nội")).getMessage());
+        assertEquals("câu rỗng: hãy đưa vào ít nhất một từ",
+                assertThrows(IllegalArgumentException.class, () -> WordOrderDemo.words("  ")).getMessage());
     }
 
     @ParameterizedTest(name = "seed {0}")

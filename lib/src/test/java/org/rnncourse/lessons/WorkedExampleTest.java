@@ -3,15 +3,36 @@ package org.rnncourse.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.Course;
 import org.rnncourse.scratch.Matrices;
 import org.rnncourse.scratch.RnnCache;
 import org.rnncourse.scratch.Shapes;
 
 /** The worked example of lesson 03, recomputed here with plain arrays and loops. */
 class WorkedExampleTest {
+    @AfterEach
+    void backToEnglish() {
+        Course.setLanguage("en");
+    }
+
+    @Test
+    void theTitleOfLesson03sTableAndGradientReachsErrorsFollowTheLanguage() {
+        assertEquals("The worked example, unrolled over 3 steps", WorkedExample.create().unrolledTable().name());
+        Map<String, double[]> flows = Map.of("LSTM", new double[] {0.5, 1.0});
+        assertEquals("stepsBack 2 is outside 0 … 1", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientReach.table("reach", flows, 2)).getMessage());
+        Course.setLanguage("vi");
+        var table = WorkedExample.create().unrolledTable();
+        assertEquals("Ví dụ mẫu, trải theo thời gian qua 3 bước", table.name());
+        assertEquals(List.of("t", "x_t"), table.columnNames().subList(0, 2));
+        assertEquals("stepsBack 2 nằm ngoài 0 … 1", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientReach.table("reach", flows, 2)).getMessage());
+    }
 
     @Test
     void shapesAtEveryStep() {

@@ -5,12 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
+import org.rnncourse.Course;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class HtmlTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
+    @Test
+    void aCutTableAndBadArgumentsAreToldInVietnamese() {
+        double[] x = new double[120];
+        Course.setLanguage("vi");
+        String html = Html.table(Table.create("long", DoubleColumn.create("x", x)), 10);
+        assertTrue(html.contains("… còn 110 hàng nữa (tổng cộng 120)"), html);
+        Course.setLanguage("en");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Html.table(words(), 0),
+                "maxRows must be at least 1, got 0", "maxRows phải ít nhất là 1, nhận được 0");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Html.table(null),
+                "table is null: pass a tech.tablesaw.api.Table", "table là null: hãy truyền một tech.tablesaw.api.Table");
+    }
 
     private static Table words() {
         return Table.create("glossary",

@@ -2,6 +2,7 @@ package org.rnncourse.nn.backend;
 
 import java.util.Arrays;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 
 /**
  * A block of numbers with a shape, stored flat in row-major order (the last index moves fastest),
@@ -128,8 +129,7 @@ public final class Tensor {
 
     private static void requireLength(String what, int actual, int expected) {
         if (actual != expected) {
-            throw new IllegalArgumentException(what + " has length " + actual + " but the first one has "
-                    + expected + ": all examples must have the same shape (pad the sequences first)");
+            throw new IllegalArgumentException(Messages.get("nn.tensor.ragged", what, actual, expected));
         }
     }
 
@@ -165,8 +165,7 @@ public final class Tensor {
     /** One number, by its indices: {@code t.get(i, j)}. */
     public double get(int... index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("tensor of shape " + shapeString(shape) + " needs "
-                    + shape.length + " indices, got " + index.length);
+            throw new IllegalArgumentException(Messages.get("nn.tensor.indices", shapeString(shape), shape.length, index.length));
         }
         int flat = 0;
         for (int a = 0; a < shape.length; a++) flat = flat * shape[a] + index[a];
@@ -202,8 +201,7 @@ public final class Tensor {
         requireRange(from, to, index.length, "index");
         for (int i = from; i < to; i++) {
             if (index[i] < 0 || index[i] >= shape[0]) {
-                throw new IllegalArgumentException("index[" + i + "] = " + index[i] + " is not a row of this tensor: rows are 0 to "
-                        + (shape[0] - 1) + ".");
+                throw new IllegalArgumentException(Messages.get("nn.tensor.notARow", "index[" + i + "]", index[i], shape[0] - 1));
             }
         }
         int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
@@ -239,7 +237,7 @@ public final class Tensor {
         Args.notNull("shape", shape);
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension: each must be at least 0.");
+            if (d < 0) throw new IllegalArgumentException(Messages.get("nn.tensor.negative", Arrays.toString(shape)));
             n *= d;
         }
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor too large: " + Arrays.toString(shape));

@@ -72,7 +72,7 @@ public class EarlyStopping implements Callback {
     public EarlyStopping mode(String mode) {
         Args.notNull("EarlyStopping mode", mode);
         if (!List.of("auto", "min", "max").contains(mode)) {
-            throw new IllegalArgumentException("EarlyStopping mode must be auto, min or max, got " + mode);
+            throw new IllegalArgumentException(Messages.get("nn.callbacks.mode", "EarlyStopping", mode));
         }
         this.mode = mode;
         return this;
@@ -159,8 +159,7 @@ public class EarlyStopping implements Callback {
                 if (m.name().equals(metric)) lowerIsBetter = !m.higherIsBetter();
             }
             if (lowerIsBetter == null) {
-                throw new IllegalArgumentException("EarlyStopping monitor '" + monitor + "': cannot tell whether it "
-                        + "should be minimized or maximized; pass mode(\"min\") or mode(\"max\")");
+                throw new IllegalArgumentException(Messages.get("nn.callbacks.direction", "EarlyStopping", monitor));
             }
         }
         best = lowerIsBetter ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnncourse.Messages;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -37,7 +38,7 @@ public final class History implements Callback {
     public List<Double> get(String name) {
         List<Double> v = values.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("history has no '" + name + "'; it has " + values.keySet());
+            throw new IllegalArgumentException(Messages.get("nn.history.noSuchName", name, values.keySet()));
         }
         return Collections.unmodifiableList(v);
     }

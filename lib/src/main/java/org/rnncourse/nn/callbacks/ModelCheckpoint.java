@@ -38,15 +38,14 @@ public class ModelCheckpoint implements Callback {
     /** Saves to {@code filepath} (a {@code .keras} file, or {@code .weights.h5} with saveWeightsOnly). */
     public ModelCheckpoint(String filepath) {
         if (filepath == null || filepath.isBlank()) {
-            throw new IllegalArgumentException("ModelCheckpoint: filepath must be a file name such as \"models/best.keras\", got "
-                    + (filepath == null ? "null" : "an empty string"));
+            throw new IllegalArgumentException(Messages.get(filepath == null ? "nn.checkpoint.filepathNull" : "nn.checkpoint.filepathEmpty"));
         }
         this.filepath = filepath;
     }
 
     /** The log value to compare epochs by ({@code val_loss} by default, or e.g. {@code val_accuracy}). */
     public ModelCheckpoint monitor(String monitor) {
-        if (monitor == null || monitor.isBlank()) throw new IllegalArgumentException("ModelCheckpoint: monitor must be a log name such as \"val_loss\"");
+        if (monitor == null || monitor.isBlank()) throw new IllegalArgumentException(Messages.get("nn.checkpoint.monitor"));
         this.monitor = monitor;
         return this;
     }
@@ -66,7 +65,7 @@ public class ModelCheckpoint implements Callback {
     /** "auto" (from the monitor's name), "min" or "max". */
     public ModelCheckpoint mode(String mode) {
         if (!List.of("auto", "min", "max").contains(mode)) {
-            throw new IllegalArgumentException("ModelCheckpoint mode must be auto, min or max, got " + mode);
+            throw new IllegalArgumentException(Messages.get("nn.callbacks.mode", "ModelCheckpoint", mode));
         }
         this.mode = mode;
         return this;
@@ -97,8 +96,7 @@ public class ModelCheckpoint implements Callback {
     public void onTrainBegin() {
         String suffix = saveWeightsOnly ? ".weights.h5" : ".keras";
         if (!filepath.endsWith(suffix)) {
-            throw new IllegalArgumentException("ModelCheckpoint: with saveWeightsOnly(" + saveWeightsOnly + ") the filepath must end in "
-                    + suffix + ", got " + filepath);
+            throw new IllegalArgumentException(Messages.get("nn.checkpoint.suffix", saveWeightsOnly, suffix, filepath));
         }
         if (lowerIsBetter == null) {
             lowerIsBetter = switch (mode) {
@@ -114,8 +112,7 @@ public class ModelCheckpoint implements Callback {
         String metric = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
         if (metric.equals("loss")) return true;
         for (Metric m : model.trainer().compiledMetrics()) if (m.name().equals(metric)) return !m.higherIsBetter();
-        throw new IllegalArgumentException("ModelCheckpoint monitor '" + monitor + "': cannot tell whether it should be "
-                + "minimized or maximized; pass mode(\"min\") or mode(\"max\")");
+        throw new IllegalArgumentException(Messages.get("nn.callbacks.direction", "ModelCheckpoint", monitor));
     }
 
     @Override
@@ -168,12 +165,10 @@ public class ModelCheckpoint implements Callback {
             } else if (logs.containsKey(key)) {
                 text = spec == null ? Double.toString(logs.get(key)) : String.format(Locale.ROOT, "%" + spec, logs.get(key));
             } else {
-                throw new IllegalArgumentException("ModelCheckpoint: the filepath " + filepath + " names {" + key
-                        + "}, which is not in the logs " + logs.keySet() + " nor epoch");
+                throw new IllegalArgumentException(Messages.get("nn.checkpoint.unknownField", filepath, key, logs.keySet()));
             }
             } catch (java.util.IllegalFormatException e) {
-                throw new IllegalArgumentException("ModelCheckpoint: {" + m.group().substring(1) + " in the filepath "
-                        + filepath + " is not a format Java knows (" + e.getMessage() + "); use e.g. {epoch:02d} or {val_loss:.2f}");
+                throw new IllegalArgumentException(Messages.get("nn.checkpoint.badFormat", m.group().substring(1), filepath, e.getMessage()));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }

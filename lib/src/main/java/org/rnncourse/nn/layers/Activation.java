@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Locale;
+import org.rnncourse.Messages;
 
 /**
  * The activation functions of the course, with Keras's names ({@code "tanh"}, {@code "softmax"}…).
@@ -42,8 +43,7 @@ public enum Activation {
         for (Activation a : values()) {
             if (a.kerasName.equals(name.toLowerCase(Locale.ROOT))) return a;
         }
-        throw new IllegalArgumentException(what + ": unknown name '" + name
-                + "'; expected one of linear, tanh, relu, sigmoid, softmax");
+        throw new IllegalArgumentException(Messages.get("nn.layers.unknownActivation", what, name));
     }
 
     /** Replaces z[off..off+n) by f(z), one row of n numbers. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.backend.TokenRows;
 
@@ -22,14 +23,12 @@ public class Bidirectional extends Layer {
 
     /** {@code new Bidirectional(new LSTM(64))}. */
     public Bidirectional(RecurrentLayer layer) {
-        if (layer == null) throw new IllegalArgumentException("Bidirectional: layer must not be null");
+        if (layer == null) throw new IllegalArgumentException(Messages.get("nn.layers.bidirectional.null"));
         if (layer.isBuilt()) {
-            throw new IllegalArgumentException("Bidirectional: " + layer.describe() + " is already built; "
-                    + "wrap a new layer, its weights are created for both directions together");
+            throw new IllegalArgumentException(Messages.get("nn.layers.bidirectional.built", layer.describe()));
         }
         if (layer.returnState()) {
-            throw new IllegalArgumentException("Bidirectional: " + layer.describe() + " has returnState(true); "
-                    + "wrap a layer without it and call states() on the Bidirectional layer instead");
+            throw new IllegalArgumentException(Messages.get("nn.layers.bidirectional.returnState", layer.describe()));
         }
         String base = layer.name() == null ? layer.namePrefix() : layer.name();
         this.forwardLayer = layer;

@@ -2,6 +2,7 @@ package org.rnncourse.nn.layers;
 
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.MatOps;
 import org.rnncourse.nn.backend.Tensor;
 
@@ -44,8 +45,8 @@ public class Dense extends Layer {
     @Override
     public int[] outputShape(int[] inputShape) {
         if (inputShape.length == 0) {
-            throw new IllegalArgumentException(describe() + " needs input with features, got "
-                    + Tensor.batchShapeString(inputShape));
+            throw new IllegalArgumentException(Messages.get("nn.layers.dense.noFeatures", describe(),
+                    Tensor.batchShapeString(inputShape)));
         }
         int[] out = inputShape.clone();
         out[out.length - 1] = units;

@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -15,7 +16,7 @@ public class Dropout extends Layer {
 
     public Dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout rate must be in [0, 1), got " + rate);
+            throw new IllegalArgumentException(Messages.get("nn.layers.dropout.rate", rate));
         }
         this.rate = rate;
     }

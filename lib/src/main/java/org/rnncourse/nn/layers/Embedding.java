@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.backend.TokenRows;
@@ -21,8 +22,7 @@ public class Embedding extends Layer {
 
     public Embedding(int inputDim, int outputDim) {
         if (inputDim <= 0 || outputDim <= 0) {
-            throw new IllegalArgumentException("Embedding needs positive inputDim and outputDim, got ("
-                    + inputDim + ", " + outputDim + ")");
+            throw new IllegalArgumentException(Messages.get("nn.layers.embedding.dims", inputDim, outputDim));
         }
         this.inputDim = inputDim;
         this.outputDim = outputDim;
@@ -49,8 +49,8 @@ public class Embedding extends Layer {
     @Override
     public int[] outputShape(int[] inputShape) {
         if (inputShape.length != 1) {
-            throw new IllegalArgumentException(describe() + " expects token ids of shape (batch, time), "
-                    + "so an input shape like (200,), but got " + Tensor.batchShapeString(inputShape));
+            throw new IllegalArgumentException(Messages.get("nn.layers.embedding.shape", describe(),
+                    Tensor.batchShapeString(inputShape)));
         }
         return new int[] {inputShape[0], outputDim};
     }
@@ -82,8 +82,8 @@ public class Embedding extends Layer {
         int id = (int) v;
         if (id != v || id < 0 || id >= inputDim) {
             int t = x.dim(1);
-            throw new IllegalArgumentException(describe() + ": token id x[" + flatIndex / t + "][" + flatIndex % t
-                    + "] = " + v + " is outside [0, " + inputDim + "): is inputDim the vocabulary size?");
+            throw new IllegalArgumentException(Messages.get("nn.layers.embedding.tokenId", describe(),
+                    "x[" + flatIndex / t + "][" + flatIndex % t + "]", v, inputDim));
         }
         return id;
     }

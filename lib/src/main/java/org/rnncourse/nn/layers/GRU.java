@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.FloatActivation;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.MatOps;
@@ -153,18 +154,17 @@ public class GRU extends RecurrentLayer {
 
     @Override
     protected List<Tensor> referenceStates() {
-        if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        if (hs == null) throw new IllegalStateException(Messages.get("nn.layers.notRunYet", describe()));
         return List.of(lastStep(hs, batch, steps));
     }
 
     /** The activated gates of the last forward at step t (0-based) for example b: z, r, hTilde, each of units values. */
     public double[][] gates(int b, int t) {
         int[] f = floatShape();
-        if (f == null && ax == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        if (f == null && ax == null) throw new IllegalStateException(Messages.get("nn.layers.notRunYet", describe()));
         int batch = f == null ? this.batch : f[0], steps = f == null ? this.steps : f[1];
         if (b < 0 || b >= batch || t < 0 || t >= steps) {
-            throw new IllegalArgumentException("gates(b, t): b must be in [0, " + batch + ") and t in [0, " + steps
-                    + "), got (" + b + ", " + t + ")");
+            throw new IllegalArgumentException(Messages.get("nn.layers.gatesIndex", batch, steps, b, t));
         }
         if (f != null) return floatGates(b, t);
         double[][] out = new double[3][units];

@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -25,8 +26,8 @@ public class GlobalAveragePooling1D extends Layer {
     @Override
     public int[] outputShape(int[] inputShape) {
         if (inputShape.length != 2) {
-            throw new IllegalArgumentException(describe() + " expects sequences of shape (batch, time, features), "
-                    + "so an input shape like (200, 128), but got " + Tensor.batchShapeString(inputShape));
+            throw new IllegalArgumentException(Messages.get("nn.layers.pooling.shape", describe(),
+                    Tensor.batchShapeString(inputShape)));
         }
         return new int[] {inputShape[1]};
     }

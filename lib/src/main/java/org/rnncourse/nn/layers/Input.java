@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -12,10 +13,9 @@ public final class Input extends Layer {
     private final int[] shape;
 
     public Input(int... shape) {
-        if (shape.length == 0) throw new IllegalArgumentException("Input shape must have at least one dimension");
+        if (shape.length == 0) throw new IllegalArgumentException(Messages.get("nn.layers.input.noDimension"));
         for (int d : shape) {
-            if (d <= 0) throw new IllegalArgumentException("Input shape " + Tensor.shapeString(shape)
-                    + " must contain positive sizes");
+            if (d <= 0) throw new IllegalArgumentException(Messages.get("nn.layers.input.notPositive", Tensor.shapeString(shape)));
         }
         this.shape = shape.clone();
         inputShape(shape);

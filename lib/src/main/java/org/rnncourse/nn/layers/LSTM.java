@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.FloatActivation;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.MatOps;
@@ -58,8 +59,7 @@ public class LSTM extends RecurrentLayer {
 
     static Activation requireElementwise(String what, Activation a) {
         if (a == Activation.SOFTMAX) {
-            throw new IllegalArgumentException(what + ": softmax mixes the units of a gate; use an element-wise "
-                    + "activation (tanh, sigmoid, relu or linear)");
+            throw new IllegalArgumentException(Messages.get("nn.layers.gateSoftmax", what));
         }
         return a;
     }
@@ -183,18 +183,17 @@ public class LSTM extends RecurrentLayer {
     /** The final hidden state h_T and cell state c_T of the last forward, in Keras's order. */
     @Override
     protected List<Tensor> referenceStates() {
-        if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        if (hs == null) throw new IllegalStateException(Messages.get("nn.layers.notRunYet", describe()));
         return List.of(lastStep(hs, batch, steps), lastStep(cs, batch, steps));
     }
 
     /** The activated gates of the last forward at step t (0-based) for example b: i, f, cTilde, o, each of units values. */
     public double[][] gates(int b, int t) {
         int[] f = floatShape();
-        if (f == null && gates == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        if (f == null && gates == null) throw new IllegalStateException(Messages.get("nn.layers.notRunYet", describe()));
         int batch = f == null ? this.batch : f[0], steps = f == null ? this.steps : f[1];
         if (b < 0 || b >= batch || t < 0 || t >= steps) {
-            throw new IllegalArgumentException("gates(b, t): b must be in [0, " + batch + ") and t in [0, " + steps
-                    + "), got (" + b + ", " + t + ")");
+            throw new IllegalArgumentException(Messages.get("nn.layers.gatesIndex", batch, steps, b, t));
         }
         if (f != null) return floatGates(b, t);
         double[][] out = new double[4][units];

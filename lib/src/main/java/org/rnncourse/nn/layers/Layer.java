@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.utils.RandomSeed;
 
@@ -86,9 +87,8 @@ public abstract class Layer {
     public final void build(int[] inputShape, Random rng) {
         if (builtInputShape != null) {
             if (!java.util.Arrays.equals(builtInputShape, inputShape)) {
-                throw new IllegalArgumentException(describe() + " was built for input "
-                        + Tensor.batchShapeString(builtInputShape) + " and cannot be used on "
-                        + Tensor.batchShapeString(inputShape));
+                throw new IllegalArgumentException(Messages.get("nn.layers.builtFor", describe(),
+                        Tensor.batchShapeString(builtInputShape), Tensor.batchShapeString(inputShape)));
             }
             return;
         }
@@ -143,9 +143,9 @@ public abstract class Layer {
         boolean ok = builtInputShape != null && s.length == builtInputShape.length + 1;
         for (int i = 0; ok && i < builtInputShape.length; i++) ok = s[i + 1] == builtInputShape[i];
         if (!ok) {
-            throw new IllegalArgumentException(describe() + ": input x has shape " + Tensor.shapeString(s)
-                    + " but the layer expects " + (builtInputShape == null ? "to be built first"
-                    : Tensor.batchShapeString(builtInputShape)));
+            throw new IllegalArgumentException(builtInputShape == null
+                    ? Messages.get("nn.layers.notBuilt", describe(), Tensor.shapeString(s))
+                    : Messages.get("nn.layers.wrongInput", describe(), Tensor.shapeString(s), Tensor.batchShapeString(builtInputShape)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rnncourse.nn.layers;
 
 import java.util.List;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Backend;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.FloatRecurrence;
@@ -24,8 +25,7 @@ public abstract class RecurrentLayer extends Layer {
     protected final boolean returnState;
 
     protected RecurrentLayer(int units, boolean returnSequences, boolean returnState) {
-        if (units <= 0) throw new IllegalArgumentException(getClass().getSimpleName()
-                + " units must be positive, got " + units);
+        if (units <= 0) throw new IllegalArgumentException(Messages.get("nn.layers.units", getClass().getSimpleName(), units));
         this.units = units;
         this.returnSequences = returnSequences;
         this.returnState = returnState;
@@ -177,10 +177,8 @@ public abstract class RecurrentLayer extends Layer {
     @Override
     public int[] outputShape(int[] inputShape) {
         if (inputShape.length != 2) {
-            throw new IllegalArgumentException(describe() + " expects input of shape (batch, time, features), "
-                    + "i.e. an input shape (time, features), but got " + Tensor.batchShapeString(inputShape)
-                    + (inputShape.length == 1 ? ": did the layer before return only its last output? "
-                    + "Use returnSequences(true) on a recurrent layer that feeds another one" : ""));
+            throw new IllegalArgumentException(Messages.get(inputShape.length == 1 ? "nn.layers.recurrent.lastOutputOnly"
+                    : "nn.layers.recurrent.shape", describe(), Tensor.batchShapeString(inputShape)));
         }
         return returnSequences ? new int[] {inputShape[0], units} : new int[] {units};
     }

@@ -3,6 +3,7 @@ package org.rnncourse.nn.layers;
 import java.util.List;
 import java.util.Random;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.FloatActivation;
 import org.rnncourse.nn.backend.FloatCell;
 import org.rnncourse.nn.backend.MatOps;
@@ -40,8 +41,7 @@ public class SimpleRNN extends RecurrentLayer {
         super(units, returnSequences, returnState);
         Args.notNull("SimpleRNN activation", activation);
         if (activation == Activation.SOFTMAX) {
-            throw new IllegalArgumentException("SimpleRNN activation: softmax mixes the units of the hidden "
-                    + "state; use tanh (the default), relu, sigmoid or linear");
+            throw new IllegalArgumentException(Messages.get("nn.layers.simpleRnn.softmax"));
         }
         this.activation = activation;
     }
@@ -124,7 +124,7 @@ public class SimpleRNN extends RecurrentLayer {
 
     @Override
     protected List<Tensor> referenceStates() {
-        if (hs == null) throw new IllegalStateException(describe() + " has not run forward yet");
+        if (hs == null) throw new IllegalStateException(Messages.get("nn.layers.notRunYet", describe()));
         return List.of(lastStep(hs, batch, steps));
     }
 

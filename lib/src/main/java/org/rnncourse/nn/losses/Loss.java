@@ -2,6 +2,7 @@ package org.rnncourse.nn.losses;
 
 import java.util.Locale;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -32,8 +33,7 @@ public interface Loss {
             case "categorical_crossentropy" -> new CategoricalCrossentropy();
             case "sparse_categorical_crossentropy" -> new SparseCategoricalCrossentropy();
             case "mse", "mean_squared_error" -> new MeanSquaredError();
-            default -> throw new IllegalArgumentException("loss: unknown name '" + name + "'; expected "
-                    + "binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy or mse");
+            default -> throw new IllegalArgumentException(Messages.get("nn.losses.unknown", name));
         };
     }
 
@@ -46,11 +46,8 @@ public interface Loss {
         boolean ok = ys.length == predShape.length + 1;
         for (int i = 0; ok && i < predShape.length; i++) ok = ys[i + 1] == predShape[i];
         if (!ok) {
-            throw new IllegalArgumentException(loss + ": labels y have shape " + Tensor.shapeString(ys)
-                    + " but the model outputs " + Tensor.batchShapeString(predShape)
-                    + "; y must have the same shape as the output"
-                    + (predShape.length == 1 && predShape[0] > 1 && ys.length == 1
-                    ? " (for integer class labels use sparse_categorical_crossentropy)" : ""));
+            throw new IllegalArgumentException(Messages.get(predShape.length == 1 && predShape[0] > 1 && ys.length == 1
+                    ? "nn.losses.useSparse" : "nn.losses.wrongShape", loss, Tensor.shapeString(ys), Tensor.batchShapeString(predShape)));
         }
         return y;
     }

@@ -1,5 +1,6 @@
 package org.rnncourse.nn.losses;
 
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -18,16 +19,14 @@ public final class SparseCategoricalCrossentropy implements Loss {
         boolean ok = ys.length == predShape.length;
         for (int i = 0; ok && i < predShape.length - 1; i++) ok = ys[i + 1] == predShape[i];
         if (!ok) {
-            throw new IllegalArgumentException(name() + ": labels y have shape " + Tensor.shapeString(ys)
-                    + " but the model outputs " + Tensor.batchShapeString(predShape)
-                    + "; y must hold one integer class id per output row");
+            throw new IllegalArgumentException(Messages.get("nn.losses.sparseShape", name(), Tensor.shapeString(ys),
+                    Tensor.batchShapeString(predShape)));
         }
         int classes = predShape[predShape.length - 1];
         for (int i = 0; i < y.size(); i++) {
             double v = y.data()[i];
             if (v != Math.rint(v) || v < 0 || v >= classes) {
-                throw new IllegalArgumentException(name() + ": label y[" + i + "] = " + v
-                        + " is not a class id in [0, " + classes + ")");
+                throw new IllegalArgumentException(Messages.get("nn.losses.notAClass", name(), "y[" + i + "]", v, classes));
             }
         }
         return y;

@@ -2,6 +2,7 @@ package org.rnncourse.nn.metrics;
 
 import java.util.Locale;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
@@ -43,8 +44,7 @@ public interface Metric {
             case "categorical_accuracy" -> { return new CategoricalAccuracy(name); }
             case "sparse_categorical_accuracy" -> { return new SparseCategoricalAccuracy(name); }
             case "mae", "mean_absolute_error" -> { return new MeanAbsoluteError(name); }
-            default -> throw new IllegalArgumentException("metrics: unknown name '" + name + "'; expected "
-                    + "accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy or mae");
+            default -> throw new IllegalArgumentException(Messages.get("nn.metrics.unknown", name));
         }
     }
 }

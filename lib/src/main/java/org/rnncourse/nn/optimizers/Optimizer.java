@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.layers.Parameter;
 
 /**
@@ -62,8 +63,7 @@ public abstract class Optimizer {
         boolean normAndGlobal = what.equals("clipnorm") && !Double.isNaN(globalClipnorm)
                 || what.equals("globalClipnorm") && !Double.isNaN(clipnorm);
         if (normAndGlobal) {
-            throw new IllegalArgumentException("Only one of clipnorm and globalClipnorm can be set (as in Keras); "
-                    + what + " was given after the other one");
+            throw new IllegalArgumentException(Messages.get("nn.optimizers.bothClipnorms", what));
         }
         return c;
     }
@@ -137,8 +137,7 @@ public abstract class Optimizer {
             case "adam" -> new Adam();
             case "rmsprop" -> new RMSprop();
             case "sgd" -> new SGD();
-            default -> throw new IllegalArgumentException("optimizer: unknown name '" + name
-                    + "'; expected adam, rmsprop or sgd");
+            default -> throw new IllegalArgumentException(Messages.get("nn.optimizers.unknown", name));
         };
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.nn.optimizers;
 
+import org.rnncourse.Messages;
 import org.rnncourse.nn.layers.Parameter;
 
 /**
@@ -21,7 +22,7 @@ public class SGD extends Optimizer {
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
         if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("SGD momentum must be in [0, 1], got " + momentum);
+            throw new IllegalArgumentException(Messages.get("nn.optimizers.momentum", momentum));
         }
         this.momentum = momentum;
         this.nesterov = nesterov;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.rnncourse.Messages;
 
 /**
  * Writes a file so that a crash, a full disk or an interrupt half-way never leaves a half-written
@@ -27,15 +28,13 @@ final class AtomicFile {
     /** Writes {@code target} through {@code body}; {@code what} names the file in error messages. */
     static void write(Path target, String what, Body body) {
         if (Files.isDirectory(target)) {
-            throw new ModelFileException("cannot save " + what + " to " + target + ": it is a folder; give a file name "
-                    + "inside it, e.g. " + target.resolve("model.keras"));
+            throw new ModelFileException(Messages.get("nn.file.isAFolder", what, target, target.resolve("model.keras")));
         }
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ModelFileException("cannot save " + what + " to " + target + ": cannot create the folder "
-                    + dir + " (" + reason(e) + ")", e);
+            throw new ModelFileException(Messages.get("nn.file.noFolder", what, target, dir, reason(e)), e);
         }
         Path tmp = null;
         try {
@@ -54,8 +53,8 @@ final class AtomicFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new ModelFileException("cannot save " + what + " to " + target + ": " + reason(e)
-                    + (Files.exists(target) ? " (the file that was there is unchanged)" : ""), e);
+            throw new ModelFileException(Messages.get(Files.exists(target) ? "nn.file.saveFailedKept" : "nn.file.saveFailed",
+                    what, target, reason(e)), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -81,8 +80,8 @@ final class AtomicFile {
 
     /** What went wrong, in words: Java's file exceptions often carry only the path as their message. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.AccessDeniedException) return Messages.get("nn.file.permissionDenied");
+        if (e instanceof java.nio.file.NoSuchFileException) return Messages.get("nn.file.noSuchFile");
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -90,15 +89,14 @@ final class AtomicFile {
     /** Reads a whole file, with an error naming it. */
     static byte[] read(Path file, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new ModelFileException("cannot load " + what + ": " + file + (Files.exists(file)
-                    ? " is not a file" : " does not exist"));
+            throw new ModelFileException(Messages.get(Files.exists(file) ? "nn.file.notAFile" : "nn.file.doesNotExist", what, file));
         }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelFileException("cannot load " + what + " from " + file + ": " + reason(e), e);
+            throw new ModelFileException(Messages.get("nn.file.readFailed", what, file, reason(e)), e);
         } catch (UncheckedIOException e) {
-            throw new ModelFileException("cannot load " + what + " from " + file + ": " + e.getMessage(), e);
+            throw new ModelFileException(Messages.get("nn.file.readFailed", what, file, e.getMessage()), e);
         }
     }
 }

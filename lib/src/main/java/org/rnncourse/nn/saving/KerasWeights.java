@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.layers.Bidirectional;
@@ -185,30 +186,29 @@ final class KerasWeights {
      * compiled; {@code file} names the file in errors. Nothing in the model changes here.
      */
     static Loaded read(byte[] h5, Sequential model, boolean withOptimizer, String file) {
-        String where = "cannot load weights from " + file + ": ";
+        String where = Messages.get("nn.weights.where", file) + " ";
         Loaded out = new Loaded();
         try (HdfFile f = HdfFile.fromBytes(h5)) {
             f.getAttributes().forEach((k, a) -> out.attributes.put(k, String.valueOf(a.getData())));
             Group layers = child(f, "layers") instanceof Group g ? g : null;
-            if (layers == null) throw new ModelFileException(where + "the file holds no layers group: it is not a Keras weights file");
+            if (layers == null) throw new ModelFileException(where + Messages.get("nn.weights.noLayers"));
             List<String> names = new ArrayList<>();
             for (Layer l : model.layers()) names.add(l.name());
             for (String n : layers.getChildren().keySet()) {
                 if (!names.contains(n)) {
-                    throw new ModelFileException(where + "it has weights for a layer '" + n + "' that the model does not have"
-                            + " (the model's layers: " + names + "; the file's: " + layers.getChildren().keySet() + ")");
+                    throw new ModelFileException(where + Messages.get("nn.weights.extraLayer", n, names, layers.getChildren().keySet()));
                 }
             }
             for (Vars v : layout(model)) {
                 if (v.params.isEmpty()) continue;
                 Node n = at(f, v.path);
                 if (!(n instanceof Group g)) {
-                    throw new ModelFileException(where + "it has no weights for layer '" + v.layer + "' ("
-                            + typeOf(model, v.layer) + "); the file's layers are " + layers.getChildren().keySet());
+                    throw new ModelFileException(where + Messages.get("nn.weights.missingLayer", v.layer, typeOf(model, v.layer),
+                            layers.getChildren().keySet()));
                 }
                 if (g.getChildren().size() != v.params.size()) {
-                    throw new ModelFileException(where + "layer '" + v.layer + "' has " + g.getChildren().size()
-                            + " weight arrays in the file, the model's needs " + v.params.size() + " " + v.params);
+                    throw new ModelFileException(where + Messages.get("nn.weights.arrayCount", v.layer, g.getChildren().size(),
+                            v.params.size(), v.params));
                 }
                 for (int i = 0; i < v.params.size(); i++) {
                     Parameter p = v.params.get(i);
@@ -227,9 +227,8 @@ final class KerasWeights {
                     for (double[] slot : s) if (slot.length > 0) wanted.add(p.path());
                 }
                 if (g.getChildren().size() != 2 + wanted.size()) {
-                    throw new ModelFileException(where + "the optimizer state holds " + g.getChildren().size()
-                            + " arrays, the model's " + opt.name() + " needs " + (2 + wanted.size())
-                            + " (a step counter, the learning rate and its slots for each weight)");
+                    throw new ModelFileException(where + Messages.get("nn.weights.optimizerState", g.getChildren().size(), opt.name(),
+                            2 + wanted.size()));
                 }
                 out.iterations = (long) scalar(g, "0", where + "the optimizer's step counter");
                 out.learningRate = scalar(g, "1", where + "the optimizer's learning rate");
@@ -247,7 +246,7 @@ final class KerasWeights {
             throw e;
         } catch (RuntimeException e) {
             // jHDF's own errors (a damaged HDF5 structure) become one sentence naming the file.
-            throw new ModelFileException(where + "the HDF5 data is damaged or not a weights file (" + e.getMessage() + ")", e);
+            throw new ModelFileException(where + Messages.get("nn.weights.damaged", e.getMessage()), e);
         }
         return out;
     }

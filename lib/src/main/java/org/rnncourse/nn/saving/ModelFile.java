@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 
 /**
@@ -59,7 +60,7 @@ public final class ModelFile {
         byte[] metadata = json(KerasConfig.map("keras_version", KERAS_VERSION, "date_saved",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")),
                 "saved_by", "rnn-course " + libraryVersion()));
-        AtomicFile.write(path, "the model", tmp -> {
+        AtomicFile.write(path, Messages.get("nn.file.what.theModel"), tmp -> {
             byte[] weights = hdf5(model, true, tmp, Map.of());
             Map<String, Object> sums = new LinkedHashMap<>();
             sums.put(METADATA, hex(metadata));
@@ -77,27 +78,24 @@ public final class ModelFile {
     }
 
     public static Sequential load(Path path) {
-        if (path == null) throw new IllegalArgumentException("loadModel: the path must not be null");
+        if (path == null) throw new IllegalArgumentException(Messages.get("nn.file.nullPath", "loadModel"));
         String file = path.toString();
-        Map<String, byte[]> entries = unzip(AtomicFile.read(path, "a model"), file);
+        Map<String, byte[]> entries = unzip(AtomicFile.read(path, Messages.get("nn.file.what.aModel")), file);
         for (String need : new String[] {CONFIG, WEIGHTS}) {
             if (!entries.containsKey(need)) {
-                throw new ModelFileException("cannot load the model from " + file + ": it is a zip archive but not a "
-                        + ".keras model (it has no " + need + "; its entries are " + entries.keySet() + ")");
+                throw new ModelFileException(Messages.get("nn.file.notAModel", file, need, entries.keySet()));
             }
         }
         Map<String, Object> manifest = entries.containsKey(MANIFEST) ? parse(entries.get(MANIFEST), MANIFEST, file) : null;
         if (manifest != null) {
             checkVersion(manifest.get("format_version"), file);
             if (!(manifest.get("sha256") instanceof Map<?, ?> sums)) {
-                throw new ModelFileException("cannot load the model from " + file + ": " + MANIFEST + " has no checksums");
+                throw new ModelFileException(Messages.get("nn.file.noChecksums", file, MANIFEST));
             }
             for (Map.Entry<?, ?> e : sums.entrySet()) {
                 byte[] data = entries.get(String.valueOf(e.getKey()));
                 if (data == null || !hex(data).equals(e.getValue())) {
-                    throw new ModelFileException("cannot load the model from " + file + ": " + e.getKey()
-                            + (data == null ? " is missing" : " does not match its SHA-256 checksum")
-                            + ": the file is damaged; save the model again");
+                    throw new ModelFileException(Messages.get(data == null ? "nn.file.entryMissing" : "nn.file.entryChecksum", file, e.getKey()));
                 }
             }
         }
@@ -116,29 +114,26 @@ public final class ModelFile {
         requireBuilt(model, path);
         Map<String, String> attrs = Map.of(FORMAT_ATTRIBUTE, Integer.toString(FORMAT_VERSION),
                 DIGEST_ATTRIBUTE, KerasWeights.digest(model, false));
-        AtomicFile.write(path, "the weights", tmp -> KerasWeights.write(tmp, model, false, attrs));
+        AtomicFile.write(path, Messages.get("nn.file.what.theWeights"), tmp -> KerasWeights.write(tmp, model, false, attrs));
     }
 
     public static void loadWeights(Sequential model, Path path) {
-        if (path == null) throw new IllegalArgumentException("loadWeights: the path must not be null");
+        if (path == null) throw new IllegalArgumentException(Messages.get("nn.file.nullPath", "loadWeights"));
         String file = path.toString();
         if (!model.isBuilt()) {
-            throw new ModelFileException("cannot load weights from " + file + " into a model that is not built: "
-                    + "give it an Input (or call build) so its weights exist, then load");
+            throw new ModelFileException(Messages.get("nn.file.weightsNotBuilt", file));
         }
-        byte[] bytes = AtomicFile.read(path, "weights");
+        byte[] bytes = AtomicFile.read(path, Messages.get("nn.file.what.weights"));
         if (bytes.length < 8 || bytes[1] != 'H' || bytes[2] != 'D' || bytes[3] != 'F') {
-            throw new ModelFileException("cannot load weights from " + file + ": it is not an HDF5 file"
-                    + (bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K' ? " (it is a zip: a whole model? "
-                    + "use Sequential.loadModel for a .keras file)" : ""));
+            throw new ModelFileException(Messages.get(bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K'
+                    ? "nn.file.weightsAreAZip" : "nn.file.notHdf5", file));
         }
         KerasWeights.Loaded w = KerasWeights.read(bytes, model, false, file);
         String version = w.attributes.get(FORMAT_ATTRIBUTE);
         if (version != null) checkVersion(version, file);
         String digest = w.attributes.get(DIGEST_ATTRIBUTE);
         if (digest != null && !digest.equals(w.digest())) {
-            throw new ModelFileException("cannot load weights from " + file + ": its numbers do not match the "
-                    + "checksum saved with them: the file is damaged; save the weights again");
+            throw new ModelFileException(Messages.get("nn.file.weightsChecksum", file));
         }
         w.apply();
     }
@@ -172,21 +167,18 @@ public final class ModelFile {
 
     private static Map<String, byte[]> unzip(byte[] bytes, String file) {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw new ModelFileException("cannot load the model from " + file + ": it is not a .keras file "
-                    + "(a .keras file is a zip archive; this one " + (bytes.length == 0 ? "is empty" : "starts with other bytes")
-                    + (bytes.length >= 4 && bytes[1] == 'H' && bytes[2] == 'D' ? ": it is HDF5, weights only? use loadWeights" : "")
-                    + ")");
+            throw new ModelFileException(Messages.get(bytes.length == 0 ? "nn.file.emptyNotKeras"
+                    : bytes.length >= 4 && bytes[1] == 'H' && bytes[2] == 'D' ? "nn.file.hdf5NotKeras" : "nn.file.notKeras", file));
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
         // ZipInputStream checks each entry's CRC-32 and notices an archive cut short.
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) out.put(e.getName(), zip.readAllBytes());
         } catch (IOException e) {
-            throw new ModelFileException("cannot load the model from " + file + ": the zip archive is damaged or "
-                    + "truncated (" + e.getMessage() + "); save the model again", e);
+            throw new ModelFileException(Messages.get("nn.file.zipDamaged", file, e.getMessage()), e);
         }
         if (out.isEmpty()) {
-            throw new ModelFileException("cannot load the model from " + file + ": the zip archive is empty or truncated");
+            throw new ModelFileException(Messages.get("nn.file.zipEmpty", file));
         }
         return out;
     }
@@ -196,12 +188,11 @@ public final class ModelFile {
         try {
             v = Integer.parseInt(String.valueOf(version));
         } catch (NumberFormatException e) {
-            throw new ModelFileException("cannot load " + file + ": its format version '" + version + "' is not a number");
+            throw new ModelFileException(Messages.get("nn.file.versionNotANumber", file, String.valueOf(version)));
         }
         if (v > FORMAT_VERSION || v < 1) {
-            throw new ModelFileException("cannot load " + file + ": it has format version " + v + "; this library reads "
-                    + "version " + FORMAT_VERSION + (v > FORMAT_VERSION ? " (it was saved by a newer course library: "
-                    + "update the course)" : ""));
+            throw new ModelFileException(Messages.get(v > FORMAT_VERSION ? "nn.file.newerVersion" : "nn.file.badVersion", file, v,
+                    FORMAT_VERSION));
         }
     }
 
@@ -211,10 +202,10 @@ public final class ModelFile {
             Object o = JSON.readValue(json, Object.class);
             if (o instanceof Map) return (Map<String, Object>) o;
         } catch (IOException e) {
-            throw new ModelFileException("cannot load the model from " + file + ": " + entry + " is not valid JSON ("
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")", e);
+            throw new ModelFileException(Messages.get("nn.file.badJson", file, entry,
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
-        throw new ModelFileException("cannot load the model from " + file + ": " + entry + " is not a JSON object");
+        throw new ModelFileException(Messages.get("nn.file.notAnObject", file, entry));
     }
 
     private static byte[] json(Object o) {
@@ -228,28 +219,25 @@ public final class ModelFile {
     /** A path given as text, e.g. {@code "models/imdb.keras"}; {@code method} names the call in the error. */
     public static Path path(String method, String path) {
         if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException(method + ": the path must be a file name such as \"models/imdb.keras\", got "
-                    + (path == null ? "null" : "an empty string"));
+            throw new IllegalArgumentException(Messages.get(path == null ? "nn.file.pathNull" : "nn.file.pathEmpty", method));
         }
         try {
             return Path.of(path);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new IllegalArgumentException(method + ": \"" + path + "\" is not a valid path (" + e.getReason() + ")");
+            throw new IllegalArgumentException(Messages.get("nn.file.invalidPath", method, path, e.getReason()));
         }
     }
 
     private static void requireSuffix(Path path, String suffix, String method, String example) {
-        if (path == null) throw new IllegalArgumentException(method + ": the path must not be null");
+        if (path == null) throw new IllegalArgumentException(Messages.get("nn.file.nullPath", method));
         if (!path.getFileName().toString().endsWith(suffix)) {
-            throw new IllegalArgumentException(method + ": the file name must end in " + suffix + " (as in Keras), got "
-                    + path + "; e.g. " + example);
+            throw new IllegalArgumentException(Messages.get("nn.file.suffix", method, suffix, path, example));
         }
     }
 
     private static void requireBuilt(Sequential model, Path path) {
         if (!model.isBuilt()) {
-            throw new ModelFileException("cannot save to " + path + ": the model has no weights yet; give it an Input "
-                    + "or fit it first");
+            throw new ModelFileException(Messages.get("nn.file.noWeightsYet", path));
         }
     }
 

@@ -1,26 +1,27 @@
 package org.rnncourse.nn.trainers;
 
 import java.util.Arrays;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Tensor;
 
 /**
  * The checks data passes where it enters fit, evaluate and predict, so a mistake is reported with
- * the argument's name and shape instead of surfacing later as a NaN loss or an index error.
+ * the argument's name and shape instead of surfacing later as a NaN loss or an index error. The texts
+ * are the bundle's {@code nn.data.*} keys, in the learner's language; names and shapes stay as in code.
  */
 public final class DataChecks {
     private DataChecks() {}
 
     /** x and y are there, not empty, finite, and one label per example. */
     public static void checkPair(String xName, String yName, Tensor x, Tensor y) {
-        if (x == null || y == null) throw new IllegalArgumentException(xName + " and " + yName + " must not be null");
+        if (x == null || y == null) throw new IllegalArgumentException(Messages.get("nn.data.pairNull", xName, yName));
         if (x.batchSize() == 0) {
-            throw new IllegalArgumentException(xName + " is empty: shape " + Tensor.shapeString(x.shape()));
+            throw new IllegalArgumentException(Messages.get("nn.data.empty", xName, Tensor.shapeString(x.shape())));
         }
         if (x.batchSize() != y.batchSize()) {
-            throw new IllegalArgumentException(xName + " has " + x.batchSize() + " examples " + Tensor.shapeString(x.shape())
-                    + " but " + yName + " has " + y.batchSize() + " labels " + Tensor.shapeString(y.shape())
-                    + "; they must match one to one");
+            throw new IllegalArgumentException(Messages.get("nn.data.countMismatch", xName, x.batchSize(),
+                    Tensor.shapeString(x.shape()), yName, y.batchSize(), Tensor.shapeString(y.shape())));
         }
         requireFinite(xName, x);
         requireFinite(yName, y);
@@ -39,8 +40,7 @@ public final class DataChecks {
                 }
                 StringBuilder index = new StringBuilder(what);
                 for (int i : at) index.append('[').append(i).append(']');
-                throw new IllegalArgumentException(index + " is " + d[k] + ": the data must be finite numbers "
-                        + "(fix or drop that example before training).");
+                throw new IllegalArgumentException(Messages.get("nn.data.notFinite", index, d[k]));
             }
         }
     }
@@ -49,23 +49,21 @@ public final class DataChecks {
     public static void requireSteps(String what, int[] shapeWithoutBatch) {
         for (int i = 0; i < shapeWithoutBatch.length; i++) {
             if (shapeWithoutBatch[i] < 1) {
-                throw new IllegalArgumentException(what + " " + Tensor.batchShapeString(shapeWithoutBatch) + " has a size "
-                        + shapeWithoutBatch[i] + (i == 0 ? " for the time steps" : "") + ": every size must be at least 1"
-                        + (i == 0 ? " (pad the sequences to a length of at least 1 with Sequences.padSequences)." : "."));
+                throw new IllegalArgumentException(Messages.get(i == 0 ? "nn.data.noTimeSteps" : "nn.data.zeroSize",
+                        what, Tensor.batchShapeString(shapeWithoutBatch), shapeWithoutBatch[i]));
             }
         }
     }
 
     /** Builds the model from the data's shape if needed, then checks the data fits the model. */
     public static void prepareInput(Sequential model, String what, Tensor x) {
-        if (model.layers().isEmpty()) throw new IllegalStateException("the model has no layers: add some first");
+        if (model.layers().isEmpty()) throw new IllegalStateException(Messages.get("nn.data.noLayers"));
         int[] s = x.shape();
         if (!model.isBuilt()) {
             if (s.length < 2) {
-                throw new IllegalArgumentException(what + " has shape " + Tensor.shapeString(s)
-                        + ": expected a batch of examples, e.g. (batch, time, features)");
+                throw new IllegalArgumentException(Messages.get("nn.data.notABatch", what, Tensor.shapeString(s)));
             }
-            requireSteps(what + " has shape " + Tensor.shapeString(s) + ": its example shape", Arrays.copyOfRange(s, 1, s.length));
+            requireSteps(Messages.get("nn.data.exampleShape", what, Tensor.shapeString(s)), Arrays.copyOfRange(s, 1, s.length));
             model.build(Arrays.copyOfRange(s, 1, s.length));
         }
         int[] inputShape = model.inputShape();
@@ -73,10 +71,10 @@ public final class DataChecks {
         for (int i = 0; ok && i < inputShape.length; i++) ok = s[i + 1] == inputShape[i];
         if (!ok) {
             String hint = s.length != inputShape.length + 1
-                    ? " (rank " + s.length + " instead of " + (inputShape.length + 1) + ")"
-                    : " (the sizes after the batch differ)";
-            throw new IllegalArgumentException(what + " has shape " + Tensor.shapeString(s)
-                    + " but the model expects input " + Tensor.batchShapeString(inputShape) + hint);
+                    ? Messages.get("nn.data.wrongRank", s.length, inputShape.length + 1)
+                    : Messages.get("nn.data.sizesDiffer");
+            throw new IllegalArgumentException(Messages.get("nn.data.wrongShape", what, Tensor.shapeString(s),
+                    Tensor.batchShapeString(inputShape), hint));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.backend.Tensor;
 import org.rnncourse.nn.callbacks.Callback;
 
@@ -27,13 +28,13 @@ public final class FitOptions {
     boolean liveCurves;
 
     public FitOptions epochs(int epochs) {
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (epochs < 1) throw new IllegalArgumentException(Messages.get("nn.fit.epochs", epochs));
         this.epochs = epochs;
         return this;
     }
 
     public FitOptions batchSize(int batchSize) {
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        if (batchSize < 1) throw new IllegalArgumentException(Messages.get("nn.fit.batchSize", batchSize));
         this.batchSize = batchSize;
         return this;
     }
@@ -44,7 +45,7 @@ public final class FitOptions {
      */
     public FitOptions validationSplit(double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + fraction);
+            throw new IllegalArgumentException(Messages.get("nn.fit.validationSplit", fraction));
         }
         this.validationSplit = fraction;
         return this;
@@ -82,7 +83,7 @@ public final class FitOptions {
 
     /** 0 silent (no progress bar), 1 a progress bar line per epoch, 2 a compact line per epoch. */
     public FitOptions verbose(int verbose) {
-        if (verbose < 0 || verbose > 2) throw new IllegalArgumentException("verbose must be 0, 1 or 2, got " + verbose);
+        if (verbose < 0 || verbose > 2) throw new IllegalArgumentException(Messages.get("nn.fit.verbose", verbose));
         this.verbose = verbose;
         return this;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.fast.Fast;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.backend.Backend;
@@ -39,7 +40,7 @@ public final class Trainer {
     // ---- compile -------------------------------------------------------------------------------
 
     public void compile(Optimizer optimizer, Loss loss, String... metrics) {
-        if (optimizer == null || loss == null) throw new IllegalArgumentException("compile needs an optimizer and a loss");
+        if (optimizer == null || loss == null) throw new IllegalArgumentException(Messages.get("nn.trainer.compileNeeds"));
         Args.noNulls("metrics", metrics);
         for (String m : metrics) Metric.of(m, null, null); // unknown names fail here, not in fit
         this.optimizer = optimizer;
@@ -135,8 +136,8 @@ public final class Trainer {
             // Keras: the last fraction, cut before shuffling.
             int n = x.batchSize(), splitAt = (int) Math.floor(n * (1.0 - options.validationSplit));
             if (splitAt == 0 || splitAt == n) {
-                throw new IllegalArgumentException("validationSplit " + options.validationSplit + " of " + n
-                        + " examples leaves " + (splitAt == 0 ? "no training" : "no validation") + " examples");
+                throw new IllegalArgumentException(Messages.get(splitAt == 0 ? "nn.trainer.splitNoTraining" : "nn.trainer.splitNoValidation",
+                        options.validationSplit, n));
             }
             xTrain = x.rows(0, splitAt);
             yTrain = yAll.rows(0, splitAt);
@@ -214,7 +215,7 @@ public final class Trainer {
     public Tensor predict(Tensor x) {
         Args.notNull("x", x);
         DataChecks.requireFinite("x", x);
-        if (x.batchSize() == 0) throw new IllegalArgumentException("predict: x is empty " + x);
+        if (x.batchSize() == 0) throw new IllegalArgumentException(Messages.get("nn.trainer.predictEmpty", x));
         DataChecks.prepareInput(model, "x", x);
         int n = x.batchSize();
         double[] all = null;
@@ -254,8 +255,7 @@ public final class Trainer {
 
     private void requireCompiled(String what) {
         if (optimizer == null) {
-            throw new IllegalStateException(what + ": compile the model first, e.g. model.compile(new Adam(), "
-                    + "\"binary_crossentropy\", \"accuracy\")");
+            throw new IllegalStateException(Messages.get("nn.trainer.notCompiled", what));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.rnncourse.nn.trainers;
 
+import org.rnncourse.Messages;
+
 /**
  * Thrown when the loss becomes NaN or infinite during {@code fit}: the weights are already
  * broken, so going on would only print NaN for every later epoch.
@@ -8,11 +10,8 @@ public class TrainingDivergedException extends RuntimeException {
     private final int epoch, batch;
 
     TrainingDivergedException(int epoch, int batch, int batches, double loss) {
-        super("The loss became " + loss + (epoch == 0 ? " in trainOnBatch"
-                : " at epoch " + epoch + ", batch " + batch + " of " + batches)
-                + ": the training diverged, most likely because the gradients exploded. Try gradient clipping "
-                + "(e.g. new Adam().clipnorm(1.0)) or a lower learning rate, and check the inputs for NaN "
-                + "or very large values.");
+        super(epoch == 0 ? Messages.get("nn.diverged.trainOnBatch", loss)
+                : Messages.get("nn.diverged.fit", loss, epoch, batch, batches));
         this.epoch = epoch;
         this.batch = batch;
     }

@@ -6,11 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 import org.rnncourse.nn.layers.Parameter;
 
 /** Optimizer steps against numbers worked out by hand, and the three clipping options. */
 class OptimizerTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
+    @Test
+    void optimizerMistakesAreToldInBothLanguages() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new Adam().clipnorm(1.0).globalClipnorm(0.5),
+                "Only one of clipnorm and globalClipnorm can be set (as in Keras); globalClipnorm was given after the other one",
+                "Chỉ được đặt một trong hai clipnorm và globalClipnorm (như trong Keras); globalClipnorm được đưa vào sau cái còn lại");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new SGD(0.1, 1.5, false),
+                "SGD momentum must be in [0, 1], got 1.5", "momentum của SGD phải nằm trong [0, 1], nhận được 1.5");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Optimizer.of("adamw"),
+                "optimizer: unknown name 'adamw'; expected adam, rmsprop or sgd",
+                "optimizer: không có tên 'adamw'; cần adam, rmsprop hoặc sgd");
+    }
 
     static Parameter param(double[] value, double[] grad) {
         Parameter p = new Parameter("w", value.length);
