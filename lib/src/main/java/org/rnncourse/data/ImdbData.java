@@ -2,6 +2,7 @@ package org.rnncourse.data;
 
 import java.util.Map;
 import org.rnncourse.Messages;
+import org.rnncourse.scratch.OwnWork;
 
 /**
  * The result of {@link Imdb#loadData}: Keras's {@code (x_train, y_train), (x_test, y_test)}.
@@ -73,6 +74,7 @@ public final class ImdbData {
      * past {@code numWords} or before {@code skipTop}); with no OOV char such words are dropped.
      */
     public int[] encode(String text) {
+        OwnWork.entry(OwnWork.Topic.VOCABULARY, "ImdbData.encode"); // lesson 08 asks for the out-of-vocabulary count by hand
         if (text == null) {
             throw new IllegalArgumentException(Messages.get("data.imdb.noText"));
         }

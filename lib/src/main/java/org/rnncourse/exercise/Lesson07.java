@@ -157,27 +157,83 @@ public final class Lesson07 {
         Check.pass(Messages.get("lesson07.stack.pass", expected.countParams()));
     }
 
-    /** Exercise 3: the mean absolute error of a forecast against the truth. */
-    public static void checkMae(double answer, double[] forecast, double[] truth) {
-        if (forecast == null || truth == null || forecast.length != truth.length || forecast.length == 0) {
-            throw new IllegalArgumentException(Messages.get("lesson07.mae.badArguments"));
-        }
-        double sum = 0;
-        for (int i = 0; i < truth.length; i++) {
-            sum += Math.abs(forecast[i] - truth[i]);
-        }
-        double expected = sum / truth.length;
-        if (Math.abs(answer - expected) > 1e-9 && Math.abs(answer - Math.sqrt(meanSquare(forecast, truth))) < 1e-9) {
-            throw Check.fail(Messages.get("lesson07.mae"), Messages.get("lesson07.mae.rmse", answer), Messages.get("lesson07.mae.rmse.hint"));
-        }
-        Check.close(Messages.get("lesson07.mae"), expected, answer, 1e-9, Messages.get("lesson07.mae.hint"));
+    /** A learner's mean absolute error of a forecast {@code yPred} against the truth {@code yTrue}. */
+    @FunctionalInterface
+    public interface Mae {
+        double apply(double[] yTrue, double[] yPred);
     }
 
-    private static double meanSquare(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
+    /** The MAE and the known ways to get it wrong, each with the message key that names it (the hint is key + ".hint"). */
+    private enum MaeWay {
+        RIGHT(null), SQUARED("lesson07.mae.squared"), RMSE("lesson07.mae.rmse"), SIGNED("lesson07.mae.signed"),
+        SIGNED_OTHER_WAY("lesson07.mae.signed"), SUM("lesson07.mae.sum"), N_MINUS_ONE("lesson07.mae.nMinusOne");
+
+        final String key;
+
+        MaeWay(String key) {
+            this.key = key;
         }
-        return s / a.length;
+
+        double of(double[] yTrue, double[] yPred) {
+            OwnWork.entry(OwnWork.Topic.METRICS, "Lesson07's own reference"); // reflection must not reach it either
+            double s = 0;
+            for (int i = 0; i < yTrue.length; i++) {
+                double e = yPred[i] - yTrue[i];
+                s += switch (this) {
+                    case SQUARED, RMSE -> e * e;
+                    case SIGNED -> e;
+                    case SIGNED_OTHER_WAY -> -e;
+                    default -> Math.abs(e);
+                };
+            }
+            int n = yTrue.length;
+            return switch (this) {
+                case SUM -> s;
+                case N_MINUS_ONE -> s / (n - 1);
+                case RMSE -> Math.sqrt(s / n);
+                default -> s / n;
+            };
+        }
+    }
+
+    /**
+     * Exercise 3: {@code mae(yTrue, yPred)} = mean |y − ŷ|, tried on random series of several lengths
+     * drawn at check time (errors above and below 1, of both signs, so that a squared or signed error
+     * and a mean over the wrong count give other numbers), with the library's metrics off.
+     */
+    public static void checkMae(Mae mae) {
+        String what = "mae";
+        if (mae == null) {
+            throw Check.missing(what, Messages.get("lesson07.passYourFunction", "Lesson07.checkMae((yTrue, yPred) -> mae(yTrue, yPred))"));
+        }
+        Random r = new Random();
+        for (int n : new int[] {3, 8, 21}) {
+            double[] yTrue = new double[n], yPred = new double[n];
+            for (int i = 0; i < n; i++) {
+                yTrue[i] = r.nextGaussian();
+                // errors of both signs, some below 1 and some above, so every mistake moves the result
+                double e = (i % 3 == 2 ? 1.5 + r.nextDouble() : 0.1 + 0.6 * r.nextDouble());
+                yPred[i] = yTrue[i] + (i % 2 == 0 ? e : -e);
+            }
+            String on = Messages.get("lesson07.on", what, Messages.get("lesson07.mae.trial", n));
+            double want = MaeWay.RIGHT.of(yTrue, yPred);
+            double got;
+            try {
+                got = OwnWork.check(what, () -> mae.apply(yTrue.clone(), yPred.clone()), OwnWork.Topic.METRICS);
+            } catch (UnsupportedOperationException e) {
+                throw Check.fail(what, Messages.get("lesson07.notWritten", e.getMessage()), Messages.get("lesson07.notWritten.hint"));
+            } catch (RuntimeException e) {
+                throw Check.fail(on, Messages.get("lesson07.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson07.mae.threw.hint"));
+            }
+            if (Math.abs(got - want) <= 1e-9) continue;
+            for (MaeWay way : MaeWay.values()) {
+                if (way.key != null && Math.abs(got - way.of(yTrue, yPred)) <= 1e-9) {
+                    throw Check.fail(on, Messages.get(way.key), Messages.get(way.key + ".hint"));
+                }
+            }
+            throw Check.fail(on, Messages.get("lesson07.mae.wrong") + Check.howFar(want, got), Messages.get("lesson07.mae.hint"));
+        }
+        Check.pass(what);
     }
 }

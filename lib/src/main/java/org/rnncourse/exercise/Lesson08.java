@@ -2,10 +2,12 @@ package org.rnncourse.exercise;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.rnncourse.Messages;
-import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.layers.Layer;
 import org.rnncourse.nn.layers.Parameter;
 import org.rnncourse.nn.Sequential;
@@ -18,27 +20,88 @@ import org.rnncourse.scratch.OwnWork;
 public final class Lesson08 {
     private Lesson08() {}
 
-    /** Exercise 1: accuracy at the 0.5 threshold (p > 0.5 is positive, as Keras's accuracy). */
-    public static void checkAccuracy(double answer, double[] probabilities, int[] labels) {
-        if (probabilities == null || labels == null || probabilities.length != labels.length || labels.length == 0) {
-            throw new IllegalArgumentException(Messages.get("lesson08.accuracy.badArguments"));
+    /** A learner's accuracy of probabilities against 0/1 labels, with Keras's rule (p > 0.5 is positive). */
+    @FunctionalInterface
+    public interface AccuracyOf {
+        double apply(int[] yTrue, double[] probabilities);
+    }
+
+    /** The accuracy and the known ways to get it wrong, each with the message key that names it (hint: key + ".hint"). */
+    private enum AccuracyWay {
+        RIGHT(null), AT_LEAST("lesson08.accuracy.atLeast"), COUNT("lesson08.accuracy.count"),
+        PERCENT("lesson08.accuracy.percent"), INVERTED("lesson08.accuracy.inverted");
+
+        final String key;
+
+        AccuracyWay(String key) {
+            this.key = key;
         }
-        int right = 0;
-        int rightAtLeast = 0;
-        for (int i = 0; i < labels.length; i++) {
-            right += ((probabilities[i] > 0.5 ? 1 : 0) == labels[i]) ? 1 : 0;
-            rightAtLeast += ((probabilities[i] >= 0.5 ? 1 : 0) == labels[i]) ? 1 : 0;
+
+        double of(int[] yTrue, double[] p) {
+            OwnWork.entry(OwnWork.Topic.METRICS, "Lesson08's own reference"); // reflection must not reach it either
+            int right = 0;
+            for (int i = 0; i < yTrue.length; i++) {
+                boolean positive = this == AT_LEAST ? p[i] >= 0.5 : this == INVERTED ? p[i] <= 0.5 : p[i] > 0.5;
+                if ((positive ? 1 : 0) == yTrue[i]) right++;
+            }
+            return switch (this) {
+                case COUNT -> right;
+                case PERCENT -> 100.0 * right / yTrue.length;
+                default -> (double) right / yTrue.length;
+            };
         }
-        double expected = (double) right / labels.length;
-        if (answer > 1.0 && answer <= labels.length) {
-            throw Check.fail(Messages.get("lesson08.accuracy"), Messages.get("lesson08.accuracy.count"),
-                    Messages.get("lesson08.accuracy.count.hint"));
+    }
+
+    /**
+     * Exercise 1: {@code accuracy(yTrue, probabilities)} at Keras's threshold, tried on random labels
+     * and probabilities drawn at check time, some of them exactly 0.5 (so that p ≥ 0.5 gives another
+     * number), with the library's metrics off.
+     */
+    public static void checkAccuracy(AccuracyOf accuracy) {
+        String what = "accuracy";
+        if (accuracy == null) {
+            throw Check.missing(what, Messages.get("lesson08.passYourFunction", "Lesson08.checkAccuracy((yTrue, p) -> accuracy(yTrue, p))"));
         }
-        if (Math.abs(answer - expected) > 1e-12 && Math.abs(answer - (double) rightAtLeast / labels.length) < 1e-12) {
-            throw Check.fail(Messages.get("lesson08.accuracy"), Messages.get("lesson08.accuracy.atLeast"),
-                    Messages.get("lesson08.accuracy.atLeast.hint"));
+        Random r = new Random();
+        for (int n : new int[] {7, 12, 31}) {
+            int[] yTrue = new int[n];
+            double[] p = new double[n];
+            do {
+                for (int i = 0; i < n; i++) {
+                    yTrue[i] = r.nextInt(2);
+                    p[i] = r.nextDouble();
+                }
+                // exactly 0.5 on negative reviews only: p > 0.5 gets them right, p >= 0.5 wrong
+                for (int k = 0; k < 1 + n / 6; k++) {
+                    int i = r.nextInt(n);
+                    yTrue[i] = 0;
+                    p[i] = 0.5;
+                }
+            } while (!distinct(AccuracyWay.values(), w -> w.of(yTrue, p)) || AccuracyWay.RIGHT.of(yTrue, p) == 1);
+            String on = Messages.get("lesson08.on", what, Messages.get("lesson08.accuracy.trial", n));
+            double want = AccuracyWay.RIGHT.of(yTrue, p);
+            double got;
+            try {
+                got = OwnWork.check(what, () -> accuracy.apply(yTrue.clone(), p.clone()), OwnWork.Topic.METRICS);
+            } catch (UnsupportedOperationException e) {
+                throw Check.fail(what, Messages.get("lesson08.notWritten", e.getMessage()), Messages.get("lesson08.notWritten.hint"));
+            } catch (RuntimeException e) {
+                throw Check.fail(on, Messages.get("lesson08.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson08.accuracy.threw.hint"));
+            }
+            if (Math.abs(got - want) <= 1e-12) continue;
+            for (AccuracyWay way : AccuracyWay.values()) {
+                if (way.key != null && Math.abs(got - way.of(yTrue, p)) <= 1e-12) {
+                    throw Check.fail(on, Messages.get(way.key), Messages.get(way.key + ".hint"));
+                }
+            }
+            if (got == 0) {
+                // int / int in Java rounds down: right / n is 0 for any accuracy below 1
+                throw Check.fail(on, Messages.get("lesson08.accuracy.integerDivision"), Messages.get("lesson08.accuracy.integerDivision.hint"));
+            }
+            throw Check.fail(on, Messages.get("lesson08.accuracy.wrong") + Check.howFar(want, got), Messages.get("lesson08.accuracy.hint"));
         }
-        Check.close(Messages.get("lesson08.accuracy"), expected, answer, 1e-12, Messages.get("lesson08.accuracy.hint"));
+        Check.pass(what);
     }
 
     /**
@@ -155,12 +218,103 @@ public final class Lesson08 {
         return a;
     }
 
-    /** Exercise 3: the words of a sentence that are out of the vocabulary (index 2). */
-    public static void checkOovCount(int answer, ImdbData data, String sentence) {
-        if (data == null || sentence == null) {
-            throw new IllegalArgumentException(Messages.get("lesson08.oov.badArguments"));
+    /** A learner's count of the words that are out of the vocabulary. */
+    @FunctionalInterface
+    public interface OovCount {
+        int apply(List<String> words, Map<String, Integer> wordIndex, int numWords);
+    }
+
+    /** The count and the known ways to get it wrong, each with the message key that names it (hint: key + ".hint"). */
+    private enum OovWay {
+        RIGHT(null), ABOVE("lesson08.oov.above"), NO_OFFSET("lesson08.oov.noOffset"), UNKNOWN_ONLY("lesson08.oov.unknownOnly"),
+        RARE_ONLY("lesson08.oov.rareOnly");
+
+        final String key;
+
+        OovWay(String key) {
+            this.key = key;
         }
-        long expected = Arrays.stream(data.encode(sentence)).filter(id -> id == 2).count();
-        Check.equal(Messages.get("lesson08.oov"), expected, answer, Messages.get("lesson08.oov.hint"));
+
+        int of(List<String> words, Map<String, Integer> wordIndex, int numWords) {
+            OwnWork.entry(OwnWork.Topic.VOCABULARY, "Lesson08's own reference"); // reflection must not reach it either
+            int count = 0;
+            for (String w : words) {
+                Integer rank = wordIndex.get(w);
+                boolean out;
+                if (rank == null) {
+                    out = this != RARE_ONLY;
+                } else {
+                    int index = this == NO_OFFSET ? rank : rank + INDEX_FROM;
+                    out = this != UNKNOWN_ONLY && (this == ABOVE ? index > numWords : index >= numWords);
+                }
+                if (out) count++;
+            }
+            return count;
+        }
+    }
+
+    /** Whether every way gives another number, so that the mistake a wrong answer matches is the one it makes. */
+    private static <W> boolean distinct(W[] ways, java.util.function.ToDoubleFunction<W> value) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (W w : ways) if (!seen.add(value.applyAsDouble(w))) return false;
+        return true;
+    }
+
+    /** Keras's index_from: a word of rank r (1 = the most frequent) has index r + 3, below 0 pad, 1 start, 2 OOV. */
+    private static final int INDEX_FROM = 3;
+
+    /**
+     * Exercise 3: {@code oovCount(words, wordIndex, numWords)}, the words that {@code data.encode} turns
+     * into 2: those the word index does not know, and those whose index rank + 3 is not below
+     * {@code numWords}. Tried on random vocabularies and sentences drawn at check time, each with a
+     * word exactly at the cut and words the index does not know, with the library's encoding off.
+     */
+    public static void checkOovCount(OovCount oov) {
+        String what = "oovCount";
+        if (oov == null) {
+            throw Check.missing(what, Messages.get("lesson08.passYourFunction",
+                    "Lesson08.checkOovCount((words, wordIndex, numWords) -> oovCount(words, wordIndex, numWords))"));
+        }
+        Random r = new Random();
+        for (int trial = 0; trial < 3; trial++) {
+            int vocabulary = 30 + r.nextInt(20), numWords = 12 + r.nextInt(10);
+            List<String> ranked = new ArrayList<>();
+            for (int k = 0; k < vocabulary; k++) ranked.add("w" + (100 + r.nextInt(900)) + "x" + k);
+            Collections.shuffle(ranked, r);
+            Map<String, Integer> wordIndex = new HashMap<>();
+            for (int k = 0; k < vocabulary; k++) wordIndex.put(ranked.get(k), k + 1);
+            List<String> words = new ArrayList<>();
+            do {
+                words.clear();
+                words.add(ranked.get(numWords - INDEX_FROM - 1)); // index numWords: just out (index > numWords keeps it)
+                words.add(ranked.get(numWords - 2));             // rank numWords − 1: out, though the rank is below numWords
+                words.add("unknown" + r.nextInt(1000));           // not in the index at all
+                for (int k = 0; k < 6 + r.nextInt(6); k++) {
+                    words.add(r.nextInt(5) == 0 ? "nosuchword" + k : ranked.get(r.nextInt(vocabulary)));
+                }
+                Collections.shuffle(words, r);
+            } while (!distinct(OovWay.values(), w -> (double) w.of(words, wordIndex, numWords)));
+            String on = Messages.get("lesson08.on", what, Messages.get("lesson08.oov.trial", words.size(), numWords));
+            int want = OovWay.RIGHT.of(words, wordIndex, numWords);
+            int got;
+            try {
+                got = OwnWork.check(what, () -> oov.apply(List.copyOf(words), Map.copyOf(wordIndex), numWords), OwnWork.Topic.VOCABULARY);
+            } catch (UnsupportedOperationException e) {
+                throw Check.fail(what, Messages.get("lesson08.notWritten", e.getMessage()), Messages.get("lesson08.notWritten.hint"));
+            } catch (NullPointerException e) {
+                throw Check.fail(on, Messages.get("lesson08.oov.null"), Messages.get("lesson08.oov.null.hint"));
+            } catch (RuntimeException e) {
+                throw Check.fail(on, Messages.get("lesson08.threw", e.getClass().getSimpleName(), e.getMessage()),
+                        Messages.get("lesson08.oov.hint"));
+            }
+            if (got == want) continue;
+            for (OovWay way : OovWay.values()) {
+                if (way.key != null && got == way.of(words, wordIndex, numWords)) {
+                    throw Check.fail(on, Messages.get(way.key), Messages.get(way.key + ".hint"));
+                }
+            }
+            throw Check.fail(on, Messages.get("lesson08.oov.wrong") + Check.howFarWhole(want, got), Messages.get("lesson08.oov.hint"));
+        }
+        Check.pass(what);
     }
 }

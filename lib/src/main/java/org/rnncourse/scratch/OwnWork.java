@@ -56,7 +56,14 @@ public final class OwnWork {
         /** The softmax (lesson 11's temperature): {@link Activation#SOFTMAX}. */
         SOFTMAX,
         /** Writing text from a model (lesson 11): the lessons' CharRnn.sample. */
-        SAMPLING
+        SAMPLING,
+        /**
+         * Scoring predictions against the truth (lesson 07's MAE, lesson 08's accuracy): the metrics of
+         * {@code org.rnncourse.metrics.Metrics} and the nn metrics ({@code BinaryAccuracy}, {@code MeanAbsoluteError}, …) built on them.
+         */
+        METRICS,
+        /** Words to the vocabulary's indices (lesson 08's out-of-vocabulary count): {@code ImdbData.encode}. */
+        VOCABULARY
     }
 
     /** Thrown by a guarded entry point inside a window, and by {@link #check} afterwards. */
@@ -138,7 +145,7 @@ public final class OwnWork {
         Refused refused = null;
         for (Window w = innermost; w != null; w = w.outer) {
             if (w.off.contains(topic)) {
-                if (refused == null) refused = refusal(w.exercise, entry);
+                if (refused == null) refused = refusal(w.exercise, entry, topic);
                 if (w.refusal == null) w.refusal = refused;
             }
         }
@@ -153,11 +160,17 @@ public final class OwnWork {
         }
     }
 
-    private static Refused refusal(String exercise, String entry) {
-        return new Refused(Messages.get("guard.refused", exercise, entry) + hint());
+    private static Refused refusal(String exercise, String entry, Topic topic) {
+        return new Refused(Messages.get("guard.refused", exercise, entry) + hint(topic));
     }
 
     private static String hint() {
-        return "\n" + Messages.get("check.hint", Messages.get("guard.hint"));
+        return hint(null);
+    }
+
+    /** The metrics and the vocabulary are computed with loops, not matrices: their own hint says so. */
+    private static String hint(Topic topic) {
+        String key = topic == Topic.METRICS ? "guard.hint.metrics" : topic == Topic.VOCABULARY ? "guard.hint.vocabulary" : "guard.hint";
+        return "\n" + Messages.get("check.hint", Messages.get(key));
     }
 }

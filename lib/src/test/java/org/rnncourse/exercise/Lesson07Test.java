@@ -97,18 +97,66 @@ class Lesson07Test {
         BothEditions.assertNamed(() -> Lesson07.checkStack(null), "the model: the answer is missing", "mô hình: chưa có đáp án");
     }
 
+    /** The lesson's solution of exercise 3, as a learner writes it. */
+    static double mae(double[] yTrue, double[] yPred) {
+        double sum = 0;
+        for (int i = 0; i < yTrue.length; i++) sum += Math.abs(yPred[i] - yTrue[i]);
+        return sum / yTrue.length;
+    }
+
     @Test
-    void maeAcceptsTheMeanOfAbsoluteErrorsAndRecognisesTheRmse() {
-        double[] forecast = {1, 2, 3, 4};
-        double[] truth = {1.5, 2, 2, 4};
-        assertDoesNotThrow(() -> Lesson07.checkMae((0.5 + 0 + 1 + 0) / 4, forecast, truth));
-        double rmse = Math.sqrt((0.25 + 0 + 1 + 0) / 4);
-        AssertionError e = assertThrows(AssertionError.class, () -> Lesson07.checkMae(rmse, forecast, truth));
-        assertTrue(e.getMessage().contains("which is the RMSE"), e.getMessage());
-        String vi = BothEditions.failureIn("vi", () -> Lesson07.checkMae(rmse, forecast, truth));
-        assertTrue(vi.startsWith("MAE: nhận được " + rmse + ", đó là RMSE.\nGợi ý: "), vi);
-        Course.setLanguage("vi");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Lesson07.checkMae(0, forecast, new double[3]));
-        assertEquals("forecast và truth phải khác rỗng và có cùng độ dài", bad.getMessage());
+    void maeAcceptsTheMeanOfAbsoluteErrorsWrittenWithALoop() {
+        assertDoesNotThrow(() -> Lesson07.checkMae(Lesson07Test::mae));
+        assertEquals("✔ mae đúng.\n", BothEditions.outputIn("vi", () -> Lesson07.checkMae(Lesson07Test::mae)));
+    }
+
+    @Test
+    void maeNamesTheCommonMistakesInBothLanguages() {
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> {
+            double s = 0;
+            for (int i = 0; i < y.length; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
+            return s / y.length;
+        }), "mean of the squared errors", "bình phương sai số (MSE)");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> {
+            double s = 0;
+            for (int i = 0; i < y.length; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
+            return Math.sqrt(s / y.length);
+        }), "(the RMSE)", "(RMSE)");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> {
+            double s = 0;
+            for (int i = 0; i < y.length; i++) s += y[i] - p[i];
+            return s / y.length;
+        }), "added with their signs", "cộng cả dấu");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> mae(y, p) * y.length), "the sum of the absolute errors",
+                "tổng các sai số tuyệt đối");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> mae(y, p) * y.length / (y.length - 1)), "divided by n − 1",
+                "chia cho n − 1");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> 0.5), "not the mean absolute error", "không phải sai số tuyệt đối trung bình");
+        BothEditions.assertNamed(() -> Lesson07.checkMae(null), "mae: the answer is missing", "mae: chưa có đáp án");
+    }
+
+    @Test
+    void aFailedMaeCheckDoesNotPrintTheExpectedValue() {
+        // Whatever the check computed, a constant answer's message holds no number beyond the trial's size.
+        String said = BothEditions.failureIn("en", () -> Lesson07.checkMae((y, p) -> 0.5));
+        assertTrue(said.replaceAll("of \\d+ points", "").replace("0.5", "").chars().noneMatch(Character::isDigit), said);
+    }
+
+    @Test
+    void anMaeComposedFromTheLibrarysMetricsIsRefused() {
+        String en = BothEditions.assertNamed(() -> Lesson07.checkMae(org.rnncourse.metrics.Metrics::mae),
+                "so Metrics.mae is off while its check runs", "nên Metrics.mae bị tắt");
+        assertTrue(en.contains("the library's metrics"), en);
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> org.rnncourse.metrics.Metrics.absoluteErrorSum(y, p) / y.length),
+                "so Metrics.absoluteErrorSum is off", "nên Metrics.absoluteErrorSum bị tắt");
+        BothEditions.assertNamed(() -> Lesson07.checkMae((y, p) -> {
+            double[][] yc = new double[y.length][1], pc = new double[p.length][1];
+            for (int i = 0; i < y.length; i++) { yc[i][0] = y[i]; pc[i][0] = p[i]; }
+            var yt = org.rnncourse.nn.backend.Tensor.of(yc);
+            var yp = org.rnncourse.nn.backend.Tensor.of(pc);
+            return new org.rnncourse.nn.metrics.MeanAbsoluteError().sum(yp, yt) / y.length;
+        }), "so MeanAbsoluteError.sum is off", "nên MeanAbsoluteError.sum bị tắt");
+        // Outside the check the metrics run as before.
+        assertEquals(0.25, org.rnncourse.metrics.Metrics.mae(new double[] {1, 2}, new double[] {1.5, 2}), 1e-12);
     }
 }
