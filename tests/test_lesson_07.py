@@ -42,6 +42,15 @@ def test_lesson_07_trains_the_forecaster_and_plots_it_against_the_truth(run_less
     assert float(m.group(2)) < 0.15, m.group(0)
 
 
+def test_lesson_07_exercise_3_prints_the_mae_evaluate_printed(run_lesson):
+    """The exercise's prose says the learner's mae(truth, forecast) is evaluate's test MAE to 4 decimals."""
+    text = run_lesson(LESSON).text()
+    evaluated = re.search(r"test MAE = ([0-9.]+)", text)
+    mine = re.search(r"your MAE of the test forecast: ([0-9.]+)", text)
+    assert evaluated and mine, "both MAEs are printed"
+    assert mine.group(1) == evaluated.group(1), (mine.group(0), evaluated.group(0))
+
+
 def test_lesson_07_draws_both_models_as_plot_model_does(run_lesson):
     run = run_lesson(LESSON)
     models = [svg for title, svg in svgs(run) if title.startswith('Model diagram of "sequential" (plot_model, show_shapes=True)')]
