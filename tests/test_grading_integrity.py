@@ -6,7 +6,7 @@ the work, under `nbgrader autograde`.
 - Cheating submissions score zero: answers pasted from a failed check's message, exercises answered
   by the library's helpers (the worked example's states, BPTT's gradients of the lesson's data),
   functions composed from the library's own classes for whatever inputs the check gives (lessons 03,
-  06 and 10: the library's cell, BPTT or gradient check called with the function's arguments),
+  06, 07 and 10: the library's cell, BPTT or gradient check called with the function's arguments),
   wrong letters, a class that shadows the check class, edited or deleted check cells.
 - A failed check shows no Java stack frames.
 - The honest submission (the solution notebook) scores full marks.
@@ -26,7 +26,7 @@ from conftest import JAR, NOTEBOOKS, ROOT, run_nbgrader
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-L03, L06, L10, L12 = "03-rnn-cell", "06-bptt", "10-lstm-gru", "12-review"
+L03, L06, L07, L10, L12 = "03-rnn-cell", "06-bptt", "07-simplernn-keras-style", "10-lstm-gru", "12-review"
 BEGIN, END = "// BEGIN SOLUTION", "// END SOLUTION"
 
 # The quiz's answers as the solution computes them, in the forms a leak would take.
@@ -273,13 +273,24 @@ def lesson10_composed():
     return nb
 
 
+def lesson07_composed():
+    """Exercise 1 by the library's SimpleRNN step, exercise 3 by the library's MAE, on the function's own arguments."""
+    nb = solution(L07)
+    answer(nb, 1, "DMatrixRMaj h = new DMatrixRMaj(1, recurrentKernel.numRows);\n"
+                  f"{S}RnnCell c = new {S}RnnCell(kernel, recurrentKernel, bias, {S}Activation.TANH);\n"
+                  "for (int t = 0; t < xs.numRows; t++) h = c.step(CommonOps_DDRM.extractRow(xs, t, null), h);\n"
+                  "return h;\n")
+    answer(nb, 3, "return org.rnncourse.metrics.Metrics.mae(yTrue, yPred);\n")
+    return nb
+
+
 RELEASE = {}
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     grading = tmp_path_factory.mktemp("integrity")
-    for lesson in (L03, L06, L10, L12):
+    for lesson in (L03, L06, L07, L10, L12):
         nbgrader(grading, "generate_assignment", lesson, "--force")
         RELEASE[lesson] = grading / "release" / lesson / f"{lesson}.ipynb"
     plan = {
@@ -287,6 +298,7 @@ def graded(tmp_path_factory):
               "shadow": lesson03_shadow(), "edited": lesson03_edited_checks(), "composed": lesson03_composed()},
         L06: {"honest": solution(L06), "helpers": lesson06_helpers(), "pasted": lesson06_pasted(),
               "composed": lesson06_composed()},
+        L07: {"honest": solution(L07), "composed": lesson07_composed()},
         L10: {"honest": lesson10_quick(solution(L10)), "composed": lesson10_composed()},
         L12: {"honest": solution(L12), "interview": lesson12_interview("d"),
               **{f"wrong{k}": lesson12_wrong(k) for k in range(3)}},
@@ -366,7 +378,7 @@ def test_student_versions_hold_no_quiz_answer(graded):
 
 def test_the_honest_submissions_score_full_marks(graded):
     grading, _ = graded
-    for lesson, checks in ((L03, 3), (L06, 3), (L10, 2), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
+    for lesson, checks in ((L03, 3), (L06, 3), (L07, 3), (L10, 2), (L12, 8)):  # lesson 12: 4 interview checks, 4 quiz cells
         g = grades(grading, lesson, "honest")
         points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
                   for c in solution(lesson).cells if c.metadata.get("nbgrader", {}).get("grade")}
@@ -429,9 +441,12 @@ def test_answers_composed_from_the_librarys_classes_score_zero(graded):
     """The function calls the library's cell (or BPTT, or the gradient check) with the check's own inputs: every check
     fails, and it fails because the guard refused (not, say, because the cheat did not compile)."""
     grading, _ = graded
-    for lesson, checks in ((L03, 3), (L06, 3), (L10, 2)):
+    for lesson, checks in ((L03, 3), (L06, 3), (L07, 2), (L10, 2)):
         g = grades(grading, lesson, "composed")
-        assert len(g) == checks and sum(g.values()) == 0, (lesson, g)
+        if lesson == L07:  # exercise 2 (the stacked model) is answered honestly: only the two composed ones must score 0
+            assert g["exercise-1-check"] == 0 and g["exercise-3-check"] == 0 and g["exercise-2-check"] == 1, g
+        else:
+            assert len(g) == checks and sum(g.values()) == 0, (lesson, g)
         said = errors(grading, lesson, "composed")
         assert said.count(GUARD) >= checks, (lesson, said[-3000:])
         assert "cannot find symbol" not in said, (lesson, said[-3000:])
