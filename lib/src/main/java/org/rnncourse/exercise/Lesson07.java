@@ -16,7 +16,8 @@ import org.rnncourse.scratch.OwnWork;
 /**
  * Checks for lesson 07 (SimpleRNN, Keras style). Exercise 1 is a function (a SimpleRNN's forward pass
  * from Keras's weights) checked on random weights drawn at check time; exercise 2's shapes come from
- * the library's own model.
+ * the library's own model; exercise 3 is a function too (the MAE), checked on random forecasts with
+ * the library's metrics off.
  */
 public final class Lesson07 {
     private Lesson07() {}
