@@ -296,10 +296,8 @@ public final class CharRnn {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CharRnn(V = %d characters, n_a = %d, T = %d, batch %d, Adam lr %s, global_clipnorm %s; "
-                        + "%d parameters; %d training / %d validation characters)",
-                vocabularySize(), rnn.cell.nA, sequenceLength, batchSize, adam.learningRate(), globalClipnorm,
-                rnn.parameterCount(), train.length, validation.length);
+        return Messages.get("out.charRnn.summary", vocabularySize(), rnn.cell.nA, sequenceLength, batchSize, adam.learningRate(),
+                globalClipnorm, rnn.parameterCount(), train.length, validation.length);
     }
 
     private static List<DMatrixRMaj> gradientList(RnnGradients g) {
