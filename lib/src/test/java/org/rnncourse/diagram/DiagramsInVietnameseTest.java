@@ -154,7 +154,7 @@ class DiagramsInVietnameseTest {
                 new SimpleRNN(32), new Dense(10, "softmax"));
         Diagram[] d = both(() -> ModelDiagram.plotModel(m, true));
         says(d[1], "Sơ đồ mô hình \"sequential\" (plot_model, show_shapes=True): (None, 10, 32) → (None, 10)",
-                "dữ liệu chảy từ trên xuống dưới", "simple_rnn_1 (SimpleRNN), đầu vào (None, 10, 64), đầu ra (None, 32)",
+                "dữ liệu đi từ trên xuống", "simple_rnn_1 (SimpleRNN), đầu vào (None, 10, 64), đầu ra (None, 32)",
                 "6,208 tham số", "Tổng cộng ");
         doesNotSay(d[1], "Model diagram", "data flows", " params", "; then ");
         assertEquals("Sơ đồ: " + d[1].title(), OutputInLanguage.vietnamese(d[1]::toString));

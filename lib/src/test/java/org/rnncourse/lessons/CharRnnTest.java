@@ -73,6 +73,11 @@ class CharRnnTest {
         assertEquals("input:  \"the cat\"\ntarget: \"he cat \"", g.teacherForcing(0, 7));
         assertEquals("đầu vào: \"the cat\"\nđích:    \"he cat \"",
                 org.rnncourse.OutputInLanguage.vietnamese(() -> g.teacherForcing(0, 7)));
+        String en = g.toString();
+        assertTrue(en.startsWith("CharRnn(V = " + g.vocabularySize() + " characters, n_a = 8, T = "), en);
+        assertEquals(en.replace(" characters, n_a", " ký tự, n_a").replace(", batch ", ", lô ").replace(" parameters; ", " tham số; ")
+                        .replace(" training / ", " ký tự huấn luyện / ").replace(" validation characters)", " ký tự kiểm định)"),
+                org.rnncourse.OutputInLanguage.vietnamese(g::toString));
     }
 
     @Test
