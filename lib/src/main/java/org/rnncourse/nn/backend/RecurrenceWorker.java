@@ -143,7 +143,7 @@ final class RecurrenceWorker {
         Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
         if (dc.length > 0) Arrays.fill(dc, 0, bu, 0f);
         if (r.tokens != null) {
-            if (tokenSums.length < r.slot.length * width) tokenSums = new float[r.slot.length * width];
+            if (tokenSums.length < r.used * width) tokenSums = new float[r.used * width]; // the batch's tokens only
             Arrays.fill(tokenSums, 0, r.used * width, 0f);
         }
         int bg = rows * width;
