@@ -221,7 +221,7 @@ public final class Tensor {
     /** The examples {@code index[from..to)} as a new tensor: one mini-batch. */
     public Tensor take(int[] index, int from, int to) {
         Args.notNull("index", index);
-        requireRange(from, to, index.length, "index");
+        requireRange(from, to, index.length, "nn.tensor.range.index");
         for (int i = from; i < to; i++) {
             if (index[i] < 0 || index[i] >= shape[0]) {
                 throw new IllegalArgumentException(Messages.get("nn.tensor.notARow", "index[" + i + "]", index[i], shape[0] - 1));
@@ -242,7 +242,7 @@ public final class Tensor {
 
     /** The examples {@code [from, to)}, in order. */
     public Tensor rows(int from, int to) {
-        requireRange(from, to, shape[0], "rows");
+        requireRange(from, to, shape[0], "nn.tensor.range.rows");
         int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
         int[] s = shape.clone();
         s[0] = to - from;
@@ -250,11 +250,10 @@ public final class Tensor {
         return new Tensor(Arrays.copyOfRange(data(), from * per, to * per), s);
     }
 
-    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to. */
-    private static void requireRange(int from, int to, int n, String of) {
+    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to; {@code ofKey} says what n counts. */
+    private static void requireRange(int from, int to, int n, String ofKey) {
         if (from < 0 || from > to || to > n) {
-            throw new IllegalArgumentException("from = " + from + " and to = " + to + " must satisfy 0 ≤ from ≤ to ≤ " + n
-                    + " (the number of " + of + ").");
+            throw new IllegalArgumentException(Messages.get("nn.tensor.range", from, to, n, Messages.get(ofKey)));
         }
     }
 
