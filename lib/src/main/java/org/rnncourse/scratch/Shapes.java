@@ -91,6 +91,10 @@ public final class Shapes {
 
     /** A reason from the bundle, e.g. {@code why("scratch.why.columnsPerExample", "n_x", 3)}. */
     public static Why why(String key, Object... args) {
+        if (key == null || args == null) {
+            throw new IllegalArgumentException("Shapes.why: " + (key == null ? "key" : "args")
+                    + " is null; give a message key such as \"scratch.why.columnsPerExample\" and its arguments");
+        }
         return new Why(key, args);
     }
 
