@@ -190,7 +190,7 @@ def site_pages(tmp_path_factory):
     def page(name):
         nb = nbformat.read(EXECUTED / name, as_version=4)
         title = build_site.title_of(nb, name)
-        body, _ = exporter.from_notebook_node(nb, resources={"course": {"prev": None, "next": None},
+        body, _ = exporter.from_notebook_node(nb, resources={"course": {"prev": None, "next": None, "all": "All lessons", "switch": []},
                                                              "metadata": {"name": title}})
         target = out / (name.replace(".ipynb", ".html"))
         target.write_text(body, encoding="utf-8")

@@ -17,5 +17,7 @@ if [[ -z "$PY" ]]; then
     if [[ -x "$ROOT/.venv/bin/python" ]]; then PY="$ROOT/.venv/bin/python"; else PY="python3"; fi
 fi
 cd "$ROOT"
-exec java --add-modules jdk.incubator.vector -Xmx3g -XX:+UseParallelGC -Drnncourse.root="$ROOT" \
+# -Xmn96m: a small young generation, so each batch's short-lived arrays are collected before the heap
+# grows (the default lets it reach a gigabyte of garbage, and the peak resident memory with it).
+exec java --add-modules jdk.incubator.vector -Xmx3g -Xmn96m -XX:+UseParallelGC -Drnncourse.root="$ROOT" \
     -cp "$JAR" org.rnncourse.bench.ImdbBenchmark --python "$PY" "$@" 2> >(grep -v 'WARNING: Using incubator modules' >&2)

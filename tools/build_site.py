@@ -23,7 +23,7 @@ from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-MATHJAX = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 
 
 class Edition:
@@ -144,7 +144,7 @@ def build(out, executed_dir=None, timeout=1800):
         notebooks = [executed(p, ran, timeout) for p in lessons]
         entries = [{"href": p.stem + ".html", "title": title_of(nb, p.stem)} for p, nb in zip(lessons, notebooks)]
         others = [e for e in EDITIONS if e is not edition and e.lessons()]
-        exporter.mathjax_url = ("../" if edition.subdir else "") + MATHJAX
+        exporter.mathjax_url = ("../" if edition.subdir else "") + MATHJAX_URL
         exporter.language_code = edition.lang
         for i, (path, nb) in enumerate(zip(lessons, notebooks)):
             switch = [{"lang": o.lang, "name": o.name, "href": relative(edition, o, entries[i]["href"])}

@@ -135,14 +135,15 @@ public final class Bucketing {
      */
     public static Table compare(int[][] sequences, List<Batch> padded, List<Batch> bucketed,
                                 double paddedSeconds, double bucketedSeconds) {
-        Table t = Table.create("Padding to the maximum vs bucketing");
+        Table t = Table.create(Messages.get("out.bucketing.title"));
         t.addColumns(
-                StringColumn.create("batches", "padded to the global maximum", "bucketed by length"),
-                IntColumn.create("number of batches", padded.size(), bucketed.size()),
-                LongColumn.create("time steps run", steps(padded), steps(bucketed)),
-                DoubleColumn.create("real tokens (%)", round(100 * realFraction(padded, sequences)),
+                StringColumn.create(Messages.get("out.bucketing.batches"),
+                        Messages.get("out.bucketing.padded"), Messages.get("out.bucketing.bucketed")),
+                IntColumn.create(Messages.get("out.bucketing.count"), padded.size(), bucketed.size()),
+                LongColumn.create(Messages.get("out.bucketing.steps"), steps(padded), steps(bucketed)),
+                DoubleColumn.create(Messages.get("out.bucketing.realTokens"), round(100 * realFraction(padded, sequences)),
                         round(100 * realFraction(bucketed, sequences))),
-                DoubleColumn.create("seconds", round3(paddedSeconds), round3(bucketedSeconds)));
+                DoubleColumn.create(Messages.get("out.bucketing.seconds"), round3(paddedSeconds), round3(bucketedSeconds)));
         return t;
     }
 
@@ -150,8 +151,8 @@ public final class Bucketing {
     public static String speedUp(double paddedSeconds, double bucketedSeconds) {
         Args.positiveFinite("paddedSeconds", paddedSeconds);
         Args.positiveFinite("bucketedSeconds", bucketedSeconds);
-        return String.format(Locale.ROOT, "speed-up %.2f× (%.3f s → %.3f s)", paddedSeconds / bucketedSeconds,
-                paddedSeconds, bucketedSeconds);
+        return Messages.get("out.bucketing.speedUp", String.format(Locale.ROOT, "%.2f", paddedSeconds / bucketedSeconds),
+                String.format(Locale.ROOT, "%.3f", paddedSeconds), String.format(Locale.ROOT, "%.3f", bucketedSeconds));
     }
 
     /**

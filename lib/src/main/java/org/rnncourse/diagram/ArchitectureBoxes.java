@@ -1,6 +1,7 @@
 package org.rnncourse.diagram;
 
 import java.util.List;
+import org.rnncourse.Messages;
 import org.rnncourse.lessons.Architectures;
 import org.rnncourse.scratch.Shapes;
 
@@ -31,21 +32,17 @@ public final class ArchitectureBoxes {
         }
         double yOut = 64, yHid = 134, yIn = 204;
         double height = yIn + BOX + 96;
-        StringBuilder desc = new StringBuilder("The architectures of lesson 05 side by side, one column per time step: "
-                + "an input box where a new input was read, a hidden-state box at every step, an output box where an "
-                + "output was written.");
+        StringBuilder desc = new StringBuilder(Messages.get("out.architectures.desc"));
         for (Architectures.Run r : runs) {
-            desc.append(' ').append(r.architecture()).append(": reads ").append(r.inputs().size()).append(", writes ")
-                    .append(r.outputs().size()).append('.');
+            desc.append(' ').append(Messages.get("out.architectures.run", r.architecture(), r.inputs().size(), r.outputs().size()));
         }
-        Svg s = new Svg(width, height, "One-to-one, one-to-many, many-to-one and many-to-many side by side", desc.toString());
+        Svg s = new Svg(width, height, Messages.get("out.architectures.title"), desc.toString());
         double x = PAD;
         for (int i = 0; i < runs.size(); i++) {
             draw(s, runs.get(i), x, widths[i], yOut, yHid, yIn);
             x += widths[i] + PAD;
         }
-        s.text(16, height - 14, "green: input read at that step · blue: hidden state · orange: output written · "
-                + "dashed: an output fed back as the next input", "note");
+        s.text(16, height - 14, Messages.get("out.architectures.key"), "note");
         return s.build();
     }
 
@@ -104,9 +101,9 @@ public final class ArchitectureBoxes {
         if (encoderDecoder && lastRead >= 0 && lastRead + 1 < T) {
             double split = first + lastRead * STEP + BOX + (STEP - BOX) / 2;
             s.line(split, yHid - 18, split, yIn + BOX + 8, "dashed");
-            s.textMiddle((first + split) / 2, yIn + BOX + 22, "encoder", "note");
-            s.textMiddle((split + first + (T - 1) * STEP + BOX) / 2, yIn + BOX + 22, "decoder", "note");
-            s.textEnd(split - 4, yHid - 24, "context h_T", "shape");
+            s.textMiddle((first + split) / 2, yIn + BOX + 22, Messages.get("out.architectures.encoder"), "note");
+            s.textMiddle((split + first + (T - 1) * STEP + BOX) / 2, yIn + BOX + 22, Messages.get("out.architectures.decoder"), "note");
+            s.textEnd(split - 4, yHid - 24, Messages.get("out.architectures.context"), "shape");
         }
         s.textMiddle(x0 + w / 2, yIn + BOX + 42, r.inputShape() + " → " + r.outputShape(), "shape");
     }

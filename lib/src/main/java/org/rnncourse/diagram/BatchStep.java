@@ -2,6 +2,7 @@ package org.rnncourse.diagram;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.RnnCell;
 import org.rnncourse.scratch.Shapes;
@@ -40,14 +41,10 @@ public final class BatchStep {
         double top2 = top1 + rows1 + 90;
         double rows2 = Math.max(m, na) * c;
         double height = top2 + rows2 + 100;
-        String desc = "One batch step of the RNN cell, every matrix drawn at its shape with one cell per number. "
-                + "X_t " + Shapes.of(X) + " times W_ax " + Shapes.of(cell.Wax) + " gives " + Shapes.of(m, na)
-                + "; A_t-1 " + Shapes.of(Aprev) + " times W_aa " + Shapes.of(cell.Waa) + " gives " + Shapes.of(m, na)
-                + "; b_a " + Shapes.of(cell.ba) + " is added to every row; " + cell.f + " gives A_t " + Shapes.of(A)
-                + ". Then A_t times W_ay " + Shapes.of(out.Way) + " plus b_y " + Shapes.of(out.by) + ", through "
-                + out.g + ", gives Y_t " + Shapes.of(Y) + ".";
-        Svg s = new Svg(width, height, "A batch step with the shape of every product", desc);
-        s.text(16, 26, "A batch step: m = " + m + " examples, n_x = " + nx + ", n_a = " + na + ", n_y = " + ny, "title");
+        String desc = Messages.get("out.batch.desc", Shapes.of(X), Shapes.of(cell.Wax), Shapes.of(m, na), Shapes.of(Aprev),
+                Shapes.of(cell.Waa), Shapes.of(cell.ba), cell.f, Shapes.of(A), Shapes.of(out.Way), Shapes.of(out.by), out.g, Shapes.of(Y));
+        Svg s = new Svg(width, height, Messages.get("out.batch.title"), desc);
+        s.text(16, 26, Messages.get("out.batch.heading", m, nx, na, ny), "title");
         double x = 24;
         x = matrix(s, x, top1, X, c, scale, "X_t", null);
         x = operator(s, x, top1 + c, "·", op);
@@ -61,7 +58,7 @@ public final class BatchStep {
         x = matrix(s, x, top1, cell.Waa, c, scale, "W_aa", null);
         product(s, aStart, x, top1 + rows1 + 34, Shapes.of(Aprev) + "·" + Shapes.of(cell.Waa) + " → " + Shapes.of(m, na));
         x = operator(s, x, top1 + c, "+", op);
-        x = matrix(s, x, top1, cell.ba, c, scale, "b_a", "each row");
+        x = matrix(s, x, top1, cell.ba, c, scale, "b_a", Messages.get("out.batch.eachRow"));
         x = operator(s, x, top1 + c, "→", op);
         matrix(s, x, top1, A, c, scale, "A_t", cell.f + "(…)");
         // Line 2: A_t · W_ay + b_y → Y_t
@@ -74,9 +71,8 @@ public final class BatchStep {
         x = matrix(s, x, top2, out.by, c, scale, "b_y", null);
         x = operator(s, x, top2 + c, "→", op);
         matrix(s, x, top2, Y, c, scale, "Y_t", out.g + "(…)");
-        s.text(16, height - 16, "One cell per number, coloured by its value (hover for it). Rows of X_t, A_t, Y_t: the "
-                + m + " examples.", "note");
-        s.divergingLegend(width - 190, top2 + 14, 160, scale, "value");
+        s.text(16, height - 16, Messages.get("out.batch.note", m), "note");
+        s.divergingLegend(width - 190, top2 + 14, 160, scale, Messages.get("out.batch.legend"));
         return s.build();
     }
 

@@ -3,6 +3,7 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.layers.Bidirectional;
 import org.rnncourse.nn.layers.RecurrentLayer;
 
@@ -51,21 +52,21 @@ public final class BidirectionalDiagram {
         double dy = sequences ? 0 : -60;   // without an output row the rows move up
         double yOut = 76, yFw = 150 + dy, yIn = 220 + dy, yBw = 290 + dy;
         double height = yBw + 70;
-        String heading = "Bidirectional(" + fw.typeName() + "(" + u + ")), merge_mode = \"concat\": output "
-                + (sequences ? "(" + timeSteps + ", " + 2 * u + ")" : "(" + 2 * u + ")") + " per example";
+        String heading = Messages.get("out.bidirectional.heading", fw.typeName() + "(" + u + ")",
+                sequences ? "(" + timeSteps + ", " + 2 * u + ")" : "(" + 2 * u + ")");
         double width = Math.max(LEFT + steps.size() * STEP + (sequences ? 40 : 240), heading.length() * 7.8 + 40);
         String wrapped = fw.typeName() + "(" + u + ")";
         String params = layer.isBuilt() ? String.format(Locale.ROOT, "%,d", fw.countParams()) : "?";
-        String title = "Bidirectional(" + wrapped + ") over " + timeSteps + " steps";
+        String title = Messages.get("out.bidirectional.title", wrapped, timeSteps);
         Svg svg = new Svg(width, height, title, describe(layer, wrapped, timeSteps, sequences, params));
         svg.text(16, 24, heading, "heading");
-        svg.text(16, 42, fw.name() + " and " + bw.name() + ": " + params + " weights each, not shared", "note");
-        svg.text(16, yFw + 5, "forward →", "label");
-        svg.text(16, yFw + 20, "reads x₁ … x" + sub(timeSteps), "note");
-        svg.text(16, yBw + 5, "← backward", "label");
-        svg.text(16, yBw + 20, "reads x" + sub(timeSteps) + " … x₁", "note");
-        svg.text(16, yIn + 5, "input xₜ", "label");
-        if (sequences) svg.text(16, yOut + 5, "output hₜ", "label");
+        svg.text(16, 42, Messages.get("out.bidirectional.weights", fw.name(), bw.name(), params), "note");
+        svg.text(16, yFw + 5, Messages.get("out.bidirectional.forward"), "label");
+        svg.text(16, yFw + 20, Messages.get("out.bidirectional.forwardReads", sub(timeSteps)), "note");
+        svg.text(16, yBw + 5, Messages.get("out.bidirectional.backward"), "label");
+        svg.text(16, yBw + 20, Messages.get("out.bidirectional.backwardReads", sub(timeSteps)), "note");
+        svg.text(16, yIn + 5, Messages.get("out.bidirectional.input"), "label");
+        if (sequences) svg.text(16, yOut + 5, Messages.get("out.bidirectional.output"), "label");
         double bw2 = 64, bh = 30;
         for (int k = 0; k < steps.size(); k++) {
             double cx = LEFT + k * STEP + STEP / 2;
@@ -115,14 +116,14 @@ public final class BidirectionalDiagram {
             double firstX = LEFT + STEP / 2;
             svg.rect(ox, yFw - 20, 150, 40, "output");
             svg.textMiddle(ox + 75, yFw - 3, "[→h" + sub(timeSteps) + " ; ←h₁]", "math");
-            svg.textMiddle(ox + 75, yFw + 13, 2 * u + " numbers", "small");
+            svg.textMiddle(ox + 75, yFw + 13, Messages.get("out.bidirectional.numbers", 2 * u), "small");
             svg.arrow(lastX + bw2 / 2, yFw, ox, yFw, "forward");
             double below = yBw + bh / 2 + 18;
             svg.path(String.format(Locale.ROOT, "M %.1f %.1f L %.1f %.1f L %.1f %.1f L %.1f %.1f", firstX, yBw + bh / 2,
                     firstX, below, ox + 75, below, ox + 75, yFw + 30), "shared");
             svg.arrow(ox + 75, yFw + 30, ox + 75, yFw + 20, "shared");
-            svg.text(ox + 82, yIn + 30, "the backward copy", "note");
-            svg.text(ox + 82, yIn + 44, "ends at x₁", "note");
+            svg.text(ox + 82, yIn + 30, Messages.get("out.bidirectional.backwardCopy"), "note");
+            svg.text(ox + 82, yIn + 44, Messages.get("out.bidirectional.endsAtX1"), "note");
         }
         return svg.build();
     }
@@ -135,10 +136,9 @@ public final class BidirectionalDiagram {
     }
 
     private static String describe(Bidirectional layer, String wrapped, int T, boolean sequences, String params) {
-        return "A bidirectional " + wrapped + " over " + T + " time steps. A forward copy reads the inputs from x_1 to x_" + T
-                + " and a backward copy with its own " + params + " weights reads them from x_" + T + " to x_1. "
-                + (sequences ? "At every step the two states are concatenated into " + 2 * layer.forwardLayer().units() + " numbers."
-                        : "The output concatenates the forward copy's last state, after x_" + T + ", and the backward copy's last state, after x_1: "
-                                + 2 * layer.forwardLayer().units() + " numbers.");
+        int joined = 2 * layer.forwardLayer().units();
+        return Messages.get("out.bidirectional.desc", wrapped, T, params) + " "
+                + (sequences ? Messages.get("out.bidirectional.desc.sequences", joined)
+                        : Messages.get("out.bidirectional.desc.last", T, joined));
     }
 }

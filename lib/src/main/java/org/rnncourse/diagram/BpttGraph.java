@@ -3,6 +3,7 @@ package org.rnncourse.diagram;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Bptt;
 import org.rnncourse.scratch.CellGradients;
 import org.rnncourse.scratch.Loss;
@@ -59,15 +60,13 @@ public final class BpttGraph {
             maxW = Math.max(maxW, v);
         }
         final double top = maxNorm > 0 ? maxNorm : 1, topW = maxW > 0 ? maxW : 1;
-        StringBuilder back = new StringBuilder("Backward, in red: the loss " + Diagram.format(lossValue)
-                + " sends its gradient into A_" + T + ", and each step passes one back to the step before, each arrow as "
-                + "thick as the norm it carries:");
+        StringBuilder back = new StringBuilder(Messages.get("out.bptt.back", Diagram.format(lossValue), T));
         for (int t = T; t >= 0; t--) {
             back.append(" ‖dA_").append(t).append("‖ = ").append(Diagram.format(norms.dA(t))).append(t > 0 ? "," : ".");
         }
-        back.append(" Each step's share of dW_aa:");
+        back.append(' ').append(Messages.get("out.bptt.shares"));
         for (int t = 1; t <= T; t++) {
-            back.append(" step ").append(t).append(' ').append(Diagram.format(norms.dWaa(t))).append(t < T ? "," : ".");
+            back.append(' ').append(Messages.get("out.bptt.step", t, Diagram.format(norms.dWaa(t)))).append(t < T ? "," : ".");
         }
         return UnrolledRnn.draw(rnn, cache, true, (s, at) -> {
             double lx = at.boxRight()[T] + 36, ly = at.yTop() - 6;
@@ -91,15 +90,13 @@ public final class BpttGraph {
                 double barW = 90 * norms.dWaa(t) / topW;
                 double yBar = at.yInput() + 88;
                 if (barW >= 0.5) {
-                    s.fill(mid - 45, yBar, barW, 10, "#c53030", null, "‖dW_aa from step " + t + "‖ = "
-                            + Diagram.format(norms.dWaa(t)));
+                    s.fill(mid - 45, yBar, barW, 10, "#c53030", null, Messages.get("out.bptt.barTip", t, Diagram.format(norms.dWaa(t))));
                 } else {
                     s.line(mid - 45, yBar, mid - 45, yBar + 10, "back");
                 }
-                s.text(mid - 45, yBar + 24, "‖dW_aa from " + t + "‖ = " + Diagram.format(norms.dWaa(t)), "back-label");
+                s.text(mid - 45, yBar + 24, Messages.get("out.bptt.bar", t, Diagram.format(norms.dWaa(t))), "back-label");
             }
-            return "Red: the gradient going back in time; each arrow as thick as the norm it carries. "
-                    + "Bars: each step's share of dW_aa (summed over the steps).";
+            return Messages.get("out.bptt.note");
         }, back.toString());
     }
 

@@ -2,6 +2,7 @@ package org.rnncourse.diagram;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.rnncourse.Messages;
 import org.rnncourse.show.Show;
 
 /**
@@ -68,13 +69,13 @@ public final class Diagram {
      * library's tables). Outside a notebook, prints the title and description.
      */
     public void display() {
-        Show.html(html(), "[diagram] " + title + ": " + description);
+        Show.html(html(), Messages.get("out.diagram.shown", title, description));
     }
 
     /** The title, so a cell that ends with a diagram prints something a learner can read. */
     @Override
     public String toString() {
-        return "Diagram: " + title;
+        return Messages.get("out.diagram.name", title);
     }
 
     /** A number as a diagram writes it: up to three significant decimals, no exponent for common sizes. */

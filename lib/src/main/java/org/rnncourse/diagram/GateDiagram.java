@@ -2,6 +2,7 @@ package org.rnncourse.diagram;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.show.Numbers;
 import org.rnncourse.scratch.GruCell;
 import org.rnncourse.scratch.LstmCell;
@@ -60,10 +61,10 @@ public final class GateDiagram {
         double ox = gx[3] + L.boxW / 2 + 56;    // the output column: tanh(c_t) and o_t ⊙ tanh(c_t)
         double xr = ox + 150;   // room for the formula of hₜ beside its × node
         double width = xr + L.side + 24;
-        String title = (s == null ? "LSTM cell, gate by gate: " : "LSTM cell with the values of one step: ") + "n_x = " + cell.nX + ", n_a = " + cell.nA;
+        String title = Messages.get(s == null ? "out.gate.lstm.title" : "out.gate.lstm.titleValues", cell.nX, cell.nA);
         Svg svg = new Svg(width, L.height, title, describeLstm(cell, s));
-        header(svg, L, String.format(Locale.ROOT, "LSTM cell · n_x = %d inputs, n_a = %d units · W (%d, %d), U (%d, %d), b (1, %d): %,d weights",
-                cell.nX, cell.nA, cell.nX, 4 * cell.nA, cell.nA, 4 * cell.nA, 4 * cell.nA, cell.parameterCount()), s != null);
+        header(svg, L, Messages.get("out.gate.lstm.header", cell.nX, cell.nA, shape(cell.nX, 4 * cell.nA), shape(cell.nA, 4 * cell.nA),
+                shape(1, 4 * cell.nA), String.format(Locale.ROOT, "%,d", cell.parameterCount())), s != null);
         svg.roundRect(L.x0 + 6, Y_LINE - 26, xr - L.x0 - 12, Y_BUS - Y_LINE + 46, 14, "box");
         // The cell state line: keep (× f), add (+ i ⊙ c̃), pass on.
         svg.arrow(L.x0 - 4, Y_LINE, gx[0] - 12, Y_LINE, "recurrent", 2.4);
@@ -71,7 +72,7 @@ public final class GateDiagram {
         svg.arrow(gx[0] + 12, Y_LINE, gx[2] - 12, Y_LINE, "recurrent", 2.4);
         node(svg, gx[2], Y_LINE, "+");
         svg.arrow(gx[2] + 12, Y_LINE, xr + 4, Y_LINE, "recurrent", 2.4);
-        svg.textMiddle((gx[0] + gx[2]) / 2, Y_LINE - 8, "cell state: cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ c̃ₜ", "small");
+        svg.textMiddle((gx[0] + gx[2]) / 2, Y_LINE - 8, Messages.get("out.gate.lstm.cellState"), "small");
         // Forget gate → × on the line.
         svg.arrow(gx[0], Y_GATE, gx[0], Y_LINE + 12, "arrow");
         // Input gate and candidate → × → + on the line.
@@ -92,7 +93,7 @@ public final class GateDiagram {
         svg.text(ox + 18, yo + 4, "hₜ = oₜ ⊙ tanh(cₜ)", "small");
         bus(svg, L, gx[3]);
         String[] sym = {"σ", "σ", "tanh", "σ"};
-        String[] name = {"forget fₜ", "input iₜ", "candidate c̃ₜ", "output oₜ"};
+        String[] name = {Messages.get("out.gate.forget"), Messages.get("out.gate.input"), Messages.get("out.gate.candidateC"), Messages.get("out.gate.output")};
         DMatrixRMaj[] vals = s == null ? null : new DMatrixRMaj[] {s.f(), s.i(), s.cTilde(), s.o()};
         boolean[] signed = {false, false, true, false};
         for (int k = 0; k < 4; k++) {
@@ -142,10 +143,10 @@ public final class GateDiagram {
         double sx = px + 52;                   // the sum, on the h line
         double xr = sx + 50;
         double width = xr + L.side + 24;
-        String title = (s == null ? "GRU cell, gate by gate: " : "GRU cell with the values of one step: ") + "n_x = " + cell.nX + ", n_a = " + cell.nA;
+        String title = Messages.get(s == null ? "out.gate.gru.title" : "out.gate.gru.titleValues", cell.nX, cell.nA);
         Svg svg = new Svg(width, L.height, title, describeGru(cell, s));
-        header(svg, L, String.format(Locale.ROOT, "GRU cell (Keras, reset_after) · n_x = %d inputs, n_a = %d units · W (%d, %d), U (%d, %d), b (2, %d): %,d weights",
-                cell.nX, cell.nA, cell.nX, 3 * cell.nA, cell.nA, 3 * cell.nA, 3 * cell.nA, cell.parameterCount()), s != null);
+        header(svg, L, Messages.get("out.gate.gru.header", cell.nX, cell.nA, shape(cell.nX, 3 * cell.nA), shape(cell.nA, 3 * cell.nA),
+                shape(2, 3 * cell.nA), String.format(Locale.ROOT, "%,d", cell.parameterCount())), s != null);
         svg.roundRect(L.x0 + 6, Y_LINE - 26, xr - L.x0 - 12, Y_BUS - Y_LINE + 46, 14, "box");
         // The state line: h_{t−1}, scaled by z, plus (1 − z) ⊙ h̃, is h_t.
         svg.arrow(L.x0 - 4, Y_LINE, mx - 12, Y_LINE, "recurrent", 2.4);
@@ -176,7 +177,7 @@ public final class GateDiagram {
         svg.textMiddle((gx[1] + rx) / 2, ry - 5, "rₜ ⊙ (hₜ₋₁Uₕ)", "note");
         bus(svg, L, gx[2]);
         String[] sym = {"σ", "σ", "tanh"};
-        String[] name = {"update zₜ", "reset rₜ", "candidate h̃ₜ"};
+        String[] name = {Messages.get("out.gate.update"), Messages.get("out.gate.reset"), Messages.get("out.gate.candidateH")};
         DMatrixRMaj[] vals = s == null ? null : new DMatrixRMaj[] {s.z(), s.r(), s.hTilde()};
         boolean[] signed = {false, false, true};
         for (int k = 0; k < 3; k++) {
@@ -218,8 +219,13 @@ public final class GateDiagram {
     private static void header(Svg svg, Layout L, String text, boolean values) {
         svg.text(16, 24, text, "heading");
         svg.text(16, 42, values
-                ? "values of this step (first example), one cell per unit" + (L.nA > MAX_UNITS ? ", first " + MAX_UNITS + " of " + L.nA : "")
-                : "σ: a gate, each number between 0 (closed) and 1 (open); ⊙ and × multiply element by element", "note");
+                ? Messages.get("out.gate.values") + (L.nA > MAX_UNITS ? ", " + Messages.get("out.gate.valuesFirst", MAX_UNITS, L.nA) : "")
+                : Messages.get("out.gate.key"), "note");
+    }
+
+    /** A weight block's shape as the header writes it: "(3, 8)". */
+    private static String shape(int rows, int cols) {
+        return "(" + rows + ", " + cols + ")";
     }
 
     private static void node(Svg svg, double x, double y, String op) {
@@ -261,7 +267,7 @@ public final class GateDiagram {
 
     private static void bus(Svg svg, Layout L, double until) {
         svg.line(L.x0 - 4, Y_BUS, until, Y_BUS, "recurrent");
-        svg.text(L.x0 + 64, Y_BUS + 16, "[hₜ₋₁, xₜ]: every gate reads both, through its own W and U blocks", "note");
+        svg.text(L.x0 + 64, Y_BUS + 16, Messages.get("out.gate.bus"), "note");
     }
 
     private static void cells(Svg svg, double x, double y, DMatrixRMaj values, boolean signed, Layout L) {
@@ -271,7 +277,7 @@ public final class GateDiagram {
         for (int j = 0; j < n; j++) {
             double v = values.get(0, j);
             String colour = signed ? Palette.diverging(v, maxAbs) : Palette.sequential(v);
-            svg.fill(x + j * CELL, y, CELL, CELL_H, colour, Diagram.format(v), "unit " + j + ": " + Numbers.format(v));
+            svg.fill(x + j * CELL, y, CELL, CELL_H, colour, Diagram.format(v), Messages.get("out.gate.unitTip", j, Numbers.format(v)));
         }
         if (values.numCols > n) {
             svg.text(x + n * CELL + 3, y + 13, "+" + (values.numCols - n), "note");
@@ -281,8 +287,8 @@ public final class GateDiagram {
     private static void legends(Svg svg, Layout L, boolean values) {
         if (!values) return;
         double y = L.height - 30;
-        svg.sequentialLegend(L.x0 + 150, y, 150, 1, "gate value: 0 closed … 1 open");
-        svg.divergingLegend(L.x0 + 340, y, 150, 1, "candidate, state, input: −1 … +1");
+        svg.sequentialLegend(L.x0 + 150, y, 150, 1, Messages.get("out.gate.legend.gate"));
+        svg.divergingLegend(L.x0 + 340, y, 150, 1, Messages.get("out.gate.legend.signed"));
     }
 
     private static void requireCell(Object cell) {
@@ -292,21 +298,17 @@ public final class GateDiagram {
     }
 
     private static String describeLstm(LstmCell cell, LstmCell.Step s) {
-        String d = "An LSTM cell with " + cell.nX + " inputs and " + cell.nA + " units. The cell state runs along the top: "
-                + "the forget gate fₜ multiplies cₜ₋₁, then the input gate iₜ times the candidate c̃ₜ is added, giving cₜ. "
-                + "The output gate oₜ times tanh(cₜ) gives hₜ. All four gates read hₜ₋₁ and xₜ.";
+        String d = Messages.get("out.gate.lstm.desc", cell.nX, cell.nA);
         if (s == null) return d;
-        return d + " Values of this step, first unit: f = " + Diagram.format(s.f().get(0, 0)) + ", i = " + Diagram.format(s.i().get(0, 0))
+        return d + " " + Messages.get("out.gate.stepValues", "f = " + Diagram.format(s.f().get(0, 0)) + ", i = " + Diagram.format(s.i().get(0, 0))
                 + ", c̃ = " + Diagram.format(s.cTilde().get(0, 0)) + ", o = " + Diagram.format(s.o().get(0, 0))
-                + ", cₜ = " + Diagram.format(s.C().get(0, 0)) + ", hₜ = " + Diagram.format(s.H().get(0, 0)) + ".";
+                + ", cₜ = " + Diagram.format(s.C().get(0, 0)) + ", hₜ = " + Diagram.format(s.H().get(0, 0)));
     }
 
     private static String describeGru(GruCell cell, GruCell.Step s) {
-        String d = "A GRU cell with " + cell.nX + " inputs and " + cell.nA + " units. The state h runs along the top: the update gate zₜ "
-                + "keeps zₜ ⊙ hₜ₋₁ and lets in (1 − zₜ) ⊙ h̃ₜ; the reset gate rₜ scales what the candidate h̃ₜ reads "
-                + "from hₜ₋₁. All gates read hₜ₋₁ and xₜ.";
+        String d = Messages.get("out.gate.gru.desc", cell.nX, cell.nA);
         if (s == null) return d;
-        return d + " Values of this step, first unit: z = " + Diagram.format(s.z().get(0, 0)) + ", r = " + Diagram.format(s.r().get(0, 0))
-                + ", h̃ = " + Diagram.format(s.hTilde().get(0, 0)) + ", hₜ = " + Diagram.format(s.H().get(0, 0)) + ".";
+        return d + " " + Messages.get("out.gate.stepValues", "z = " + Diagram.format(s.z().get(0, 0)) + ", r = " + Diagram.format(s.r().get(0, 0))
+                + ", h̃ = " + Diagram.format(s.hTilde().get(0, 0)) + ", hₜ = " + Diagram.format(s.H().get(0, 0)));
     }
 }

@@ -1,6 +1,7 @@
 package org.rnncourse.diagram;
 
 import java.util.Locale;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.GradientFlow;
 
 /**
@@ -50,11 +51,11 @@ public final class GradientStrip {
         double chainY = 62;
         double stripsY = chainY + 58;
         double height = stripsY + measurements.length * (STRIP + 18) + 78;
-        String title = "‖∂L/∂h_t‖ per step under the unrolled chain, T = " + T;
+        String title = Messages.get("out.strip.title", T);
         Svg svg = new Svg(width, height, title, describe(measurements, T));
-        svg.text(16, 24, "Unrolled RNN: h_1 … h_" + T + " share the same W_hh; the loss L reads h_" + T + " only", "heading");
+        svg.text(16, 24, Messages.get("out.strip.heading", T), "heading");
         // The chain: one small box per step, and the loss at the end.
-        svg.text(16, chainY + 13, "unrolled chain", "note");
+        svg.text(16, chainY + 13, Messages.get("out.strip.chain"), "note");
         for (int t = 0; t < T; t++) {
             svg.rect(LEFT + t * cell + 0.5, chainY, Math.max(1, cell - 1), 18, "hidden");
         }
@@ -65,17 +66,18 @@ public final class GradientStrip {
         svg.rect(lossX, chainY - 4, 40, 26, "loss");
         svg.textMiddle(lossX + 20, chainY + 14, "L", "label");
         svg.arrow(LEFT + chainW, chainY - 12, LEFT, chainY - 12, "back");
-        svg.textEnd(LEFT + chainW, chainY - 17, "BPTT: ∂L/∂h_t flows back from the loss, one step at a time", "back-label");
-        svg.textMiddle(LEFT + chainW / 2, chainY + 40, "colour: log₁₀(‖∂L/∂h_t‖ / ‖∂L/∂h_" + T + "‖), orders of magnitude gained or lost", "note");
+        svg.textEnd(LEFT + chainW, chainY - 17, Messages.get("out.strip.back"), "back-label");
+        svg.textMiddle(LEFT + chainW / 2, chainY + 40, Messages.get("out.strip.colour", T), "note");
         // One heat strip per measurement.
         for (int k = 0; k < measurements.length; k++) {
             GradientFlow.Measurement m = measurements[k];
             double y = stripsY + k * (STRIP + 18);
             svg.text(16, y + 11, m.label(), "small");
-            svg.text(16, y + 24, String.format(Locale.ROOT, "×%.2f per step", m.meanStepFactor()), "note");
+            svg.text(16, y + 24, Messages.get("out.strip.factor", String.format(Locale.ROOT, "%.2f", m.meanStepFactor())), "note");
             for (int t = 0; t < T; t++) {
                 double norm = m.gradientNorms()[t];
-                String tip = String.format(Locale.ROOT, "t = %d: ‖∂L/∂h_t‖ = %.2e (10^%.1f of step %d)", t + 1, norm, logRatio[k][t], T);
+                String tip = Messages.get("out.strip.tip", t + 1, String.format(Locale.ROOT, "%.2e", norm),
+                        String.format(Locale.ROOT, "%.1f", logRatio[k][t]), T);
                 svg.fill(LEFT + t * cell, y, cell, STRIP, Palette.diverging(logRatio[k][t], maxAbs), null, tip);
             }
             svg.textEnd(LEFT - 6, y + 17, String.format(Locale.ROOT, "%.1e", m.gradientNorms()[0]), "note");
@@ -89,17 +91,16 @@ public final class GradientStrip {
             }
         }
         svg.divergingLegend(LEFT, axisY + 26, Math.min(320, chainW), maxAbs,
-                "blue: the gradient vanished (10^−" + Diagram.format(maxAbs) + "), red: it exploded (10^+" + Diagram.format(maxAbs) + ")");
+                Messages.get("out.strip.legend", Diagram.format(maxAbs)));
         return svg.build();
     }
 
     private static String describe(GradientFlow.Measurement[] ms, int T) {
-        StringBuilder d = new StringBuilder("An unrolled RNN of " + T + " steps with the loss at step " + T
-                + ", and under it one coloured strip per network giving the gradient norm at each step. ");
+        StringBuilder d = new StringBuilder(Messages.get("out.strip.desc", T));
         for (GradientFlow.Measurement m : ms) {
-            d.append(String.format(Locale.ROOT, "%s: from %.1e at step %d to %.1e at step 1 (about %.2f per step). ",
-                    m.label(), m.gradientNorms()[T - 1], T, m.gradientNorms()[0], m.meanStepFactor()));
+            d.append(' ').append(Messages.get("out.strip.desc.network", m.label(), String.format(Locale.ROOT, "%.1e", m.gradientNorms()[T - 1]), T,
+                    String.format(Locale.ROOT, "%.1e", m.gradientNorms()[0]), String.format(Locale.ROOT, "%.2f", m.meanStepFactor())));
         }
-        return d.toString().trim();
+        return d.toString();
     }
 }

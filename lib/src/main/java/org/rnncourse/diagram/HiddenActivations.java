@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.lessons.CharRnn;
 import org.rnncourse.scratch.Matrices;
 
@@ -76,6 +77,6 @@ public final class HiddenActivations {
 
     @Override
     public String toString() {
-        return "HiddenActivations(" + values.length + " characters × " + units() + " units)";
+        return Messages.get("out.hiddenActivations.summary", values.length, units());
     }
 }

@@ -3,6 +3,7 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.nn.layers.Bidirectional;
 import org.rnncourse.nn.layers.Dense;
@@ -60,7 +61,7 @@ public final class ModelDiagram {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             String header = l.name() + " (" + l.typeName() + ")";
-            String note = l.isBuilt() ? String.format(Locale.ROOT, "%,d params", l.countParams()) : null;
+            String note = l.isBuilt() ? Messages.get("out.model.layerParams", String.format(Locale.ROOT, "%,d", l.countParams())) : null;
             String inShape = shape == null ? null : Shapes.withBatch(shape);
             String outShape = outputs == null ? null : Shapes.withBatch(outputs.get(i));
             String detail = l instanceof Bidirectional b
@@ -81,11 +82,10 @@ public final class ModelDiagram {
         double width = LEFT + boxW + noteW + 16;
         double height = TOP + nodes.size() * rowH + (nodes.size() - 1) * GAP + 20;
         // The shapes in the title tell two models of the same name apart (to a screen reader, too).
-        String title = "Model diagram of \"" + model.name() + "\" (plot_model" + (showShapes ? ", show_shapes=True" : "") + ")"
+        String title = Messages.get("out.model.title", model.name(), showShapes ? ", show_shapes=True" : "")
                 + (outputs == null ? "" : ": " + Shapes.withBatch(model.inputShape()) + " → " + Shapes.withBatch(model.outputShape()));
         Svg svg = new Svg(width, height, title, describe(model, nodes, showShapes));
-        svg.text(LEFT, 26, "Model: \"" + model.name() + "\" · " + String.format(Locale.ROOT, "%,d", model.countParams())
-                + " params · data flows top to bottom", "heading");
+        svg.text(LEFT, 26, Messages.get("out.model.heading", model.name(), String.format(Locale.ROOT, "%,d", model.countParams())), "heading");
         double y = TOP;
         for (int k = 0; k < nodes.size(); k++) {
             Node n = nodes.get(k);
@@ -129,14 +129,14 @@ public final class ModelDiagram {
     }
 
     private static String describe(Sequential model, List<Node> nodes, boolean showShapes) {
-        StringBuilder d = new StringBuilder("The layers of the model from input to output: ");
+        StringBuilder d = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (i > 0) d.append("; then ");
+            if (i > 0) d.append(Messages.get("out.model.then"));
             d.append(n.header);
-            if (showShapes) d.append(", input ").append(n.in == null ? "—" : n.in).append(", output ").append(n.out);
+            if (showShapes) d.append(Messages.get("out.model.shapes", n.in == null ? "—" : n.in, n.out));
             if (n.note != null) d.append(", ").append(n.note);
         }
-        return d.append(". Total ").append(String.format(Locale.ROOT, "%,d", model.countParams())).append(" params.").toString();
+        return Messages.get("out.model.desc", d.toString(), String.format(Locale.ROOT, "%,d", model.countParams()));
     }
 }

@@ -3,6 +3,7 @@ package org.rnncourse.diagram;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Shapes;
 import org.rnncourse.lessons.WordOrderDemo;
 
@@ -38,23 +39,19 @@ public final class NetworkPictures {
         DMatrixRMaj r1 = demo.rnnOutput(sentence1), r2 = demo.rnnOutput(sentence2);
         outs.addAll(List.of(ff1, ff2, r1, r2));
         double scale = Cells.maxAbs(outs);
-        String desc = "Two networks read \"" + sentence1 + "\" and \"" + sentence2 + "\". Top: the feed-forward network "
-                + "reads the average of the word vectors, so it gives the same output for both orders: "
-                + UnrolledRnn.values(ff1) + " and " + UnrolledRnn.values(ff2) + ". Bottom: the recurrent network reads "
-                + "one word per time step and carries its hidden state h_t to the next step, so the order changes "
-                + "its output: " + UnrolledRnn.values(r1) + " and " + UnrolledRnn.values(r2) + ".";
-        Svg s = new Svg(width, height, "A feed-forward network beside a recurrent one, reading the same words", desc);
-        s.text(16, 28, "Feed-forward: one input, the average of the word vectors", "title");
+        String desc = Messages.get("out.pictures.desc", sentence1, sentence2, UnrolledRnn.values(ff1), UnrolledRnn.values(ff2),
+                UnrolledRnn.values(r1), UnrolledRnn.values(r2));
+        Svg s = new Svg(width, height, Messages.get("out.pictures.title"), desc);
+        s.text(16, 28, Messages.get("out.pictures.feedForward"), "title");
         ffRow(s, demo, w1, sentence1, ffTop + 12, xFirst, xAvg, xDense, xOut, scale, ff1);
         ffRow(s, demo, w2, sentence2, ffTop + 12 + 62, xFirst, xAvg, xDense, xOut, scale, ff2);
-        s.text(16, rnnTop - 12, "Recurrent: one word per time step, the hidden state carried along", "title");
+        s.text(16, rnnTop - 12, Messages.get("out.pictures.recurrent"), "title");
         rnnRow(s, demo, w1, sentence1, rnnTop, xFirst, xOut, scale, r1);
         rnnRow(s, demo, w2, sentence2, rnnTop + 112, xFirst, xOut, scale, r2);
-        s.textMiddle(xOut + ny * CELL / 2, ffTop + 2, "output y", "heading");
-        s.textMiddle(xOut + ny * CELL / 2, rnnTop + 6, "output y_T", "heading");
-        s.text(16, height - 14, "Same output colours in the top rows: the average forgets the order. "
-                + "Different colours below: the RNN sees it.", "note");
-        s.divergingLegend(width - 190, height - 58, 160, scale, "output value");
+        s.textMiddle(xOut + ny * CELL / 2, ffTop + 2, Messages.get("out.pictures.output"), "heading");
+        s.textMiddle(xOut + ny * CELL / 2, rnnTop + 6, Messages.get("out.pictures.outputLast"), "heading");
+        s.text(16, height - 14, Messages.get("out.pictures.note"), "note");
+        s.divergingLegend(width - 190, height - 58, 160, scale, Messages.get("out.pictures.legend"));
         return s.build();
     }
 
@@ -78,10 +75,10 @@ public final class NetworkPictures {
                 + Palette.num(lastX) + " " + Palette.num(y + WORD_H + 10), "dashed");
         s.arrow(lastX, y + WORD_H + 10, xAvg - 4, y + WORD_H / 2 + 8, "arrow");
         s.roundRect(xAvg, y - 2, 96, WORD_H + 4, 6, "input");
-        s.textMiddle(xAvg + 48, y + 16, "average " + Shapes.of(1, demo.embedding.dimension()), "small");
+        s.textMiddle(xAvg + 48, y + 16, Messages.get("out.pictures.average", Shapes.of(1, demo.embedding.dimension())), "small");
         s.arrow(xAvg + 98, y + WORD_H / 2, xDense - 4, y + WORD_H / 2, "arrow");
         s.roundRect(xDense, y - 2, 130, WORD_H + 4, 6, "dense");
-        s.textMiddle(xDense + 65, y + 16, demo.feedForward.f + " dense " + Shapes.of(1, demo.feedForward.nHidden), "small");
+        s.textMiddle(xDense + 65, y + 16, Messages.get("out.pictures.dense", demo.feedForward.f, Shapes.of(1, demo.feedForward.nHidden)), "small");
         s.arrow(xDense + 132, y + WORD_H / 2, xOut - 4, y + WORD_H / 2, "arrow");
         Cells.grid(s, xOut, y + 1, out, CELL, CELL_H, scale, true, "y");
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.rnncourse.Messages;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.data.Sequences;
 import org.rnncourse.nn.Sequential;
@@ -122,7 +123,6 @@ public final class Occlusion {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Occlusion(P(positive) = %.3f, %d words; strongest: %s)",
-                probability, words.size(), strongest(3));
+        return Messages.get("out.occlusion.summary", String.format(Locale.ROOT, "%.3f", probability), words.size(), strongest(3));
     }
 }

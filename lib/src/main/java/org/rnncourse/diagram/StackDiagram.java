@@ -2,6 +2,7 @@ package org.rnncourse.diagram;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.Shapes;
 import org.rnncourse.scratch.TwoLayerRnn;
 
@@ -30,15 +31,12 @@ public final class StackDiagram {
         double width = left + T * COL + BOX_W + 80;
         double yY = 56, yK = 140, yH = 250, yX = 360;
         double height = yX + BOX_H + 70;
-        String desc = "A stack of two RNN layers unrolled over " + T + " steps for a batch of " + m + ". Layer 1 reads X_t "
-                + xShape + " and its previous state and writes H_t " + hShape + " at every step: it returns the whole "
-                + "sequence, so each H_t is layer 2's input at step t. Layer 2 writes K_t " + kShape + ". Only the last, K_"
-                + T + ", goes to the output layer, which gives Y " + Shapes.of(pass.y()) + ".";
-        Svg s = new Svg(width, height, "A two-layer RNN stack: layer 1 returns its sequence into layer 2", desc);
-        s.text(16, 26, "Two stacked layers: every H_t of layer 1 is an input of layer 2", "title");
-        s.text(16, yK + 18, "layer 2", "heading").text(16, yK + 34, "W_hk, W_kk, b_k", "shape");
-        s.text(16, yH + 18, "layer 1", "heading").text(16, yH + 34, "W_ax, W_aa, b_a", "shape");
-        s.text(16, yX + 24, "inputs", "heading");
+        String desc = Messages.get("out.stack.desc", T, m, xShape, hShape, kShape, Shapes.of(pass.y()));
+        Svg s = new Svg(width, height, Messages.get("out.stack.title"), desc);
+        s.text(16, 26, Messages.get("out.stack.heading"), "title");
+        s.text(16, yK + 18, Messages.get("out.stack.layer", 2), "heading").text(16, yK + 34, "W_hk, W_kk, b_k", "shape");
+        s.text(16, yH + 18, Messages.get("out.stack.layer", 1), "heading").text(16, yH + 34, "W_ax, W_aa, b_a", "shape");
+        s.text(16, yX + 24, Messages.get("out.stack.inputs"), "heading");
         for (int t = 1; t <= T; t++) {
             double x = left + (t - 1) * COL;
             double mid = x + BOX_W / 2;
@@ -53,15 +51,15 @@ public final class StackDiagram {
                 s.arrow(x - COL + BOX_W + 2, yK + BOX_H / 2, x - 2, yK + BOX_H / 2, "recurrent");
             }
         }
-        s.text(left + BOX_W / 2 + 6, (yH + yK + BOX_H) / 2 + 4, "return sequences: all " + T + " H_t go up", "note");
+        s.text(left + BOX_W / 2 + 6, (yH + yK + BOX_H) / 2 + 4, Messages.get("out.stack.returnSequences", T), "note");
         double lastX = left + (T - 1) * COL;
         double outX = lastX + COL;
         box(s, outX, yY, "output", "Y", Shapes.of(pass.y()));
         s.path("M " + Palette.num(lastX + BOX_W / 2) + " " + Palette.num(yK - 2) + " L " + Palette.num(lastX + BOX_W / 2)
                 + " " + Palette.num(yY + BOX_H / 2) + " L " + Palette.num(outX - 8) + " " + Palette.num(yY + BOX_H / 2), "arrow");
         s.arrow(outX - 9, yY + BOX_H / 2, outX - 2, yY + BOX_H / 2, "arrow");
-        s.textEnd(outX - 12, yY + BOX_H / 2 - 6, "only K_" + T + " → output layer, " + stack.output.g, "note");
-        s.text(16, height - 18, "Blue arrows up: layer 1's returned sequence. Shapes are (batch m × units) for m = " + m + ".", "note");
+        s.textEnd(outX - 12, yY + BOX_H / 2 - 6, Messages.get("out.stack.onlyLast", T, stack.output.g), "note");
+        s.text(16, height - 18, Messages.get("out.stack.note", m), "note");
         return s.build();
     }
 

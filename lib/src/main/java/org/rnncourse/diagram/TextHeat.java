@@ -1,6 +1,7 @@
 package org.rnncourse.diagram;
 
 import java.util.Locale;
+import org.rnncourse.Messages;
 import org.rnncourse.data.ImdbData;
 import org.rnncourse.nn.Sequential;
 import org.rnncourse.lessons.CharRnn;
@@ -52,28 +53,29 @@ public final class TextHeat {
         double blockH = 26 + rows * (CHAR_H + 2) + 12;
         double width = 2 * MARGIN + COLUMNS * CHAR_W;
         double height = 36 + units.length * blockH + 50;
-        String title = "Hidden units of the character model over " + text.length() + " characters";
-        StringBuilder desc = new StringBuilder("The text the model reads, once per hidden unit, each character coloured by the unit's "
-                + "value (tanh, from −1 blue to +1 red) right after the model read it. Units shown: ");
-        for (int k = 0; k < units.length; k++) desc.append(k == 0 ? "" : ", ").append(units[k]);
-        Svg svg = new Svg(width, height, title, desc.append('.').toString());
-        svg.text(MARGIN, 24, "h_t, unit by unit, while the model reads the text (" + acts.units() + " units in all)", "heading");
+        String title = Messages.get("out.textHeat.units.title", text.length());
+        StringBuilder shownUnits = new StringBuilder();
+        for (int k = 0; k < units.length; k++) shownUnits.append(k == 0 ? "" : ", ").append(units[k]);
+        Svg svg = new Svg(width, height, title, Messages.get("out.textHeat.units.desc", shownUnits.toString()));
+        svg.text(MARGIN, 24, Messages.get("out.textHeat.units.heading", acts.units()), "heading");
         for (int k = 0; k < units.length; k++) {
             double y0 = 36 + k * blockH;
             double[] v = values[k];
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
             for (double x : v) { min = Math.min(min, x); max = Math.max(max, x); }
-            svg.text(MARGIN, y0 + 16, String.format(Locale.ROOT, "unit %d: from %.2f to %.2f", units[k], min, max), "label");
+            svg.text(MARGIN, y0 + 16, Messages.get("out.textHeat.units.label", units[k],
+                    String.format(Locale.ROOT, "%.2f", min), String.format(Locale.ROOT, "%.2f", max)), "label");
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 String shown = ch == '\n' ? "⏎" : ch == ' ' ? null : String.valueOf(ch);
                 double x = MARGIN + col[i] * CHAR_W;
                 double y = y0 + 26 + row[i] * (CHAR_H + 2);
-                String tip = String.format(Locale.ROOT, "'%s' → unit %d = %.3f", ch == '\n' ? "⏎" : String.valueOf(ch), units[k], v[i]);
+                String tip = Messages.get("out.textHeat.units.tip", ch == '\n' ? "⏎" : String.valueOf(ch), units[k],
+                        String.format(Locale.ROOT, "%.3f", v[i]));
                 svg.fill(x, y, CHAR_W, CHAR_H, Palette.diverging(v[i], 1), shown, tip);
             }
         }
-        svg.divergingLegend(MARGIN, height - 38, 240, 1, "value of the unit: −1 blue · 0 white · +1 red");
+        svg.divergingLegend(MARGIN, height - 38, 240, 1, Messages.get("out.textHeat.units.legend"));
         return svg.build();
     }
 
@@ -101,22 +103,20 @@ public final class TextHeat {
         double width = lineW + 2 * MARGIN;
         double top = 56;
         double height = top + lines * 28 + 64;
-        String title = String.format(Locale.ROOT, "Which words move the prediction: P(positive) = %.3f", o.probability());
-        StringBuilder desc = new StringBuilder(String.format(Locale.ROOT,
-                "The %d words of the review as the model reads them, each coloured by how much P(positive) drops when the word is "
-                        + "hidden (replaced by the out-of-vocabulary id): red words pushed the prediction towards positive, blue ones "
-                        + "towards negative. The strongest: ", o.words().size()));
-        for (Occlusion.Word w : o.strongest(3)) desc.append(w).append(' ');
-        Svg svg = new Svg(width, height, title, desc.toString().trim());
+        String title = Messages.get("out.textHeat.words.title", String.format(Locale.ROOT, "%.3f", o.probability()));
+        StringBuilder strongest = new StringBuilder();
+        for (Occlusion.Word w : o.strongest(3)) strongest.append(w).append(' ');
+        Svg svg = new Svg(width, height, title, Messages.get("out.textHeat.words.desc", o.words().size(), strongest.toString()).trim());
         svg.text(MARGIN, 24, title, "heading");
-        svg.text(MARGIN, 42, "colour = P(review) − P(review with the word hidden)"
-                + (o.cutWords() > 0 ? " · the first " + o.cutWords() + " words are cut (the model reads the last ones)" : ""), "note");
+        svg.text(MARGIN, 42, Messages.get("out.textHeat.words.note")
+                + (o.cutWords() > 0 ? " · " + Messages.get("out.textHeat.words.cut", o.cutWords()) : ""), "note");
         for (int i = 0; i < xs.length; i++) {
             Occlusion.Word w = o.words().get(i);
-            String tip = String.format(Locale.ROOT, "'%s': without it P = %.3f (%+.3f)", w.text(), o.probability() - w.influence(), w.influence());
+            String tip = Messages.get("out.textHeat.words.tip", w.text(), String.format(Locale.ROOT, "%.3f", o.probability() - w.influence()),
+                    String.format(Locale.ROOT, "%+.3f", w.influence()));
             svg.fill(MARGIN + xs[i], top + ls[i] * 28, wordWidth(w.text()), 22, Palette.diverging(w.influence(), maxAbs), w.text(), tip);
         }
-        svg.divergingLegend(MARGIN, height - 40, 240, maxAbs, "change in P(positive): blue towards negative · red towards positive");
+        svg.divergingLegend(MARGIN, height - 40, 240, maxAbs, Messages.get("out.textHeat.words.legend"));
         return svg.build();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.OutputLayer;
 import org.rnncourse.scratch.Rnn;
 import org.rnncourse.scratch.RnnCache;
@@ -43,14 +44,10 @@ public final class UnrolledRnn {
         double midH = top + nh * c / 2;
         double yHh = top + nh * c + 60;            // W_hh sits under the sum
         double height = yHh + nh * c + 95;
-        String desc = "The RNN cell of lesson 03 in column form. The input x_t " + Shapes.of(nx, 1)
-                + " is multiplied by W_xh " + Shapes.of(wxh) + "; the previous state h_t-1 " + Shapes.of(nh, 1)
-                + " by W_hh " + Shapes.of(whh) + "; the two are added with b_h " + Shapes.of(bh)
-                + " and go through " + cell.f + " to give h_t " + Shapes.of(nh, 1) + ". Then W_hy " + Shapes.of(why)
-                + " and b_y " + Shapes.of(out.by.numCols, 1) + " with " + out.g + " give y_t " + Shapes.of(ny, 1)
-                + ". h_t is also carried to the next step as its h_t-1. Weight cells are coloured by value.";
-        Svg s = new Svg(width, height, "The RNN cell with its matrices and their shapes", desc);
-        s.text(16, 24, "One RNN cell and its matrices, at their shapes", "title");
+        String desc = Messages.get("out.cell.desc", Shapes.of(nx, 1), Shapes.of(wxh), Shapes.of(nh, 1), Shapes.of(whh), Shapes.of(bh),
+                cell.f, Shapes.of(why), Shapes.of(out.by.numCols, 1), out.g, Shapes.of(ny, 1));
+        Svg s = new Svg(width, height, Messages.get("out.cell.title"), desc);
+        s.text(16, 24, Messages.get("out.cell.heading"), "title");
         s.text(16, height - 36, "h_t = " + cell.f + "(W_xh·x_t + W_hh·h_t-1 + b_h)", "math");
         s.text(16, height - 14, "y_t = " + out.g + "(W_hy·h_t + b_y)", "math");
         // x_t, a column of nx cells.
@@ -85,7 +82,7 @@ public final class UnrolledRnn {
         s.path("M " + Palette.num(xH + c / 2) + " " + Palette.num(top + nh * c + 24) + " L " + Palette.num(xH + c / 2)
                 + " " + Palette.num(loopY) + " L " + Palette.num(prevX + c / 2) + " " + Palette.num(loopY), "recurrent");
         s.arrow(prevX + c / 2, loopY, prevX + c / 2, yHh + nh * c + 4, "recurrent");
-        s.text(prevX + c + 12, loopY - 6, "next step: h_t becomes h_t-1", "note");
+        s.text(prevX + c + 12, loopY - 6, Messages.get("out.cell.next"), "note");
         // W_hy (ny × nh), g, y_t.
         s.arrow(xH + c + 4, midH, xWy - 6, midH, "arrow");
         Cells.grid(s, xWy, midH - ny * c / 2, why, c, c, maxAbs, false, "W_hy");
@@ -98,7 +95,7 @@ public final class UnrolledRnn {
         Cells.shape(s, xY, midH - ny * c / 2, ny, 1, c, c, "output");
         s.textMiddle(xY + c / 2, midH - ny * c / 2 - 8, "y_t", "heading")
                 .textMiddle(xY + c / 2, midH + ny * c / 2 + 16, Shapes.of(ny, 1), "shape");
-        s.divergingLegend(width - 200, height - 30, 170, maxAbs, "weight value");
+        s.divergingLegend(width - 200, height - 30, 170, maxAbs, Messages.get("out.cell.legend"));
         return s.build();
     }
 
@@ -159,20 +156,17 @@ public final class UnrolledRnn {
         double width = left + T * colW + 20 + (extra ? 110 : 0);
         double height = extra ? 470 : 372;
         double scale = valueScale(cache);
-        StringBuilder desc = new StringBuilder("The RNN unrolled over " + T + " time steps from " + hn + "_0 = 0: at each step t "
-                + "the input x_t " + Shapes.of(cache.x(1)) + " goes up through " + wx + " into the cell, the previous state comes "
-                + "in from the left through " + wh + ", and the output y_t " + Shapes.of(1, ny) + " comes out through " + wy + ". "
-                + "The same " + wx + ", " + wh + " and " + wy + " are used at every step. Hidden states:");
+        StringBuilder desc = new StringBuilder(Messages.get("out.unrolled.desc", T, hn, Shapes.of(cache.x(1)), wx, wh, Shapes.of(1, ny), wy));
         for (int t = 1; t <= T; t++) {
             desc.append(' ').append(hn).append('_').append(t).append(" = ").append(values(cache.a(t))).append(';');
         }
         if (moreDescription != null) {
             desc.append(' ').append(moreDescription);
         }
-        Svg s = new Svg(width, height, extra ? "Backpropagation through time on the unrolled RNN"
-                : "The RNN unrolled over " + T + " steps, with shared weights", desc.toString());
-        s.text(16, 26, extra ? "Forward (blue) and backward (red) through time"
-                : "Unrolled over " + T + " steps: one cell, used " + T + " times", "title");
+        Svg s = new Svg(width, height, extra ? Messages.get("out.unrolled.bptt.title")
+                : Messages.get("out.unrolled.title", T), desc.toString());
+        s.text(16, 26, extra ? Messages.get("out.unrolled.bptt.heading")
+                : Messages.get("out.unrolled.heading", T), "title");
         // h_0 = 0.
         double h0x = 40;
         s.roundRect(h0x - 6, yBox, hw + 12, boxH, 8, "empty");
@@ -216,16 +210,16 @@ public final class UnrolledRnn {
             sharedTag(s, (from + to) / 2 - 17, yBox + boxH / 2 - 10, wh);
         }
         double noteY = yX + CELL_H + 44;
-        s.text(16, noteY + 14, "Shared by every step (purple tags): " + wx + " " + Shapes.of(extra ? rnn.cell.Wax : rnn.cell.Wxh())
+        s.text(16, noteY + 14, Messages.get("out.unrolled.shared", wx + " " + Shapes.of(extra ? rnn.cell.Wax : rnn.cell.Wxh())
                 + ", " + wh + " " + Shapes.of(extra ? rnn.cell.Waa : rnn.cell.Whh()) + ", " + wy + " "
-                + Shapes.of(extra ? rnn.output.Way : rnn.output.Why()) + ". Cells: values of " + hn + "_t and y_t.", "note");
+                + Shapes.of(extra ? rnn.output.Way : rnn.output.Why()), hn), "note");
         if (extra) {
             String more = bptt.apply(s, new Layout(boxLeft, boxRight, yBox, yBox + boxH, yY, yX,
                     (boxLeft[T] + boxRight[T]) / 2 + ny * cy / 2, width, height));
             s.text(16, height - 14, more, "note");
-            s.divergingLegend(width - 190, height - 60, 160, scale, "A_t, y_t value");
+            s.divergingLegend(width - 190, height - 60, 160, scale, Messages.get("out.unrolled.legend", "A"));
         } else {
-            s.divergingLegend(width - 190, noteY + 4, 160, scale, "h_t, y_t value");
+            s.divergingLegend(width - 190, noteY + 4, 160, scale, Messages.get("out.unrolled.legend", "h"));
         }
         return s.build();
     }

@@ -157,6 +157,86 @@ public final class Fast {
         KERNELS.tanhBackward(d, dOff, carry, carryOff, h, hOff, len);
     }
 
+    /** dst[dstOff …] += src[srcOff …] over len numbers: summing a bias's or a token's gradient row by row. */
+    public static void addTo(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        check("src", src, srcOff, 1, len);
+        check("dst", dst, dstOff, 1, len);
+        KERNELS.addTo(src, srcOff, dst, dstOff, len);
+    }
+
+    /**
+     * One LSTM step for {@code rows} rows of u units, fused (Keras's gates i, f, c, o; σ for the gates,
+     * tanh for the candidate and the cell's output): z, the rows of 4u pre-activations x_t·W + h_{t−1}·U
+     * at zOff, gets the bias added and is replaced by the activated gates (the backward pass reads them);
+     * c_t = f ⊙ c_{t−1} + i ⊙ c̃ goes to c at cOut (c_{t−1} is read at cPrev), tanh(c_t) to tc and
+     * h_t = o ⊙ tanh(c_t) to h. One pass over the step's numbers instead of one per operation: the
+     * step is bound by how often its block crosses the cache, not by the arithmetic.
+     */
+    public static void lstmForward(float[] z, int zOff, float[] bias, float[] c, int cPrev, int cOut,
+                                   float[] tc, int tcOff, float[] h, int hOff, int rows, int u) {
+        check("z", z, zOff, rows, 4 * u);
+        check("bias", bias, 0, 1, 4 * u);
+        check("c (previous)", c, cPrev, rows, u);
+        check("c", c, cOut, rows, u);
+        check("tc", tc, tcOff, rows, u);
+        check("h", h, hOff, rows, u);
+        KERNELS.lstmForward(z, zOff, bias, c, cPrev, cOut, tc, tcOff, h, hOff, rows, u);
+    }
+
+    /**
+     * The backward pass of {@link #lstmForward} for one step, fused: from the kept gates a (rows of 4u),
+     * c_{t−1}, tanh(c_t), the gradient arriving from the output (gh) plus the carry dh from step t + 1,
+     * and the cell's carry dc, the pre-activation gradients into dz (rows of 4u) and the new cell carry
+     * f ⊙ dL/dc_t into dc. The carries dh and dc are rows × u numbers from index 0.
+     */
+    public static void lstmBackward(float[] a, int aOff, float[] c, int cPrev, float[] tc, int tcOff,
+                                    float[] gh, int ghOff, float[] dh, float[] dc, float[] dz, int dzOff, int rows, int u) {
+        check("a", a, aOff, rows, 4 * u);
+        check("c (previous)", c, cPrev, rows, u);
+        check("tc", tc, tcOff, rows, u);
+        check("gh", gh, ghOff, rows, u);
+        check("dh", dh, 0, rows, u);
+        check("dc", dc, 0, rows, u);
+        check("dz", dz, dzOff, rows, 4 * u);
+        KERNELS.lstmBackward(a, aOff, c, cPrev, tc, tcOff, gh, ghOff, dh, dc, dz, dzOff, rows, u);
+    }
+
+    /**
+     * One GRU step with reset_after (Keras 3's default; gates z, r, h; σ and tanh), fused: rh holds
+     * h_{t−1}·U (rows of 3u) and gets b_rec added (kept for the backward pass); a holds x_t·W and is
+     * replaced by z = σ(a + b_in + rh), r likewise and the candidate tanh(a + b_in + r ⊙ rh);
+     * h_t = z ⊙ h_{t−1} + (1 − z) ⊙ candidate goes to h at hOff (h_{t−1} read at hPrev).
+     */
+    public static void gruForward(float[] a, int aOff, float[] rh, int rhOff, float[] bIn, float[] bRec,
+                                  float[] h, int hPrev, int hOff, int rows, int u) {
+        check("a", a, aOff, rows, 3 * u);
+        check("rh", rh, rhOff, rows, 3 * u);
+        check("bIn", bIn, 0, 1, 3 * u);
+        check("bRec", bRec, 0, 1, 3 * u);
+        check("h (previous)", h, hPrev, rows, u);
+        check("h", h, hOff, rows, u);
+        KERNELS.gruForward(a, aOff, rh, rhOff, bIn, bRec, h, hPrev, hOff, rows, u);
+    }
+
+    /**
+     * The backward pass of {@link #gruForward} for one step, fused: the gradient reaching the gates'
+     * pre-activations into dz, the one reaching h_{t−1}·U + b_rec into dR (the reset gate sits between
+     * them in the candidate's slot), and the carry dh (rows × u from index 0, read as part of dL/dh_t)
+     * replaced by the part that skips every weight, dL/dh_t ⊙ z.
+     */
+    public static void gruBackward(float[] a, int aOff, float[] rh, int rhOff, float[] h, int hPrev,
+                                   float[] gh, int ghOff, float[] dh, float[] dz, int dzOff, float[] dR, int dROff,
+                                   int rows, int u) {
+        check("a", a, aOff, rows, 3 * u);
+        check("rh", rh, rhOff, rows, 3 * u);
+        check("h (previous)", h, hPrev, rows, u);
+        check("gh", gh, ghOff, rows, u);
+        check("dh", dh, 0, rows, u);
+        check("dz", dz, dzOff, rows, 3 * u);
+        check("dR", dR, dROff, rows, 3 * u);
+        KERNELS.gruBackward(a, aOff, rh, rhOff, h, hPrev, gh, ghOff, dh, dz, dzOff, dR, dROff, rows, u);
+    }
+
     private static void checkRange(String name, float[] x, int from, int to) {
         if (x == null || from < 0 || to > x.length || from > to) {
             throw new IllegalArgumentException(name + " range [" + from + ", " + to + ") does not fit an array of length "

@@ -88,6 +88,129 @@ final class PlainKernels implements Kernels {
         }
     }
 
+    @Override
+    public void addTo(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] += src[srcOff + i];
+        }
+    }
+
+    // The fused steps below do, element by element, exactly the float operations of VectorKernels's
+    // lanes, in the same order; σ(v) = 0.5 + 0.5·tanh(0.5·v), so it shares tanh's bits.
+
+    static float sigmoid(float v) {
+        return 0.5f + 0.5f * tanh(0.5f * v);
+    }
+
+    @Override
+    public void lstmForward(float[] z, int zOff, float[] bias, float[] c, int cPrev, int cOut, float[] tc, int tcOff,
+                            float[] h, int hOff, int rows, int u) {
+        lstmForwardColumns(z, zOff, bias, c, cPrev, cOut, tc, tcOff, h, hOff, rows, u, 0);
+    }
+
+    /** Columns [j0, u) of every row: all of them here, the vector path's tail there. */
+    static void lstmForwardColumns(float[] z, int zOff, float[] bias, float[] c, int cPrev, int cOut, float[] tc, int tcOff,
+                            float[] h, int hOff, int rows, int u, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int zr = zOff + r * 4 * u, k = r * u;
+            for (int j = j0; j < u; j++) {
+                float i = sigmoid(z[zr + j] + bias[j]);
+                float f = sigmoid(z[zr + u + j] + bias[u + j]);
+                float g = tanh(z[zr + 2 * u + j] + bias[2 * u + j]);
+                float o = sigmoid(z[zr + 3 * u + j] + bias[3 * u + j]);
+                z[zr + j] = i;
+                z[zr + u + j] = f;
+                z[zr + 2 * u + j] = g;
+                z[zr + 3 * u + j] = o;
+                float cell = f * c[cPrev + k + j] + i * g;
+                float t = tanh(cell);
+                c[cOut + k + j] = cell;
+                tc[tcOff + k + j] = t;
+                h[hOff + k + j] = o * t;
+            }
+        }
+    }
+
+    @Override
+    public void lstmBackward(float[] a, int aOff, float[] c, int cPrev, float[] tc, int tcOff, float[] gh, int ghOff,
+                             float[] dh, float[] dc, float[] dz, int dzOff, int rows, int u) {
+        lstmBackwardColumns(a, aOff, c, cPrev, tc, tcOff, gh, ghOff, dh, dc, dz, dzOff, rows, u, 0);
+    }
+
+    /** Columns [j0, u) of every row: all of them here, the vector path's tail there. */
+    static void lstmBackwardColumns(float[] a, int aOff, float[] c, int cPrev, float[] tc, int tcOff, float[] gh, int ghOff,
+                             float[] dh, float[] dc, float[] dz, int dzOff, int rows, int u, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 4 * u, dr = dzOff + r * 4 * u, k = r * u;
+            for (int j = j0; j < u; j++) {
+                float i = a[ar + j], f = a[ar + u + j], g = a[ar + 2 * u + j], o = a[ar + 3 * u + j];
+                float t = tc[tcOff + k + j];
+                float dhj = gh[ghOff + k + j] + dh[k + j];
+                float cell = dhj * o * (1f - t * t) + dc[k + j];
+                dz[dr + j] = cell * g * (i * (1f - i));
+                dz[dr + u + j] = cell * c[cPrev + k + j] * (f * (1f - f));
+                dz[dr + 2 * u + j] = cell * i * (1f - g * g);
+                dz[dr + 3 * u + j] = dhj * t * (o * (1f - o));
+                dc[k + j] = cell * f;
+            }
+        }
+    }
+
+    @Override
+    public void gruForward(float[] a, int aOff, float[] rh, int rhOff, float[] bIn, float[] bRec, float[] h, int hPrev,
+                           int hOff, int rows, int u) {
+        gruForwardColumns(a, aOff, rh, rhOff, bIn, bRec, h, hPrev, hOff, rows, u, 0);
+    }
+
+    /** Columns [j0, u) of every row: all of them here, the vector path's tail there. */
+    static void gruForwardColumns(float[] a, int aOff, float[] rh, int rhOff, float[] bIn, float[] bRec, float[] h, int hPrev,
+                           int hOff, int rows, int u, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 3 * u, rr = rhOff + r * 3 * u, k = r * u;
+            for (int j = j0; j < u; j++) {
+                float rz = rh[rr + j] + bRec[j], rr1 = rh[rr + u + j] + bRec[u + j], rc = rh[rr + 2 * u + j] + bRec[2 * u + j];
+                rh[rr + j] = rz;
+                rh[rr + u + j] = rr1;
+                rh[rr + 2 * u + j] = rc;
+                float z = sigmoid(a[ar + j] + bIn[j] + rz);
+                float reset = sigmoid(a[ar + u + j] + bIn[u + j] + rr1);
+                float cand = tanh(a[ar + 2 * u + j] + bIn[2 * u + j] + reset * rc);
+                a[ar + j] = z;
+                a[ar + u + j] = reset;
+                a[ar + 2 * u + j] = cand;
+                h[hOff + k + j] = z * h[hPrev + k + j] + (1f - z) * cand;
+            }
+        }
+    }
+
+    @Override
+    public void gruBackward(float[] a, int aOff, float[] rh, int rhOff, float[] h, int hPrev, float[] gh, int ghOff,
+                            float[] dh, float[] dz, int dzOff, float[] dR, int dROff, int rows, int u) {
+        gruBackwardColumns(a, aOff, rh, rhOff, h, hPrev, gh, ghOff, dh, dz, dzOff, dR, dROff, rows, u, 0);
+    }
+
+    /** Columns [j0, u) of every row: all of them here, the vector path's tail there. */
+    static void gruBackwardColumns(float[] a, int aOff, float[] rh, int rhOff, float[] h, int hPrev, float[] gh, int ghOff,
+                            float[] dh, float[] dz, int dzOff, float[] dR, int dROff, int rows, int u, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 3 * u, rr = rhOff + r * 3 * u, dr = dzOff + r * 3 * u, rd = dROff + r * 3 * u, k = r * u;
+            for (int j = j0; j < u; j++) {
+                float z = a[ar + j], reset = a[ar + u + j], cand = a[ar + 2 * u + j];
+                float dhj = gh[ghOff + k + j] + dh[k + j];
+                float dZ = dhj * (h[hPrev + k + j] - cand) * (z * (1f - z));
+                float dCand = dhj * (1f - z) * (1f - cand * cand);
+                float dReset = dCand * rh[rr + 2 * u + j] * (reset * (1f - reset));
+                dz[dr + j] = dZ;
+                dz[dr + u + j] = dReset;
+                dz[dr + 2 * u + j] = dCand;
+                dR[rd + j] = dZ;
+                dR[rd + u + j] = dReset;
+                dR[rd + 2 * u + j] = dCand * reset;
+                dh[k + j] = dhj * z;
+            }
+        }
+    }
+
     // tanh as a rational function, x·P(x²)/Q(x²) on [−7.9, 7.9] (the float approximation of the Eigen
     // library, within a few units in the last place of float): only multiplications, additions and one
     // division, so VectorKernels computes it lane by lane with the very same operations and both paths

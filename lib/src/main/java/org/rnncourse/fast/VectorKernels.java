@@ -286,6 +286,126 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void addTo(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(S, dst, dstOff + i).add(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] += src[srcOff + i];
+        }
+    }
+
+    // The fused LSTM and GRU steps: whole vectors of units here, the columns past the last whole
+    // vector by PlainKernels's loop, which does the same operations in the same order per element.
+
+    private static FloatVector sigmoid(FloatVector v) {
+        return tanh(v.mul(0.5f)).mul(0.5f).add(0.5f); // σ(v) = 0.5 + 0.5·tanh(0.5·v), as PlainKernels
+    }
+
+    private static FloatVector load(float[] x, int at) {
+        return FloatVector.fromArray(S, x, at);
+    }
+
+    @Override
+    public void lstmForward(float[] z, int zOff, float[] bias, float[] c, int cPrev, int cOut, float[] tc, int tcOff,
+                            float[] h, int hOff, int rows, int u) {
+        int whole = u - u % L;
+        for (int r = 0; r < rows; r++) {
+            int zr = zOff + r * 4 * u, k = r * u;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector i = sigmoid(load(z, zr + j).add(load(bias, j)));
+                FloatVector f = sigmoid(load(z, zr + u + j).add(load(bias, u + j)));
+                FloatVector g = tanh(load(z, zr + 2 * u + j).add(load(bias, 2 * u + j)));
+                FloatVector o = sigmoid(load(z, zr + 3 * u + j).add(load(bias, 3 * u + j)));
+                i.intoArray(z, zr + j);
+                f.intoArray(z, zr + u + j);
+                g.intoArray(z, zr + 2 * u + j);
+                o.intoArray(z, zr + 3 * u + j);
+                FloatVector cell = f.mul(load(c, cPrev + k + j)).add(i.mul(g));
+                FloatVector t = tanh(cell);
+                cell.intoArray(c, cOut + k + j);
+                t.intoArray(tc, tcOff + k + j);
+                o.mul(t).intoArray(h, hOff + k + j);
+            }
+        }
+        if (whole < u) PlainKernels.lstmForwardColumns(z, zOff, bias, c, cPrev, cOut, tc, tcOff, h, hOff, rows, u, whole);
+    }
+
+    @Override
+    public void lstmBackward(float[] a, int aOff, float[] c, int cPrev, float[] tc, int tcOff, float[] gh, int ghOff,
+                             float[] dh, float[] dc, float[] dz, int dzOff, int rows, int u) {
+        int whole = u - u % L;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 4 * u, dr = dzOff + r * 4 * u, k = r * u;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector i = load(a, ar + j), f = load(a, ar + u + j), g = load(a, ar + 2 * u + j), o = load(a, ar + 3 * u + j);
+                FloatVector t = load(tc, tcOff + k + j);
+                FloatVector dhj = load(gh, ghOff + k + j).add(load(dh, k + j));
+                FloatVector cell = dhj.mul(o).mul(one.sub(t.mul(t))).add(load(dc, k + j));
+                cell.mul(g).mul(i.mul(one.sub(i))).intoArray(dz, dr + j);
+                cell.mul(load(c, cPrev + k + j)).mul(f.mul(one.sub(f))).intoArray(dz, dr + u + j);
+                cell.mul(i).mul(one.sub(g.mul(g))).intoArray(dz, dr + 2 * u + j);
+                dhj.mul(t).mul(o.mul(one.sub(o))).intoArray(dz, dr + 3 * u + j);
+                cell.mul(f).intoArray(dc, k + j);
+            }
+        }
+        if (whole < u) PlainKernels.lstmBackwardColumns(a, aOff, c, cPrev, tc, tcOff, gh, ghOff, dh, dc, dz, dzOff, rows, u, whole);
+    }
+
+    @Override
+    public void gruForward(float[] a, int aOff, float[] rh, int rhOff, float[] bIn, float[] bRec, float[] h, int hPrev,
+                           int hOff, int rows, int u) {
+        int whole = u - u % L;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 3 * u, rr = rhOff + r * 3 * u, k = r * u;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector rz = load(rh, rr + j).add(load(bRec, j));
+                FloatVector rr1 = load(rh, rr + u + j).add(load(bRec, u + j));
+                FloatVector rc = load(rh, rr + 2 * u + j).add(load(bRec, 2 * u + j));
+                rz.intoArray(rh, rr + j);
+                rr1.intoArray(rh, rr + u + j);
+                rc.intoArray(rh, rr + 2 * u + j);
+                FloatVector z = sigmoid(load(a, ar + j).add(load(bIn, j)).add(rz));
+                FloatVector reset = sigmoid(load(a, ar + u + j).add(load(bIn, u + j)).add(rr1));
+                FloatVector cand = tanh(load(a, ar + 2 * u + j).add(load(bIn, 2 * u + j)).add(reset.mul(rc)));
+                z.intoArray(a, ar + j);
+                reset.intoArray(a, ar + u + j);
+                cand.intoArray(a, ar + 2 * u + j);
+                z.mul(load(h, hPrev + k + j)).add(one.sub(z).mul(cand)).intoArray(h, hOff + k + j);
+            }
+        }
+        if (whole < u) PlainKernels.gruForwardColumns(a, aOff, rh, rhOff, bIn, bRec, h, hPrev, hOff, rows, u, whole);
+    }
+
+    @Override
+    public void gruBackward(float[] a, int aOff, float[] rh, int rhOff, float[] h, int hPrev, float[] gh, int ghOff,
+                            float[] dh, float[] dz, int dzOff, float[] dR, int dROff, int rows, int u) {
+        int whole = u - u % L;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int r = 0; r < rows; r++) {
+            int ar = aOff + r * 3 * u, rr = rhOff + r * 3 * u, dr = dzOff + r * 3 * u, rd = dROff + r * 3 * u, k = r * u;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector z = load(a, ar + j), reset = load(a, ar + u + j), cand = load(a, ar + 2 * u + j);
+                FloatVector dhj = load(gh, ghOff + k + j).add(load(dh, k + j));
+                FloatVector dZ = dhj.mul(load(h, hPrev + k + j).sub(cand)).mul(z.mul(one.sub(z)));
+                FloatVector dCand = dhj.mul(one.sub(z)).mul(one.sub(cand.mul(cand)));
+                FloatVector dReset = dCand.mul(load(rh, rr + 2 * u + j)).mul(reset.mul(one.sub(reset)));
+                dZ.intoArray(dz, dr + j);
+                dReset.intoArray(dz, dr + u + j);
+                dCand.intoArray(dz, dr + 2 * u + j);
+                dZ.intoArray(dR, rd + j);
+                dReset.intoArray(dR, rd + u + j);
+                dCand.mul(reset).intoArray(dR, rd + 2 * u + j);
+                dhj.mul(z).intoArray(dh, k + j);
+            }
+        }
+        if (whole < u) PlainKernels.gruBackwardColumns(a, aOff, rh, rhOff, h, hPrev, gh, ghOff, dh, dz, dzOff, dR, dROff, rows, u, whole);
+    }
+
     /**
      * {@link PlainKernels#tanh(float)} on every lane, with the same operations in the same order, so
      * the two paths agree bit for bit and a run does not depend on when the JIT compiles this.

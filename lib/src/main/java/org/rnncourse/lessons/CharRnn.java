@@ -164,8 +164,8 @@ public final class CharRnn {
     /** The teacher-forced input and target of the training window at {@code start}, as two lines of text. */
     public String teacherForcing(int start, int length) {
         requireWindow(start, length);
-        return "input:  " + show(decode(Arrays.copyOfRange(train, start, start + length)))
-                + "\ntarget: " + show(decode(Arrays.copyOfRange(train, start + 1, start + length + 1)));
+        return Messages.get("out.charRnn.teacherForcing", show(decode(Arrays.copyOfRange(train, start, start + length))),
+                show(decode(Arrays.copyOfRange(train, start + 1, start + length + 1))));
     }
 
     // ---- training -----------------------------------------------------------------------------
@@ -284,8 +284,8 @@ public final class CharRnn {
      */
     public String report(int sampleLength, double... temperatures) {
         String loss = Double.isNaN(smoothLoss) ? "  —  " : String.format(Locale.ROOT, "%.3f", smoothLoss);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "iteration %4d | loss %s | val perplexity %5.2f",
-                iteration(), loss, validationPerplexity()));
+        StringBuilder sb = new StringBuilder(Messages.get("out.charRnn.report", String.format(Locale.ROOT, "%4d", iteration()),
+                loss, String.format(Locale.ROOT, "%5.2f", validationPerplexity())));
         for (double tau : temperatures) {
             sb.append(String.format(Locale.ROOT, "%n    τ = %.1f: the ", tau))
                     .append(sample("the ", sampleLength, tau, new Random(1)).replace('\n', '/'));
@@ -295,10 +295,8 @@ public final class CharRnn {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CharRnn(V = %d characters, n_a = %d, T = %d, batch %d, Adam lr %s, global_clipnorm %s; "
-                        + "%d parameters; %d training / %d validation characters)",
-                vocabularySize(), rnn.cell.nA, sequenceLength, batchSize, adam.learningRate(), globalClipnorm,
-                rnn.parameterCount(), train.length, validation.length);
+        return Messages.get("out.charRnn.summary", vocabularySize(), rnn.cell.nA, sequenceLength, batchSize, adam.learningRate(),
+                globalClipnorm, rnn.parameterCount(), train.length, validation.length);
     }
 
     private static List<DMatrixRMaj> gradientList(RnnGradients g) {

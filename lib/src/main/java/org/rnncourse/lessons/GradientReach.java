@@ -80,7 +80,7 @@ public final class GradientReach {
      * each entry ‖∂L/∂x_{T−k}‖ / ‖∂L/∂x_T‖, the fraction of the last step's gradient that gets there.
      */
     public static Table table(String caption, Map<String, double[]> flows, int... stepsBack) {
-        Table t = Table.create(caption, IntColumn.create("steps back", stepsBack));
+        Table t = Table.create(caption, IntColumn.create(Messages.get("out.gradientReach.stepsBack"), stepsBack));
         for (Map.Entry<String, double[]> e : flows.entrySet()) {
             double[] n = e.getValue();
             String[] cells = new String[stepsBack.length];

@@ -2,6 +2,7 @@ package org.rnncourse.metrics;
 
 import java.util.Locale;
 import org.rnncourse.Args;
+import org.rnncourse.Messages;
 import org.rnncourse.scratch.OwnWork;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -109,12 +110,12 @@ public final class Metrics {
             throw new IllegalArgumentException("labels must name at least 2 classes, e.g. \"negative\", \"positive\"");
         }
         int[][] m = confusionMatrix(yTrue, yPred, labels.length);
-        Table t = Table.create("Confusion matrix (rows: true class, columns: predicted class)");
-        t.addColumns(StringColumn.create("true \\ predicted", labels));
+        Table t = Table.create(Messages.get("out.confusion.title"));
+        t.addColumns(StringColumn.create(Messages.get("out.confusion.corner"), labels));
         for (int j = 0; j < labels.length; j++) {
             int[] col = new int[labels.length];
             for (int i = 0; i < labels.length; i++) col[i] = m[i][j];
-            t.addColumns(IntColumn.create("predicted " + labels[j], col));
+            t.addColumns(IntColumn.create(Messages.get("out.confusion.predicted", labels[j]), col));
         }
         return t;
     }

@@ -39,14 +39,14 @@ public final class Bptt {
      */
     public static CellGradients cellBackward(RnnCell cell, DMatrixRMaj X, DMatrixRMaj Aprev, DMatrixRMaj Z, DMatrixRMaj dA) {
         OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.cellBackward");
-        Shapes.requireNonNull("cell", cell, "give the RnnCell");
-        Shapes.requireNonNull("X_t", X, "give X_t, (m×" + cell.nX + ")");
+        Shapes.requireNonNull("cell", cell, "scratch.hint.giveTheRnnCell");
+        Shapes.requireNonNull("X_t", X, Shapes.why("scratch.hint.giveX", cell.nX));
         int m = X.numRows;
-        String who = "the backward step";
+        String who = "scratch.who.backwardStep";
         Shapes.require("X_t", X, m, cell.nX, who, "n_x = " + cell.nX);
         Shapes.require("A_prev", Aprev, m, cell.nA, who, "m = " + m + ", n_a = " + cell.nA);
         Shapes.require("Z_t", Z, m, cell.nA, who, "m = " + m + ", n_a = " + cell.nA);
-        Shapes.require("dA_t", dA, m, cell.nA, who, "the shape of A_t, m = " + m + ", n_a = " + cell.nA);
+        Shapes.require("dA_t", dA, m, cell.nA, who, Shapes.why("scratch.why.shapeOf", "A_t", m, cell.nA));
 
         // Through the activation: dZ = dA ⊙ f'(Z).
         DMatrixRMaj dZ = new DMatrixRMaj(m, cell.nA);
@@ -81,7 +81,7 @@ public final class Bptt {
      */
     public static RnnGradients throughTime(RnnCell cell, RnnCache cache, List<DMatrixRMaj> dAFromAbove) {
         OwnWork.entry(OwnWork.Topic.BPTT, "Bptt.throughTime");
-        Shapes.requireNonNull("cell", cell, "give the RnnCell");
+        Shapes.requireNonNull("cell", cell, "scratch.hint.giveTheRnnCell");
         Shapes.requireNonNull("cache", cache, "give the RnnCache of the forward pass");
         int T = cache.timeSteps();
         Gates.requireOnePerStep("dAFromAbove", dAFromAbove, T);
@@ -157,7 +157,7 @@ public final class Bptt {
     }
 
     private static void requireModel(Rnn rnn, RnnCache cache, Loss loss) {
-        Shapes.requireNonNull("rnn", rnn, "give the Rnn");
+        Shapes.requireNonNull("rnn", rnn, "scratch.hint.giveRnn");
         Shapes.requireNonNull("cache", cache, "give the RnnCache from rnn.forward(xs)");
         Shapes.requireNonNull("loss", loss, "choose a Loss, e.g. Loss.CROSS_ENTROPY");
         loss.requireActivation(rnn.output.g);

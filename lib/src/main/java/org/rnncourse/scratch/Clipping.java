@@ -3,6 +3,7 @@ package org.rnncourse.scratch;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 
 /**
  * Keras's three ways to tame exploding gradients, written once for the whole course: lesson 09's
@@ -93,7 +94,7 @@ public final class Clipping {
     /** {@link #clipByGlobalNorm(List, double)} on matrices (e.g. dW_ax, dW_aa, db_a together), in place. */
     public static void clipByGlobalNormMatrices(List<DMatrixRMaj> gs, double c) {
         OwnWork.entry(OwnWork.Topic.CLIPPING, "Clipping.clipByGlobalNormMatrices");
-        if (gs == null) throw new IllegalArgumentException("gs is null: give the list of gradients to clip together");
+        if (gs == null) throw new IllegalArgumentException(Messages.get("scratch.clipping.noList"));
         List<double[]> arrays = new ArrayList<>();
         for (DMatrixRMaj g : gs) {
             requireMatrix("gs entry", g);
@@ -131,22 +132,22 @@ public final class Clipping {
 
     private static void requireClip(double c) {
         if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("the clipping threshold c must be a positive number, got " + c);
+            throw new IllegalArgumentException(Messages.get("scratch.clipping.threshold", c));
         }
     }
 
     private static void requireArray(String name, double[] g) {
-        if (g == null) throw new IllegalArgumentException(name + " is null: give the gradient as a double[]");
+        if (g == null) throw new IllegalArgumentException(Messages.get("scratch.clipping.noArray", name));
     }
 
     private static void requireMatrix(String name, DMatrixRMaj g) {
-        if (g == null) throw new IllegalArgumentException(name + " is null: give the gradient as a matrix");
+        if (g == null) throw new IllegalArgumentException(Messages.get("scratch.clipping.noMatrix", name));
     }
 
     private static void requireList(List<double[]> gs) {
-        if (gs == null) throw new IllegalArgumentException("gs is null: give the list of gradients to clip together");
+        if (gs == null) throw new IllegalArgumentException(Messages.get("scratch.clipping.noList"));
         for (int k = 0; k < gs.size(); k++) {
-            if (gs.get(k) == null) throw new IllegalArgumentException("gs.get(" + k + ") is null: every gradient must be an array");
+            if (gs.get(k) == null) throw new IllegalArgumentException(Messages.get("scratch.clipping.nullEntry", k));
         }
     }
 }

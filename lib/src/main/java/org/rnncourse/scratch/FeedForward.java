@@ -4,6 +4,7 @@ import org.rnncourse.Args;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 
 /**
  * A feed-forward network with one hidden layer: it reads one fixed-size input and has no state.
@@ -30,19 +31,19 @@ public final class FeedForward {
 
     /** A network with the given weights (kept, not copied); the sizes are read from W_1. */
     public FeedForward(DMatrixRMaj W1, DMatrixRMaj b1, Activation f, OutputLayer output) {
-        Shapes.requireFinite("W_1", W1, "the feed-forward network");
+        Shapes.requireFinite("W_1", W1, "scratch.who.feedForward");
         this.nIn = W1.numRows;
         this.nHidden = W1.numCols;
         this.W1 = W1;
-        this.b1 = Shapes.require("b_1", b1, 1, nHidden, "the feed-forward network", "n_h = " + nHidden + " (read from W_1)");
-        this.f = Shapes.requireNonNull("f", f, "choose an Activation, e.g. Activation.TANH");
+        this.b1 = Shapes.require("b_1", b1, 1, nHidden, "scratch.who.feedForward", Shapes.why("scratch.why.readFrom", "n_h = " + nHidden, "W_1"));
+        this.f = Shapes.requireNonNull("f", f, "scratch.hint.activationTanh");
         if (f == Activation.SOFTMAX) {
-            throw new IllegalArgumentException("f = softmax is not a hidden activation: use tanh, relu, sigmoid or linear");
+            throw new IllegalArgumentException(Messages.get("scratch.softmaxHidden"));
         }
-        this.output = Shapes.requireNonNull("output", output, "give an OutputLayer");
+        this.output = Shapes.requireNonNull("output", output, "scratch.hint.giveOutputLayer");
         if (output.nA != nHidden) {
-            throw new IllegalArgumentException("output.W_ay has shape " + Shapes.of(output.Way) + " but the feed-forward network expects ("
-                    + nHidden + "×" + output.nY + "): n_h = " + nHidden + " from W_1");
+            throw new IllegalArgumentException(Shapes.wrongShape("output.W_ay", Shapes.of(output.Way), "scratch.who.feedForward",
+                    Shapes.of(nHidden, output.nY), Shapes.why("scratch.why.fromW1", "n_h = " + nHidden)));
         }
     }
 
@@ -58,9 +59,8 @@ public final class FeedForward {
     /** The hidden layer H = f(X·W_1 + b_1), (m, n_h). */
     public DMatrixRMaj hidden(DMatrixRMaj X) {
         if (X == null || X.numCols != nIn) {
-            throw new IllegalArgumentException("X has shape " + Shapes.of(X) + " but the feed-forward network expects ("
-                    + (X == null ? "m" : X.numRows) + "×" + nIn + "): n_in = " + nIn
-                    + " numbers per example, always the same");
+            throw new IllegalArgumentException(Shapes.wrongShape("X", Shapes.of(X), "scratch.who.feedForward",
+                    "(" + (X == null ? "m" : X.numRows) + "×" + nIn + ")", Shapes.why("scratch.why.sameNumbers", nIn)));
         }
         // A layer X·W_1 + b_1 is exactly what OutputLayer computes; only its role differs here.
         return new OutputLayer(W1, b1, f).forward(X);
@@ -85,11 +85,11 @@ public final class FeedForward {
             throw new IllegalArgumentException("xs is " + (xs == null ? "null" : "empty")
                     + ": give the vectors X_1 … X_T of a sequence");
         }
-        DMatrixRMaj first = Shapes.requireFinite("X_1", xs.get(0), "the average");
+        DMatrixRMaj first = Shapes.requireFinite("X_1", xs.get(0), "scratch.who.average");
         DMatrixRMaj sum = new DMatrixRMaj(first.numRows, first.numCols);
         for (int t = 0; t < xs.size(); t++) {
-            DMatrixRMaj x = Shapes.require("X_" + (t + 1), xs.get(t), first.numRows, first.numCols, "the average",
-                    "every X_t has the shape of X_1");
+            DMatrixRMaj x = Shapes.require("X_" + (t + 1), xs.get(t), first.numRows, first.numCols, "scratch.who.average",
+                    "scratch.why.likeX1");
             for (int k = 0; k < sum.data.length; k++) {
                 sum.data[k] += x.data[k];
             }

@@ -40,13 +40,13 @@ public final class GruCell {
 
     /** A cell with the given weights (kept, not copied); n_x and n_a are read from W. */
     public GruCell(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
-        this.nA = Gates.unitsOf(W, GATES, "the GRU cell");
+        this.nA = Gates.unitsOf(W, GATES, "scratch.who.gruCell");
         this.nX = W.numRows;
-        String why = "n_x = " + nX + ", n_a = " + nA + " (read from W)";
+        Shapes.Why why = Shapes.why("scratch.why.readFrom", "n_x = " + nX + ", n_a = " + nA, "W");
         this.W = W;
-        this.U = Shapes.require("U", U, nA, 3 * nA, "the GRU cell", why);
-        this.b = Shapes.require("b", b, 2, 3 * nA, "the GRU cell",
-                why + "; row 0 is the input bias, row 1 the recurrent bias (reset_after)");
+        this.U = Shapes.require("U", U, nA, 3 * nA, "scratch.who.gruCell", why);
+        this.b = Shapes.require("b", b, 2, 3 * nA, "scratch.who.gruCell",
+                Shapes.why("scratch.why.gruBias", "n_x = " + nX + ", n_a = " + nA));
     }
 
     /** A cell with Gaussian W and U × {@code scale} and zero biases (Keras's default bias). */
@@ -97,9 +97,9 @@ public final class GruCell {
     /** The backward step, given ∂L/∂H_t (from above and from step t + 1). */
     public Gradients backward(Step s, DMatrixRMaj dH) {
         OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backward");
-        Shapes.requireNonNull("s", s, "give the Step that step(X, H_prev) returned");
+        Shapes.requireNonNull("s", s, "scratch.hint.giveGruStep");
         int m = s.X().numRows;
-        Shapes.require("dH_t", dH, m, nA, "the GRU backward step", "the shape of H_t, m = " + m + ", n_a = " + nA);
+        Shapes.require("dH_t", dH, m, nA, "scratch.who.gruBackwardStep", Shapes.why("scratch.why.shapeOf", "H_t", m, nA));
         // H = z ⊙ H_prev + (1 − z) ⊙ hTilde.
         DMatrixRMaj dz = new DMatrixRMaj(m, nA), dhTilde = new DMatrixRMaj(m, nA), dHdirect = new DMatrixRMaj(m, nA);
         for (int k = 0; k < dz.getNumElements(); k++) {
@@ -188,7 +188,7 @@ public final class GruCell {
      */
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove) {
         OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backward");
-        Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
+        Shapes.requireNonNull("cache", cache, "scratch.hint.giveCache");
         int T = cache.timeSteps();
         Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
         DMatrixRMaj dW = new DMatrixRMaj(nX, 3 * nA), dU = new DMatrixRMaj(nA, 3 * nA), db = new DMatrixRMaj(2, 3 * nA);
@@ -215,7 +215,7 @@ public final class GruCell {
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
         OwnWork.entry(OwnWork.Topic.GRU, "GruCell.backwardLast");
-        Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
+        Shapes.requireNonNull("cache", cache, "scratch.hint.giveCache");
         return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT));
     }
 
@@ -231,9 +231,9 @@ public final class GruCell {
     }
 
     private void requireInputs(DMatrixRMaj X, DMatrixRMaj Hprev) {
-        Shapes.requireNonNull("X_t", X, "give X_t, (m×" + nX + ")");
+        Shapes.requireNonNull("X_t", X, Shapes.why("scratch.hint.giveX", nX));
         int m = X.numRows;
-        Shapes.require("X_t", X, m, nX, "the GRU cell", "n_x = " + nX + " columns, one row per example");
-        Shapes.require("H_prev", Hprev, m, nA, "the GRU cell", "m = " + m + " examples in X_t, n_a = " + nA);
+        Shapes.require("X_t", X, m, nX, "scratch.who.gruCell", Shapes.why("scratch.why.columns", "n_x", nX));
+        Shapes.require("H_prev", Hprev, m, nA, "scratch.who.gruCell", Shapes.why("scratch.why.examplesIn", m, "X_t", nA));
     }
 }

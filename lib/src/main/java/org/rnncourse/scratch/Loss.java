@@ -34,8 +34,8 @@ public enum Loss {
 
     /** The loss of outputs Y (m, n_y) against targets T of the same shape. */
     public double value(DMatrixRMaj Y, DMatrixRMaj T) {
-        Shapes.requireFinite("Y", Y, "the loss");
-        Shapes.require("target", T, Y.numRows, Y.numCols, "the loss", "the same shape as the output Y_t");
+        Shapes.requireFinite("Y", Y, "scratch.who.loss");
+        Shapes.require("target", T, Y.numRows, Y.numCols, "scratch.who.loss", "scratch.why.sameAsOutput");
         double sum = 0;
         for (int k = 0; k < Y.getNumElements(); k++) {
             double y = Y.data[k];
@@ -59,9 +59,9 @@ public enum Loss {
      */
     public DMatrixRMaj gradient(Activation g, DMatrixRMaj Zy, DMatrixRMaj Y, DMatrixRMaj T) {
         requireActivation(g);
-        Shapes.requireFinite("Y", Y, "the loss");
-        Shapes.require("Z_y", Zy, Y.numRows, Y.numCols, "the loss", "the same shape as the output Y_t");
-        Shapes.require("target", T, Y.numRows, Y.numCols, "the loss", "the same shape as the output Y_t");
+        Shapes.requireFinite("Y", Y, "scratch.who.loss");
+        Shapes.require("Z_y", Zy, Y.numRows, Y.numCols, "scratch.who.loss", "scratch.why.sameAsOutput");
+        Shapes.require("target", T, Y.numRows, Y.numCols, "scratch.who.loss", "scratch.why.sameAsOutput");
         int m = Y.numRows;
         DMatrixRMaj d = new DMatrixRMaj(Y.numRows, Y.numCols);
         DMatrixRMaj gPrime = this == HALF_SQUARED_ERROR ? g.derivative(Zy) : null;
@@ -74,7 +74,7 @@ public enum Loss {
 
     /** Checks that the output activation suits this loss; throws IllegalArgumentException if not. */
     public void requireActivation(Activation g) {
-        Shapes.requireNonNull("g", g, "give the output activation");
+        Shapes.requireNonNull("g", g, "scratch.hint.giveOutputActivation");
         boolean ok = switch (this) {
             case CROSS_ENTROPY -> g == Activation.SOFTMAX;
             case BINARY_CROSS_ENTROPY -> g == Activation.SIGMOID;
@@ -92,7 +92,7 @@ public enum Loss {
 
     /** Many-to-one: runs {@code rnn} over X_1 … X_T and returns the loss of the last output Y_T only. */
     public double manyToOne(Rnn rnn, List<DMatrixRMaj> xs, DMatrixRMaj target) {
-        Shapes.requireNonNull("rnn", rnn, "give the Rnn");
+        Shapes.requireNonNull("rnn", rnn, "scratch.hint.giveRnn");
         requireActivation(rnn.output.g);
         RnnCache cache = rnn.forward(xs);
         return value(cache.y(cache.timeSteps()), target);
@@ -100,7 +100,7 @@ public enum Loss {
 
     /** Many-to-many: runs {@code rnn} over X_1 … X_T and returns Σ_t loss(Y_t, T_t). */
     public double manyToMany(Rnn rnn, List<DMatrixRMaj> xs, List<DMatrixRMaj> targets) {
-        Shapes.requireNonNull("rnn", rnn, "give the Rnn");
+        Shapes.requireNonNull("rnn", rnn, "scratch.hint.giveRnn");
         requireActivation(rnn.output.g);
         RnnCache cache = rnn.forward(xs);
         Bptt.requireTargets(targets, cache.timeSteps());

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
@@ -43,12 +44,12 @@ public final class LstmCell {
 
     /** A cell with the given weights (kept, not copied); n_x and n_a are read from W. */
     public LstmCell(DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
-        this.nA = Gates.unitsOf(W, GATES, "the LSTM cell");
+        this.nA = Gates.unitsOf(W, GATES, "scratch.who.lstmCell");
         this.nX = W.numRows;
-        String why = "n_x = " + nX + ", n_a = " + nA + " (read from W)";
+        Shapes.Why why = Shapes.why("scratch.why.readFrom", "n_x = " + nX + ", n_a = " + nA, "W");
         this.W = W;
-        this.U = Shapes.require("U", U, nA, 4 * nA, "the LSTM cell", why);
-        this.b = Shapes.require("b", b, 1, 4 * nA, "the LSTM cell", why);
+        this.U = Shapes.require("U", U, nA, 4 * nA, "scratch.who.lstmCell", why);
+        this.b = Shapes.require("b", b, 1, 4 * nA, "scratch.who.lstmCell", why);
     }
 
     /**
@@ -114,11 +115,11 @@ public final class LstmCell {
      */
     public Gradients backward(Step s, DMatrixRMaj dH, DMatrixRMaj dC) {
         OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backward");
-        Shapes.requireNonNull("s", s, "give the Step that step(X, H_prev, C_prev) returned");
+        Shapes.requireNonNull("s", s, "scratch.hint.giveLstmStep");
         int m = s.X().numRows;
-        Shapes.require("dH_t", dH, m, nA, "the LSTM backward step", "the shape of H_t, m = " + m + ", n_a = " + nA);
+        Shapes.require("dH_t", dH, m, nA, "scratch.who.lstmBackwardStep", Shapes.why("scratch.why.shapeOf", "H_t", m, nA));
         if (dC != null) {
-            Shapes.require("dC_t", dC, m, nA, "the LSTM backward step", "the shape of C_t, m = " + m + ", n_a = " + nA);
+            Shapes.require("dC_t", dC, m, nA, "scratch.who.lstmBackwardStep", Shapes.why("scratch.why.shapeOf", "C_t", m, nA));
         }
         // H = o ⊙ tanh(C): part of dH reaches o, the rest reaches C through tanh.
         DMatrixRMaj dO = Gates.times(dH, s.tanhC());
@@ -206,7 +207,7 @@ public final class LstmCell {
      */
     public SequenceGradients backward(Cache cache, List<DMatrixRMaj> dHFromAbove, DMatrixRMaj dCLast) {
         OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backward");
-        Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
+        Shapes.requireNonNull("cache", cache, "scratch.hint.giveCache");
         int T = cache.timeSteps();
         Gates.requireOnePerStep("dHFromAbove", dHFromAbove, T);
         DMatrixRMaj dW = new DMatrixRMaj(nX, 4 * nA), dU = new DMatrixRMaj(nA, 4 * nA), db = new DMatrixRMaj(1, 4 * nA);
@@ -232,7 +233,7 @@ public final class LstmCell {
     /** Many-to-one: only H_T is read from above. */
     public SequenceGradients backwardLast(Cache cache, DMatrixRMaj dHT) {
         OwnWork.entry(OwnWork.Topic.LSTM, "LstmCell.backwardLast");
-        Shapes.requireNonNull("cache", cache, "give the Cache of forward(xs)");
+        Shapes.requireNonNull("cache", cache, "scratch.hint.giveCache");
         return backward(cache, Gates.lastOnly(cache.timeSteps(), dHT), null);
     }
 
@@ -252,17 +253,17 @@ public final class LstmCell {
     }
 
     private void requireInputs(DMatrixRMaj X, DMatrixRMaj Hprev, DMatrixRMaj Cprev) {
-        Shapes.requireNonNull("X_t", X, "give X_t, (m×" + nX + ")");
+        Shapes.requireNonNull("X_t", X, Shapes.why("scratch.hint.giveX", nX));
         int m = X.numRows;
-        Shapes.require("X_t", X, m, nX, "the LSTM cell", "n_x = " + nX + " columns, one row per example");
-        Shapes.require("H_prev", Hprev, m, nA, "the LSTM cell", "m = " + m + " examples in X_t, n_a = " + nA);
-        Shapes.require("C_prev", Cprev, m, nA, "the LSTM cell", "m = " + m + " examples in X_t, n_a = " + nA);
+        Shapes.require("X_t", X, m, nX, "scratch.who.lstmCell", Shapes.why("scratch.why.columns", "n_x", nX));
+        Shapes.require("H_prev", Hprev, m, nA, "scratch.who.lstmCell", Shapes.why("scratch.why.examplesIn", m, "X_t", nA));
+        Shapes.require("C_prev", Cprev, m, nA, "scratch.who.lstmCell", Shapes.why("scratch.why.examplesIn", m, "X_t", nA));
     }
 
     static void requireSequence(List<DMatrixRMaj> xs) {
         if (xs == null || xs.isEmpty()) {
-            throw new IllegalArgumentException("xs is " + (xs == null ? "null" : "empty")
-                    + ": give the inputs X_1 … X_T, one matrix per time step");
+            throw new IllegalArgumentException(Messages.get("scratch.noSequence",
+                    Messages.get(xs == null ? "scratch.null" : "scratch.empty")));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.rnncourse.scratch;
 import org.rnncourse.Args;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 
 /**
  * Small helpers that keep the lessons short: printing a matrix with its name and shape, seeded
@@ -22,7 +23,7 @@ public final class Matrices {
      * </pre>
      */
     public static String toString(String name, DMatrixRMaj m) {
-        Shapes.requireNonNull("m", m, "give a matrix to print");
+        Shapes.requireNonNull("m", m, "scratch.hint.matrixToPrint");
         StringBuilder sb = new StringBuilder();
         sb.append(name).append(' ').append(Shapes.of(m));
         // The course's one number rule (Numbers): the same decimals for every entry, in columns.
@@ -58,7 +59,7 @@ public final class Matrices {
      */
     public static DMatrixRMaj gaussian(int rows, int cols, double scale, Random random) {
         DMatrixRMaj m = zeros(rows, cols);
-        Shapes.requireNonNull("random", random, "pass new java.util.Random(seed) for numbers you can reproduce");
+        Shapes.requireNonNull("random", random, "scratch.hint.random");
         Args.nonNegativeFinite("scale", scale);
         for (int k = 0; k < m.data.length; k++) {
             m.data[k] = random.nextGaussian() * scale;
@@ -74,11 +75,11 @@ public final class Matrices {
     /** A rows × cols matrix of numbers drawn uniformly from [low, high). */
     public static DMatrixRMaj uniform(int rows, int cols, double low, double high, Random random) {
         DMatrixRMaj m = zeros(rows, cols);
-        Shapes.requireNonNull("random", random, "pass new java.util.Random(seed) for numbers you can reproduce");
+        Shapes.requireNonNull("random", random, "scratch.hint.random");
         Args.finite("low", low);
         Args.finite("high", high);
         if (!(low < high)) {
-            throw new IllegalArgumentException("low must be below high, got low = " + low + ", high = " + high);
+            throw new IllegalArgumentException(Messages.get("scratch.matrices.lowHigh", low, high));
         }
         for (int k = 0; k < m.data.length; k++) {
             m.data[k] = low + (high - low) * random.nextDouble();
@@ -100,14 +101,15 @@ public final class Matrices {
 
     /** A matrix from its rows, e.g. {@code fromRows(new double[][] {{1, 0, 1}, {0, 1, 0}})}. */
     public static DMatrixRMaj fromRows(double[][] rows) {
-        Shapes.requireNonNull("rows", rows, "give the matrix as an array of rows");
+        Shapes.requireNonNull("rows", rows, "scratch.hint.rows");
         if (rows.length == 0 || rows[0] == null || rows[0].length == 0) {
-            throw new IllegalArgumentException("rows must hold at least one non-empty row");
+            throw new IllegalArgumentException(Messages.get("scratch.matrices.noRows"));
         }
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != rows[0].length) {
-                throw new IllegalArgumentException("row " + i + " has " + (rows[i] == null ? "no" : rows[i].length)
-                        + " numbers but row 0 has " + rows[0].length + ": every row needs the same length");
+                throw new IllegalArgumentException(rows[i] == null
+                        ? Messages.get("scratch.matrices.rowNone", i, rows[0].length)
+                        : Messages.get("scratch.matrices.rowLength", i, rows[i].length, rows[0].length));
             }
         }
         return new DMatrixRMaj(rows);
@@ -127,16 +129,15 @@ public final class Matrices {
 
     /** One one-hot row per index: an (m×size) matrix of targets for a batch of m examples. */
     public static DMatrixRMaj oneHotRows(int[] indices, int size) {
-        Shapes.requireNonNull("indices", indices, "give one class index per example");
+        Shapes.requireNonNull("indices", indices, "scratch.hint.indices");
         Shapes.requirePositive("size", size);
         if (indices.length == 0) {
-            throw new IllegalArgumentException("indices is empty: give one class index per example");
+            throw new IllegalArgumentException(Messages.get("scratch.matrices.noIndices"));
         }
         DMatrixRMaj m = new DMatrixRMaj(indices.length, size);
         for (int i = 0; i < indices.length; i++) {
             if (indices[i] < 0 || indices[i] >= size) {
-                throw new IllegalArgumentException("indices[" + i + "] = " + indices[i]
-                        + " is outside 0 … " + (size - 1) + ": size = " + size);
+                throw new IllegalArgumentException(Messages.get("scratch.matrices.index", i, indices[i], size - 1, size));
             }
             m.set(i, indices[i], 1.0);
         }
@@ -145,7 +146,7 @@ public final class Matrices {
 
     /** The Frobenius norm ‖M‖ = √(Σ m_ij²). */
     public static double norm(DMatrixRMaj m) {
-        Shapes.requireNonNull("m", m, "give a matrix");
+        Shapes.requireNonNull("m", m, "scratch.hint.matrix");
         double s = 0;
         for (int k = 0; k < m.getNumElements(); k++) {
             s += m.data[k] * m.data[k];
@@ -155,7 +156,7 @@ public final class Matrices {
 
     private static void requireValues(double[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException("give at least one number");
+            throw new IllegalArgumentException(Messages.get("scratch.matrices.noNumbers"));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.rnncourse.scratch;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
@@ -24,14 +25,14 @@ public final class OutputLayer {
 
     /** An output layer with the given weights (kept, not copied); the sizes are read from W_ay. */
     public OutputLayer(DMatrixRMaj Way, DMatrixRMaj by, Activation g) {
-        Shapes.requireFinite("W_ay", Way, "the output layer");
+        Shapes.requireFinite("W_ay", Way, "scratch.who.outputLayer");
         Shapes.requirePositive("n_a (rows of W_ay)", Way.numRows);
         Shapes.requirePositive("n_y (columns of W_ay)", Way.numCols);
         this.nA = Way.numRows;
         this.nY = Way.numCols;
         this.Way = Way;
-        this.by = Shapes.require("b_y", by, 1, nY, "the output layer", "n_y = " + nY + " (read from W_ay)");
-        this.g = Shapes.requireNonNull("g", g, "choose an Activation, e.g. Activation.SOFTMAX");
+        this.by = Shapes.require("b_y", by, 1, nY, "scratch.who.outputLayer", Shapes.why("scratch.why.readFrom", "n_y = " + nY, "W_ay"));
+        this.g = Shapes.requireNonNull("g", g, "scratch.hint.activationSoftmax");
     }
 
     /** An output layer with Gaussian weights × {@code scale} and a zero bias. */
@@ -45,13 +46,14 @@ public final class OutputLayer {
     public DMatrixRMaj preActivation(DMatrixRMaj A) {
         OwnWork.entry(OwnWork.Topic.OUTPUT_LAYER, "OutputLayer.preActivation");
         if (A == null) {
-            throw new IllegalArgumentException("A_t is null but the output layer expects an (m×" + nA + ") matrix: n_a = " + nA);
+            throw new IllegalArgumentException(Messages.get("scratch.shape.nullAn", "A_t", Messages.get("scratch.who.outputLayer"),
+                    "(m×" + nA + ")", "n_a = " + nA));
         }
         if (A.numCols != nA) {
-            throw new IllegalArgumentException("A_t has shape " + Shapes.of(A) + " but the output layer expects ("
-                    + A.numRows + "×" + nA + "): n_a = " + nA + " columns, one row per example");
+            throw new IllegalArgumentException(Shapes.wrongShape("A_t", Shapes.of(A), "scratch.who.outputLayer",
+                    Shapes.of(A.numRows, nA), Shapes.why("scratch.why.columns", "n_a", nA)));
         }
-        Shapes.requireFinite("A_t", A, "the output layer");
+        Shapes.requireFinite("A_t", A, "scratch.who.outputLayer");
         DMatrixRMaj z = new DMatrixRMaj(A.numRows, nY);
         CommonOps_DDRM.mult(A, Way, z);
         for (int i = 0; i < z.numRows; i++) {
@@ -71,7 +73,7 @@ public final class OutputLayer {
     /** Column form: y_t = g(W_hy h_t + b_y), (n_y, 1), for one example. */
     public DMatrixRMaj forwardColumn(DMatrixRMaj h) {
         OwnWork.entry(OwnWork.Topic.OUTPUT_LAYER, "OutputLayer.forwardColumn");
-        Shapes.require("h_t", h, nA, 1, "the output layer", "n_h = " + nA);
+        Shapes.require("h_t", h, nA, 1, "scratch.who.outputLayer", "n_h = " + nA);
         DMatrixRMaj z = new DMatrixRMaj(nY, 1);
         CommonOps_DDRM.mult(Why(), h, z);
         CommonOps_DDRM.addEquals(z, CommonOps_DDRM.transpose(by, null));

@@ -17,11 +17,11 @@ public final class Rnn {
 
     /** An RNN from a cell and an output layer whose input size is the cell's hidden size. */
     public Rnn(RnnCell cell, OutputLayer output) {
-        this.cell = Shapes.requireNonNull("cell", cell, "give an RnnCell");
-        this.output = Shapes.requireNonNull("output", output, "give an OutputLayer");
+        this.cell = Shapes.requireNonNull("cell", cell, "scratch.hint.giveRnnCell");
+        this.output = Shapes.requireNonNull("output", output, "scratch.hint.giveOutputLayer");
         if (output.nA != cell.nA) {
-            throw new IllegalArgumentException("output.W_ay has shape " + Shapes.of(output.Way)
-                    + " but the RNN expects (" + cell.nA + "×" + output.nY + "): n_a = " + cell.nA + " from the cell");
+            throw new IllegalArgumentException(Shapes.wrongShape("output.W_ay", Shapes.of(output.Way), "scratch.who.rnn",
+                    Shapes.of(cell.nA, output.nY), Shapes.why("scratch.why.fromCell", "n_a = " + cell.nA)));
         }
     }
 

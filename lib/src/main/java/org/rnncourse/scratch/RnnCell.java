@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.rnncourse.Messages;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
@@ -40,18 +41,18 @@ public final class RnnCell {
 
     /** A cell with the given weights (kept, not copied); the sizes are read from W_ax. */
     public RnnCell(DMatrixRMaj Wax, DMatrixRMaj Waa, DMatrixRMaj ba, Activation f) {
-        Shapes.requireFinite("W_ax", Wax, "the cell");
+        Shapes.requireFinite("W_ax", Wax, "scratch.who.cell");
         Shapes.requirePositive("n_x (rows of W_ax)", Wax.numRows);
         Shapes.requirePositive("n_a (columns of W_ax)", Wax.numCols);
         this.nX = Wax.numRows;
         this.nA = Wax.numCols;
-        String why = "n_x = " + nX + ", n_a = " + nA + " (read from W_ax)";
+        Shapes.Why why = Shapes.why("scratch.why.readFrom", "n_x = " + nX + ", n_a = " + nA, "W_ax");
         this.Wax = Wax;
-        this.Waa = Shapes.require("W_aa", Waa, nA, nA, "the cell", why);
-        this.ba = Shapes.require("b_a", ba, 1, nA, "the cell", why);
-        this.f = Shapes.requireNonNull("f", f, "choose an Activation, e.g. Activation.TANH");
+        this.Waa = Shapes.require("W_aa", Waa, nA, nA, "scratch.who.cell", why);
+        this.ba = Shapes.require("b_a", ba, 1, nA, "scratch.who.cell", why);
+        this.f = Shapes.requireNonNull("f", f, "scratch.hint.activationTanh");
         if (f == Activation.SOFTMAX) {
-            throw new IllegalArgumentException("f = softmax is not a hidden activation: use tanh, relu, sigmoid or linear");
+            throw new IllegalArgumentException(Messages.get("scratch.softmaxHidden"));
         }
     }
 
@@ -96,8 +97,8 @@ public final class RnnCell {
      */
     public DMatrixRMaj stepColumn(DMatrixRMaj x, DMatrixRMaj hPrev) {
         OwnWork.entry(OwnWork.Topic.RNN_STEP, "RnnCell.stepColumn");
-        Shapes.require("x_t", x, nX, 1, "the cell", "n_x = " + nX);
-        Shapes.require("h_prev", hPrev, nA, 1, "the cell", "n_h = " + nA);
+        Shapes.require("x_t", x, nX, 1, "scratch.who.cell", "n_x = " + nX);
+        Shapes.require("h_prev", hPrev, nA, 1, "scratch.who.cell", "n_h = " + nA);
         DMatrixRMaj z = new DMatrixRMaj(nA, 1);
         CommonOps_DDRM.mult(Wxh(), x, z);             // (n_h, n_x)·(n_x, 1) = (n_h, 1)
         CommonOps_DDRM.multAdd(Whh(), hPrev, z);      // + (n_h, n_h)·(n_h, 1)
@@ -143,7 +144,7 @@ public final class RnnCell {
                 z = preActivation(xs.get(t), as.get(t));
             } catch (IllegalArgumentException e) {
                 // Say which time step was wrong: "at t = 2: X_t has shape ..."
-                throw new IllegalArgumentException("at t = " + (t + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(Messages.get("scratch.atStep", t + 1, e.getMessage()), e);
             }
             zs.add(z);
             as.add(f.apply(z));
@@ -164,21 +165,22 @@ public final class RnnCell {
 
     private void requireInputs(DMatrixRMaj X, DMatrixRMaj Aprev) {
         if (X == null) {
-            throw new IllegalArgumentException("X_t is null but the cell expects an (m×" + nX + ") matrix: n_x = " + nX);
+            throw new IllegalArgumentException(Messages.get("scratch.shape.nullAn", "X_t", Messages.get("scratch.who.cell"),
+                    "(m×" + nX + ")", "n_x = " + nX));
         }
         if (X.numCols != nX) {
-            throw new IllegalArgumentException("X_t has shape " + Shapes.of(X) + " but the cell expects ("
-                    + X.numRows + "×" + nX + "): n_x = " + nX + " columns, one row per example");
+            throw new IllegalArgumentException(Shapes.wrongShape("X_t", Shapes.of(X), "scratch.who.cell",
+                    Shapes.of(X.numRows, nX), Shapes.why("scratch.why.columns", "n_x", nX)));
         }
-        Shapes.requireFinite("X_t", X, "the cell");
-        Shapes.require("A_prev", Aprev, X.numRows, nA, "the cell",
-                "m = " + X.numRows + " examples in X_t, n_a = " + nA);
+        Shapes.requireFinite("X_t", X, "scratch.who.cell");
+        Shapes.require("A_prev", Aprev, X.numRows, nA, "scratch.who.cell",
+                Shapes.why("scratch.why.examplesIn", X.numRows, "X_t", nA));
     }
 
     private static void requireSequence(List<DMatrixRMaj> xs) {
         if (xs == null || xs.isEmpty()) {
-            throw new IllegalArgumentException("xs is " + (xs == null ? "null" : "empty")
-                    + ": give the inputs X_1 … X_T, one matrix per time step");
+            throw new IllegalArgumentException(Messages.get("scratch.noSequence",
+                    Messages.get(xs == null ? "scratch.null" : "scratch.empty")));
         }
     }
 }

@@ -35,16 +35,16 @@ public final class TwoLayerRnn {
 
     /** A stack from two cells and an output; the sizes must chain (n_h of layer 1 = n_x of layer 2, …). */
     public TwoLayerRnn(RnnCell layer1, RnnCell layer2, OutputLayer output) {
-        this.layer1 = Shapes.requireNonNull("layer1", layer1, "give an RnnCell");
-        this.layer2 = Shapes.requireNonNull("layer2", layer2, "give an RnnCell");
-        this.output = Shapes.requireNonNull("output", output, "give an OutputLayer");
+        this.layer1 = Shapes.requireNonNull("layer1", layer1, "scratch.hint.giveRnnCell");
+        this.layer2 = Shapes.requireNonNull("layer2", layer2, "scratch.hint.giveRnnCell");
+        this.output = Shapes.requireNonNull("output", output, "scratch.hint.giveOutputLayer");
         if (layer2.nX != layer1.nA) {
-            throw new IllegalArgumentException("layer2.W_ax has shape " + Shapes.of(layer2.Wax) + " but the stack expects ("
-                    + layer1.nA + "×" + layer2.nA + "): layer 2 reads H_t, so its n_x is layer 1's n_h = " + layer1.nA);
+            throw new IllegalArgumentException(Shapes.wrongShape("layer2.W_ax", Shapes.of(layer2.Wax), "scratch.who.stack",
+                    Shapes.of(layer1.nA, layer2.nA), Shapes.why("scratch.why.layer2Reads", layer1.nA)));
         }
         if (output.nA != layer2.nA) {
-            throw new IllegalArgumentException("output.W_ay has shape " + Shapes.of(output.Way) + " but the stack expects ("
-                    + layer2.nA + "×" + output.nY + "): the output reads K_T, n_k = " + layer2.nA);
+            throw new IllegalArgumentException(Shapes.wrongShape("output.W_ay", Shapes.of(output.Way), "scratch.who.stack",
+                    Shapes.of(layer2.nA, output.nY), Shapes.why("scratch.why.outputReadsK", layer2.nA)));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rnncourse.show;
 
+import org.rnncourse.Messages;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -53,7 +54,7 @@ public final class Show {
      */
     public static void monospaced(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("text is null");
+            throw new IllegalArgumentException(Messages.get("show.noText"));
         }
         String shown = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         Notebook.show(Html.pre(shown), shown);
@@ -62,7 +63,7 @@ public final class Show {
     /** Shows any HTML fragment (the text form is shown where HTML can't be). */
     public static void html(String html, String text) {
         if (html == null) {
-            throw new IllegalArgumentException("html is null");
+            throw new IllegalArgumentException(Messages.get("show.noHtml"));
         }
         Notebook.show(html, text == null ? html : text);
     }

@@ -11,6 +11,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BucketingTest {
+    @org.junit.jupiter.api.AfterEach
+    void backToEnglish() {
+        org.rnncourse.Course.setLanguage("en");
+    }
+
     static final int[][] SEQS = {{1, 2, 3, 4, 5, 6}, {7}, {8, 9}, {1, 2, 3, 4, 5}, {3}, {4, 5}};
     static final int[] LABELS = {0, 1, 0, 1, 0, 1};
 
@@ -55,8 +60,25 @@ class BucketingTest {
         double fast = Bucketing.seconds(Bucketing.byLength(seqs, null, 32, 3), BucketingTest::work, 1);
         assertTrue(slow > fast, slow + " vs " + fast);
         assertTrue(Bucketing.speedUp(2, 1).startsWith("speed-up 2.00×"));
+        assertEquals("speed-up 3.41× (0.812 s → 0.238 s)", Bucketing.speedUp(0.812, 0.238));
+        assertEquals("tăng tốc 3.41× (0.812 s → 0.238 s)", org.rnncourse.OutputInLanguage.vietnamese(() -> Bucketing.speedUp(0.812, 0.238)));
         var bp = Bucketing.paddedToMax(seqs, null, 32);
         assertEquals(2, Bucketing.compare(seqs, bp, Bucketing.byLength(seqs, null, 32, 3), slow, fast).rowCount());
+    }
+
+    @Test
+    void theComparisonTableIsInTheLearnersLanguage() {
+        var padded = Bucketing.paddedToMax(SEQS, LABELS, 4);
+        var bucketed = Bucketing.byLength(SEQS, LABELS, 4, 1);
+        var en = Bucketing.compare(SEQS, padded, bucketed, 2, 1);
+        assertEquals("Padding to the maximum vs bucketing", en.name());
+        assertEquals(List.of("batches", "number of batches", "time steps run", "real tokens (%)", "seconds"), en.columnNames());
+        assertEquals(List.of("padded to the global maximum", "bucketed by length"), en.stringColumn(0).asList());
+        var vi = org.rnncourse.OutputInLanguage.vietnamese(() -> Bucketing.compare(SEQS, padded, bucketed, 2, 1));
+        assertEquals("Đệm đến độ dài tối đa so với nhóm theo độ dài", vi.name());
+        assertEquals(List.of("các lô", "số lô", "số bước thời gian đã chạy", "token thật (%)", "giây"), vi.columnNames());
+        assertEquals(List.of("đệm đến độ dài tối đa chung", "nhóm theo độ dài"), vi.stringColumn(0).asList());
+        assertEquals(en.longColumn(2).asList(), vi.longColumn(2).asList(), "the same figures in both languages");
     }
 
     /** Work proportional to the padded steps, as an RNN's. */

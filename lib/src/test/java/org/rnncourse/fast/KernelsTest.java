@@ -236,4 +236,53 @@ class KernelsTest {
             assertEquals(exact, a[i], 6 * Math.ulp((float) exact) + 1e-45, "tanh(" + x[i] + ")"); // a few ulp, ~4e-7 relative
         }
     }
+
+    static Stream<Arguments> stepCases() {
+        int[][] shapes = {{1, 1}, {3, 5}, {2, 17}, {5, 64}, {7, 33}};
+        return Stream.of(Fast.plain(), vectorOrPlain()).flatMap(k ->
+                Stream.of(shapes).map(s -> Arguments.of(k, s[0], s[1])));
+    }
+
+    private static double sigmoid(double v) {
+        return 1 / (1 + Math.exp(-v));
+    }
+
+    @ParameterizedTest(name = "{0} {1} rows of {2} units")
+    @MethodSource("stepCases")
+    void fusedLstmStepMatchesKerasFormulas(Kernels kern, int rows, int u) {
+        Random r = new Random(rows * 13 + u);
+        float[] z = random(r, rows * 4 * u), bias = random(r, 4 * u), c = random(r, 2 * rows * u);
+        float[] z0 = z.clone(), c0 = c.clone(), tc = new float[rows * u], h = new float[rows * u];
+        kern.lstmForward(z, 0, bias, c, 0, rows * u, tc, 0, h, 0, rows, u);
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < u; j++) {
+                int zr = i * 4 * u, k = i * u + j;
+                double gi = sigmoid(z0[zr + j] + bias[j]), gf = sigmoid(z0[zr + u + j] + bias[u + j]);
+                double gc = Math.tanh(z0[zr + 2 * u + j] + bias[2 * u + j]), go = sigmoid(z0[zr + 3 * u + j] + bias[3 * u + j]);
+                double cell = gf * c0[k] + gi * gc;
+                assertEquals(gf, z[zr + u + j], 1e-5, "the forget gate, row " + i + " unit " + j);
+                assertEquals(cell, c[rows * u + k], 1e-5, "c_t, row " + i + " unit " + j);
+                assertEquals(go * Math.tanh(cell), h[k], 1e-5, "h_t, row " + i + " unit " + j);
+                assertEquals(c0[k], c[k], 0, "c_{t-1} must stay as it was");
+            }
+    }
+
+    @ParameterizedTest(name = "{0} {1} rows of {2} units")
+    @MethodSource("stepCases")
+    void fusedGruStepMatchesKerasFormulasWithResetAfter(Kernels kern, int rows, int u) {
+        Random r = new Random(rows * 17 + u);
+        int g = 3 * u;
+        float[] a = random(r, rows * g), rh = random(r, rows * g), bIn = random(r, g), bRec = random(r, g);
+        float[] h = random(r, 2 * rows * u), a0 = a.clone(), rh0 = rh.clone();
+        kern.gruForward(a, 0, rh, 0, bIn, bRec, h, 0, rows * u, rows, u);
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < u; j++) {
+                int row = i * g, k = i * u + j;
+                double zg = sigmoid(a0[row + j] + bIn[j] + rh0[row + j] + bRec[j]);
+                double rg = sigmoid(a0[row + u + j] + bIn[u + j] + rh0[row + u + j] + bRec[u + j]);
+                double cand = Math.tanh(a0[row + 2 * u + j] + bIn[2 * u + j] + rg * (rh0[row + 2 * u + j] + bRec[2 * u + j]));
+                assertEquals(rg, a[row + u + j], 1e-5, "the reset gate, row " + i + " unit " + j);
+                assertEquals(zg * h[k] + (1 - zg) * cand, h[rows * u + k], 1e-5, "h_t, row " + i + " unit " + j);
+            }
+    }
 }

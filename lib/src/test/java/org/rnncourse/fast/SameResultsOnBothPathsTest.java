@@ -68,6 +68,85 @@ class SameResultsOnBothPathsTest {
         }
     }
 
+    /** Unit counts with and without a vector tail (16 floats per AVX-512 vector), and row counts with tails. */
+    private static final int[][] STEPS = {{1, 1}, {3, 5}, {4, 16}, {2, 17}, {5, 64}, {7, 33}, {1, 100}};
+
+    private static float[] randomGates(Random r, int size) {
+        float[] x = KernelsTest.random(r, size);
+        for (int i = 0; i < size; i++) x[i] = 0.5f + 0.45f * (float) Math.tanh(x[i]); // kept activations in (0, 1)
+        return x;
+    }
+
+    @Test
+    void fusedLstmStepsGiveTheSameBitsOnBothPaths() {
+        Kernels plain = Fast.plain(), vector = KernelsTest.vectorOrPlain();
+        for (int[] s : STEPS) {
+            int rows = s[0], u = s[1], g = 4 * u, n = rows * u;
+            String shape = rows + " rows of " + u + " units";
+            Random r = new Random(rows * 100 + u);
+            float[] z = KernelsTest.random(r, 3 + rows * g), bias = KernelsTest.random(r, g);
+            float[] c = KernelsTest.random(r, 2 * n + 1); // c_{t−1} at 1, c_t at 1 + n: offsets matter
+            float[] zp = z.clone(), zv = z.clone(), cp = c.clone(), cv = c.clone();
+            float[] tcp = new float[n + 2], tcv = new float[n + 2], hp = new float[n + 5], hv = new float[n + 5];
+            plain.lstmForward(zp, 3, bias, cp, 1, 1 + n, tcp, 2, hp, 5, rows, u);
+            vector.lstmForward(zv, 3, bias, cv, 1, 1 + n, tcv, 2, hv, 5, rows, u);
+            assertSameBits(zp, zv, "LSTM gates, " + shape);
+            assertSameBits(cp, cv, "LSTM c_t, " + shape);
+            assertSameBits(tcp, tcv, "LSTM tanh(c_t), " + shape);
+            assertSameBits(hp, hv, "LSTM h_t, " + shape);
+
+            float[] a = randomGates(r, 3 + rows * g), tc = KernelsTest.random(r, n + 2), gh = KernelsTest.random(r, n + 4);
+            float[] dh = KernelsTest.random(r, n), dc = KernelsTest.random(r, n), dcp = dc.clone(), dcv = dc.clone();
+            float[] dzp = new float[6 + rows * g], dzv = new float[6 + rows * g];
+            plain.lstmBackward(a, 3, c, 1, tc, 2, gh, 4, dh, dcp, dzp, 6, rows, u);
+            vector.lstmBackward(a, 3, c, 1, tc, 2, gh, 4, dh, dcv, dzv, 6, rows, u);
+            assertSameBits(dzp, dzv, "LSTM dz, " + shape);
+            assertSameBits(dcp, dcv, "LSTM cell carry, " + shape);
+        }
+    }
+
+    @Test
+    void fusedGruStepsGiveTheSameBitsOnBothPaths() {
+        Kernels plain = Fast.plain(), vector = KernelsTest.vectorOrPlain();
+        for (int[] s : STEPS) {
+            int rows = s[0], u = s[1], g = 3 * u, n = rows * u;
+            String shape = rows + " rows of " + u + " units";
+            Random r = new Random(rows * 100 + u + 7);
+            float[] a = KernelsTest.random(r, 2 + rows * g), rh = KernelsTest.random(r, 1 + rows * g);
+            float[] bIn = KernelsTest.random(r, g), bRec = KernelsTest.random(r, g), h = KernelsTest.random(r, 2 * n + 3);
+            float[] ap = a.clone(), av = a.clone(), rp = rh.clone(), rv = rh.clone(), hp = h.clone(), hv = h.clone();
+            plain.gruForward(ap, 2, rp, 1, bIn, bRec, hp, 3, 3 + n, rows, u);
+            vector.gruForward(av, 2, rv, 1, bIn, bRec, hv, 3, 3 + n, rows, u);
+            assertSameBits(ap, av, "GRU gates, " + shape);
+            assertSameBits(rp, rv, "GRU h·U + b_rec, " + shape);
+            assertSameBits(hp, hv, "GRU h_t, " + shape);
+
+            float[] gates = randomGates(r, 2 + rows * g), gh = KernelsTest.random(r, n + 4);
+            float[] dh = KernelsTest.random(r, n), dhp = dh.clone(), dhv = dh.clone();
+            float[] dzp = new float[5 + rows * g], dzv = new float[5 + rows * g], dRp = new float[1 + rows * g], dRv = new float[1 + rows * g];
+            plain.gruBackward(gates, 2, rh, 1, h, 3, gh, 4, dhp, dzp, 5, dRp, 1, rows, u);
+            vector.gruBackward(gates, 2, rh, 1, h, 3, gh, 4, dhv, dzv, 5, dRv, 1, rows, u);
+            assertSameBits(dzp, dzv, "GRU dz, " + shape);
+            assertSameBits(dRp, dRv, "GRU dR, " + shape);
+            assertSameBits(dhp, dhv, "GRU carry, " + shape);
+        }
+    }
+
+    @Test
+    void addToGivesTheSameBitsOnBothPaths() {
+        Kernels plain = Fast.plain(), vector = KernelsTest.vectorOrPlain();
+        for (int len : new int[] {1, 15, 16, 17, 64, 100}) {
+            Random r = new Random(len + 3);
+            float[] src = KernelsTest.random(r, len + 2), dst = KernelsTest.random(r, len + 1);
+            float[] dp = dst.clone(), dv = dst.clone();
+            plain.addTo(src, 2, dp, 1, len);
+            vector.addTo(src, 2, dv, 1, len);
+            assertSameBits(dp, dv, "addTo len " + len);
+            assertEquals(dst[0], dp[0], "addTo wrote before its offset");
+            assertEquals(dst[1] + src[2], dp[1], "addTo's first sum");
+        }
+    }
+
     private static String probe(String... jvmOptions) throws Exception {
         String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(javaExe));

@@ -13,6 +13,11 @@ import org.rnncourse.scratch.GradCheck;
 import org.rnncourse.scratch.RnnGradients;
 
 class CharRnnTest {
+    @org.junit.jupiter.api.AfterEach
+    void backToEnglish() {
+        org.rnncourse.Course.setLanguage("en");
+    }
+
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
@@ -66,6 +71,13 @@ class CharRnnTest {
     void teacherForcingTargetIsTheInputShiftedByOne() {
         CharRnn g = CharRnn.create(TEXT, 8, 1);
         assertEquals("input:  \"the cat\"\ntarget: \"he cat \"", g.teacherForcing(0, 7));
+        assertEquals("đầu vào: \"the cat\"\nđích:    \"he cat \"",
+                org.rnncourse.OutputInLanguage.vietnamese(() -> g.teacherForcing(0, 7)));
+        String en = g.toString();
+        assertTrue(en.startsWith("CharRnn(V = " + g.vocabularySize() + " characters, n_a = 8, T = "), en);
+        assertEquals(en.replace(" characters, n_a", " ký tự, n_a").replace(", batch ", ", lô ").replace(" parameters; ", " tham số; ")
+                        .replace(" training / ", " ký tự huấn luyện / ").replace(" validation characters)", " ký tự kiểm định)"),
+                org.rnncourse.OutputInLanguage.vietnamese(g::toString));
     }
 
     @Test
@@ -101,6 +113,9 @@ class CharRnnTest {
         String report = g.report(20, 0.5, 1.0);
         assertTrue(report.startsWith("iteration  300 | loss "), report);
         assertTrue(report.contains("\n    τ = 0.5: the ") && report.contains("\n    τ = 1.0: the "), report);
+        String vi = org.rnncourse.OutputInLanguage.vietnamese(() -> g.report(20, 0.5, 1.0));
+        assertTrue(vi.startsWith("vòng lặp  300 | loss ") && vi.contains(" | độ bối rối val "), vi);
+        assertEquals(report.substring(report.indexOf("\n")), vi.substring(vi.indexOf("\n")), "the same samples in both languages");
     }
 
     @Test

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class MetricsTest {
+    @org.junit.jupiter.api.AfterEach
+    void backToEnglish() {
+        org.rnncourse.Course.setLanguage("en");
+    }
+
     // 10 examples: TP = 3 (0,1,2), FN = 1 (3), FP = 2 (4,5), TN = 4 (6..9).
     static final int[] Y = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
     static final int[] P = {1, 1, 1, 0, 1, 1, 0, 0, 0, 0};
@@ -36,6 +42,15 @@ class MetricsTest {
         assertEquals(2, t.intColumn("predicted positive").get(0));
         assertEquals(3, t.intColumn("predicted positive").get(1));
         assertTrue(t.name().contains("Confusion matrix"));
+    }
+
+    @Test
+    void confusionTableIsTitledInTheLearnersLanguage() {
+        Table t = org.rnncourse.OutputInLanguage.vietnamese(() -> Metrics.confusionTable(Y, P, "tiêu cực", "tích cực"));
+        assertTrue(t.name().startsWith("Ma trận nhầm lẫn (hàng: lớp thật, cột: lớp dự đoán)"), t.name());
+        assertEquals(List.of("thật \\ dự đoán", "dự đoán tiêu cực", "dự đoán tích cực"), t.columnNames());
+        assertEquals(3, t.intColumn("dự đoán tích cực").get(1));
+        assertEquals("true \\ predicted", Metrics.confusionTable(Y, P, "negative", "positive").column(0).name());
     }
 
     @Test

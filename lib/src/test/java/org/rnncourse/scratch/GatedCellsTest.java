@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 
 /**
  * LSTM and GRU cells: hand-computed steps, Keras's parameter counts, and numerical gradient checks
  * of every gradient (weights, biases, dX_t and the states passed back) to a relative error below 1e-7.
  */
 class GatedCellsTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
     private static final int NX = 3, NA = 4, M = 2, T = 5;
 
     /** A loss that reads every H_t (and C_T for the LSTM) through fixed random weights. */
@@ -225,5 +232,23 @@ class GatedCellsTest {
         LstmCell.Cache c = lstm.forward(List.of(new DMatrixRMaj(2, NX)));
         assertEquals("LstmCell.Cache(T = 1, H_t (2×4))", c.toString());
         assertTrue(GruCell.random(NX, NA, 0.1, 1).toString().contains("108 parameters"));
+    }
+
+    @Test
+    void gatedCellShapeErrorsInBothLanguages() {
+        LstmCell lstm = LstmCell.random(NX, NA, 0.1, 1);
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> lstm.step(new DMatrixRMaj(1, 2), new DMatrixRMaj(1, NA), new DMatrixRMaj(1, NA)),
+                "X_t has shape (1×2) but the LSTM cell expects (1×3): n_x = 3 columns, one row per example",
+                "X_t có hình dạng (1×2) nhưng ô LSTM (LSTM cell) cần (1×3): n_x = 3 cột, mỗi ví dụ một hàng");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> lstm.step(new DMatrixRMaj(1, NX), new DMatrixRMaj(1, NA), new DMatrixRMaj(2, NA)),
+                "C_prev có hình dạng (2×4)", "m = 1 ví dụ trong X_t, n_a = 4");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> new GruCell(new DMatrixRMaj(3, 6), new DMatrixRMaj(2, 6), new DMatrixRMaj(1, 6)),
+                "b có hình dạng (1×6) nhưng ô GRU (GRU cell) cần (2×6)", "hàng 0", "reset_after");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> lstm.forward(List.of()),
+                "xs is empty: give the inputs X_1 … X_T, one matrix per time step",
+                "xs rỗng: hãy truyền vào các đầu vào X_1 … X_T, mỗi bước thời gian một ma trận");
     }
 }

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 
 class HelpersTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
 
     @Test
     void matrixPrintsWithNameShapeAndTheSameDecimalsForEveryEntry() {
@@ -88,5 +95,19 @@ class HelpersTest {
         assertEquals("analyticGrad has shape (1×2) but the gradient check expects (2×2): a gradient has the shape of its parameter",
                 assertThrows(IllegalArgumentException.class,
                         () -> GradCheck.relativeError(loss, w, new DMatrixRMaj(1, 2), 1e-5)).getMessage());
+    }
+
+    @Test
+    void matrixErrorsInBothLanguages() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Matrices.oneHotRow(3, 3),
+                "indices[0] = 3 is outside 0 … 2: size = 3",
+                "indices[0] = 3 nằm ngoài 0 … 2: size = 3");
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> Matrices.fromRows(new double[][] {{1, 2}, {3}}),
+                "row 1 has 1 numbers but row 0 has 2: every row needs the same length",
+                "hàng 1 có 1 số nhưng hàng 0 có 2: mọi hàng phải dài bằng nhau");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Matrices.toString("W", null),
+                "m is null: give a matrix to print",
+                "m là null: hãy truyền vào một ma trận để in");
     }
 }

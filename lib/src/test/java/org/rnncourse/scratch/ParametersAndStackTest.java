@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 
 class ParametersAndStackTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
+
 
     @Test
     void theCoursesExampleHas24Parameters() {
@@ -55,5 +62,17 @@ class ParametersAndStackTest {
                 OutputLayer.random(2, 1, Activation.SIGMOID, 0.1, new Random(1))));
         assertEquals("layer2.W_ax has shape (4×2) but the stack expects (3×2): layer 2 reads H_t, so its n_x is "
                 + "layer 1's n_h = 3", e.getMessage());
+    }
+
+    @Test
+    void stackShapeErrorInBothLanguages() {
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new TwoLayerRnn(
+                RnnCell.random(4, 3, Activation.TANH, 0.1, 1), RnnCell.random(4, 2, Activation.TANH, 0.1, 1),
+                OutputLayer.random(2, 1, Activation.SIGMOID, 0.1, new Random(1))),
+                "layer2.W_ax has shape (4×2) but the stack expects (3×2): layer 2 reads H_t, so its n_x is layer 1's n_h = 3",
+                "layer2.W_ax có hình dạng (4×2) nhưng mạng xếp chồng (stack) cần (3×2): tầng 2 đọc H_t, nên n_x của nó là n_h của tầng 1 = 3");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new TwoLayerRnn(null, null, null),
+                "layer1 is null: give an RnnCell",
+                "layer1 là null: hãy truyền vào một RnnCell");
     }
 }

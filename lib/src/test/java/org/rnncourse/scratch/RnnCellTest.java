@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rnncourse.BilingualErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RnnCellTest {
+    @AfterEach
+    void backToEnglish() {
+        BilingualErrors.english();
+    }
 
     static RnnCell cell(int nX, int nA, long seed) {
         Random r = new Random(seed);
@@ -102,6 +108,71 @@ class RnnCellTest {
                 assertThrows(IllegalArgumentException.class, () -> new RnnCell(new DMatrixRMaj(3, 4),
                         new DMatrixRMaj(3, 3), new DMatrixRMaj(1, 4), Activation.TANH)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.forward(List.of()));
+    }
+
+    /** The shape errors of lessons 03–05 in both editions: the sentence is translated, names, shapes and formulas stay. */
+    @Test
+    void shapeErrorsInBothLanguages() {
+        RnnCell c = cell(3, 4, 1);
+        OutputLayer out = OutputLayer.random(4, 2, Activation.LINEAR, 0.1, new Random(1));
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> c.stepColumn(new DMatrixRMaj(4, 1), new DMatrixRMaj(4, 1)),
+                "x_t has shape (4×1) but the cell expects (3×1): n_x = 3",
+                "x_t có hình dạng (4×1) nhưng ô RNN (cell) cần (3×1): n_x = 3");
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> c.stepColumn(null, new DMatrixRMaj(4, 1)),
+                "x_t is null but the cell expects a (3×1) matrix: n_x = 3",
+                "x_t là null nhưng ô RNN (cell) cần một ma trận (3×1): n_x = 3");
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> c.step(new DMatrixRMaj(2, 4), new DMatrixRMaj(2, 4)),
+                "X_t has shape (2×4) but the cell expects (2×3): n_x = 3 columns, one row per example",
+                "X_t có hình dạng (2×4) nhưng ô RNN (cell) cần (2×3): n_x = 3 cột, mỗi ví dụ một hàng");
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> c.step(new DMatrixRMaj(2, 3), new DMatrixRMaj(1, 4)),
+                "A_prev has shape (1×4) but the cell expects (2×4): m = 2 examples in X_t, n_a = 4",
+                "A_prev có hình dạng (1×4) nhưng ô RNN (cell) cần (2×4): m = 2 ví dụ trong X_t, n_a = 4");
+        DMatrixRMaj nan = new DMatrixRMaj(1, 3);
+        nan.set(0, 2, Double.NaN);
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> c.step(nan, new DMatrixRMaj(1, 4)),
+                "X_t has a NaN at (0, 2): the cell needs finite numbers",
+                "X_t có một giá trị NaN tại (0, 2): ô RNN (cell) cần các số hữu hạn");
+        BilingualErrors.assertVietnameseContains(IllegalArgumentException.class,
+                () -> c.forward(List.of(new DMatrixRMaj(1, 3), new DMatrixRMaj(1, 2))),
+                "tại t = 2: ", "X_t có hình dạng (1×2)", "(1×3)");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new RnnCell(new DMatrixRMaj(3, 4),
+                        new DMatrixRMaj(3, 3), new DMatrixRMaj(1, 4), Activation.TANH),
+                "W_aa has shape (3×3) but the cell expects (4×4): n_x = 3, n_a = 4 (read from W_ax)",
+                "W_aa có hình dạng (3×3) nhưng ô RNN (cell) cần (4×4): n_x = 3, n_a = 4 (đọc từ W_ax)");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> c.forward(List.of()),
+                "xs is empty: give the inputs X_1 … X_T, one matrix per time step",
+                "xs rỗng: hãy truyền vào các đầu vào X_1 … X_T, mỗi bước thời gian một ma trận");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> out.forward(new DMatrixRMaj(1, 3)),
+                "A_t has shape (1×3) but the output layer expects (1×4): n_a = 4 columns, one row per example",
+                "A_t có hình dạng (1×3) nhưng tầng đầu ra (output layer) cần (1×4): n_a = 4 cột, mỗi ví dụ một hàng");
+        DMatrixRMaj X = new DMatrixRMaj(2, 3);
+        DMatrixRMaj A = new DMatrixRMaj(2, 4);
+        BilingualErrors.assertMessages(IllegalArgumentException.class,
+                () -> Bptt.cellBackward(c, X, A, A, new DMatrixRMaj(1, 3)),
+                "dA_t has shape (1×3) but the backward step expects (2×4): the shape of A_t, m = 2, n_a = 4",
+                "dA_t có hình dạng (1×3) nhưng bước lan truyền ngược (backward step) cần (2×4): hình dạng của A_t, m = 2, n_a = 4");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bptt.cellBackward(c, null, A, A, A),
+                "X_t is null: give X_t, (m×3)",
+                "X_t là null: hãy truyền vào X_t, (m×3)");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new Rnn(c,
+                        OutputLayer.random(3, 2, Activation.LINEAR, 0.1, new Random(1))),
+                "output.W_ay has shape (3×2) but the RNN expects (4×2): n_a = 4 from the cell",
+                "output.W_ay có hình dạng (3×2) nhưng mạng RNN cần (4×2): n_a = 4 lấy từ ô RNN");
+        Rnn rnn = new Rnn(c, out);
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> Bptt.manyToOne(rnn,
+                        rnn.forward(List.of(new DMatrixRMaj(1, 3))), new DMatrixRMaj(1, 3), Loss.HALF_SQUARED_ERROR),
+                "target has shape (1×3) but the loss expects (1×2): the same shape as the output Y_t",
+                "target có hình dạng (1×3) nhưng hàm mất mát (loss) cần (1×2): cùng hình dạng với đầu ra Y_t");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> RnnCell.random(0, 4, Activation.TANH, 0.1, new Random(1)),
+                "n_x must be at least 1, got 0",
+                "n_x phải ít nhất là 1, nhận được 0");
+        BilingualErrors.assertMessages(IllegalArgumentException.class, () -> new Rnn(null, out),
+                "cell is null: give an RnnCell",
+                "cell là null: hãy truyền vào một RnnCell");
     }
 
     @Test

@@ -20,7 +20,10 @@ import org.rnncourse.nn.layers.SimpleRNN;
  * Each layer kind's z = x_t·W + h_{t−1}·U + b is {@link #gates} blocks of units wide, in Keras's
  * order. The products and every tanh go through {@link Fast} (σ(v) is (1 + tanh(v/2))/2, so the
  * gates too), whose two paths give the same bits; the rest is plain float arithmetic, the same code
- * on both.
+ * on both. With Keras's default activations (tanh, σ) an LSTM or GRU step's element-wise part is
+ * one fused kernel ({@link Fast#lstmForward}, {@link Fast#gruForward} and their backward twins):
+ * one pass over the step's block instead of one per operation, which is where a step's time went
+ * besides the product. The written-out loops below do the same arithmetic for the other activations.
  */
 public abstract class FloatCell {
     final int gates;
@@ -109,6 +112,8 @@ public abstract class FloatCell {
         private final LSTM layer;
         private final Activation act, rec;
         private final Activation[] gateActs;
+        /** Keras's defaults (tanh, σ) run as one fused kernel per step; other activations step by step. */
+        private final boolean fused;
 
         public Lstm(LSTM layer) {
             super(4);
@@ -116,6 +121,7 @@ public abstract class FloatCell {
             this.act = layer.activation();
             this.rec = layer.recurrentActivation();
             this.gateActs = new Activation[] {rec, rec, act, rec};
+            this.fused = act == Activation.TANH && rec == Activation.SIGMOID;
         }
 
         @Override Parameter kernel() { return layer.kernel(); }
@@ -127,6 +133,11 @@ public abstract class FloatCell {
             int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g;
             float[] a = w.zx, b = w.bIn(), c = w.c, tc = w.tanhC, hs = w.hs;
             Fast.matmul(hs, t * bu, w.u(), 0, a, zt, rows, u, g, true); // z_t = x_t·W + h_{t−1}·U
+            if (fused) {
+                // Keras's default activations: bias, gates, c_t, tanh(c_t) and h_t in one pass over the block.
+                Fast.lstmForward(a, zt, b, c, t * bu, (t + 1) * bu, tc, t * bu, hs, (t + 1) * bu, rows, u);
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g;
                 for (int j = 0; j < g; j++) a[row + j] += b[j];
@@ -151,6 +162,18 @@ public abstract class FloatCell {
         void backwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
             float[] a = w.zx, c = w.c, tc = w.tanhC, gh = w.gh, dz = w.dz(), dh = w.dh, dc = w.dc;
+            if (fused) {
+                Fast.lstmBackward(a, zt, c, t * bu, tc, t * bu, gh, t * bu, dh, dc, dz, dzt, rows, u);
+            } else {
+                backwardGates(w, t, rows);
+            }
+            if (t > 0) Fast.matmul(dz, dzt, w.uT(), 0, dh, 0, rows, g, u, false); // carry = dz_t·Uᵀ
+        }
+
+        /** The same step as Fast.lstmBackward, written out, for the activations it does not fuse. */
+        private void backwardGates(RecurrenceWorker w, int t, int rows) {
+            int u = w.units, g = 4 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
+            float[] a = w.zx, c = w.c, tc = w.tanhC, gh = w.gh, dz = w.dz(), dh = w.dh, dc = w.dc;
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g, drow = dzt + i * g, k0 = i * u, kt = t * bu + k0;
                 // dh reaches o directly (dz_o before σ') and c through act(c_t) (parked in dz_c's slot).
@@ -172,7 +195,6 @@ public abstract class FloatCell {
                 FloatActivation.backward(act, a, row + 2 * u, dz, drow + 2 * u, u);
                 FloatActivation.backward(rec, a, row + 3 * u, dz, drow + 3 * u, u);
             }
-            if (t > 0) Fast.matmul(dz, dzt, w.uT(), 0, dh, 0, rows, g, u, false); // carry = dz_t·Uᵀ
         }
     }
 
@@ -184,12 +206,15 @@ public abstract class FloatCell {
     public static final class Gru extends FloatCell {
         private final GRU layer;
         private final Activation act, rec;
+        /** Keras's defaults (tanh, σ) run as one fused kernel per step; other activations step by step. */
+        private final boolean fused;
 
         public Gru(GRU layer) {
             super(3);
             this.layer = layer;
             this.act = layer.activation();
             this.rec = layer.recurrentActivation();
+            this.fused = act == Activation.TANH && rec == Activation.SIGMOID;
         }
 
         @Override Parameter kernel() { return layer.kernel(); }
@@ -202,6 +227,11 @@ public abstract class FloatCell {
             int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g;
             float[] a = w.zx, rh = w.rh, bi = w.bIn(), br = w.bRec(), hs = w.hs;
             Fast.matmul(hs, t * bu, w.u(), 0, rh, zt, rows, u, g, false); // h_{t−1}·U
+            if (fused) {
+                // Keras's default activations: biases, gates, candidate and h_t in one pass over the block.
+                Fast.gruForward(a, zt, rh, zt, bi, br, hs, t * bu, (t + 1) * bu, rows, u);
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g, k0 = i * u;
                 for (int j = 0; j < g; j++) rh[row + j] += br[j];
@@ -224,6 +254,18 @@ public abstract class FloatCell {
         void backwardStep(RecurrenceWorker w, int t, int rows) {
             int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
             float[] a = w.zx, rh = w.rh, gh = w.gh, dz = w.dz(), dR = w.dR, dh = w.dh, hs = w.hs;
+            if (fused) {
+                Fast.gruBackward(a, zt, rh, zt, hs, t * bu, gh, t * bu, dh, dz, dzt, dR, zt, rows, u);
+            } else {
+                backwardGates(w, t, rows);
+            }
+            if (t > 0) Fast.matmul(dR, zt, w.uT(), 0, dh, 0, rows, g, u, true); // carry += dR_t·Uᵀ
+        }
+
+        /** The same step as Fast.gruBackward, written out, for the activations it does not fuse. */
+        private void backwardGates(RecurrenceWorker w, int t, int rows) {
+            int u = w.units, g = 3 * u, bu = rows * u, zt = t * rows * g, dzt = w.z + zt;
+            float[] a = w.zx, rh = w.rh, gh = w.gh, dz = w.dz(), dR = w.dR, dh = w.dh, hs = w.hs;
             for (int i = 0; i < rows; i++) {
                 int row = zt + i * g, drow = dzt + i * g, k0 = i * u, kt = t * bu + k0;
                 for (int j = 0; j < u; j++) {
@@ -243,7 +285,6 @@ public abstract class FloatCell {
                 FloatActivation.backward(rec, a, row + u, dz, drow + u, u);
                 System.arraycopy(dz, drow, dR, row, 2 * u);
             }
-            if (t > 0) Fast.matmul(dR, zt, w.uT(), 0, dh, 0, rows, g, u, true); // carry += dR_t·Uᵀ
         }
     }
 }

@@ -196,10 +196,6 @@ public final class FloatRecurrence {
             slot = new int[rowsOfTable];
             Arrays.fill(slot, -1);
             usedTokens = new int[rowsOfTable];
-            eu = new float[rowsOfTable * in];
-            proj = new float[rowsOfTable * width];
-            sums = new float[rowsOfTable * width];
-            dRows = new float[rowsOfTable * in];
             used = 0;
         }
         for (int k = 0; k < used; k++) slot[usedTokens[k]] = -1;
@@ -217,6 +213,14 @@ public final class FloatRecurrence {
                 }
                 kOf[b * steps + t] = k;
             }
+        // The per-token buffers hold the tokens this batch uses (a few thousand of IMDB's 10,000), not
+        // the whole table: they grow to the largest batch seen and are kept.
+        if (proj.length < used * width) {
+            eu = new float[used * in];
+            proj = new float[used * width];
+            sums = new float[used * width];
+            dRows = new float[used * in];
+        }
         double[] e = tokens.embedding.embeddings().value();
         run(p -> {
             int k0 = Parallel.bound(used, p, parts), k1 = Parallel.bound(used, p + 1, parts);
@@ -241,7 +245,7 @@ public final class FloatRecurrence {
             System.arraycopy(workers[0].tokenSums, k0 * width, sums, k0 * width, (k1 - k0) * width);
             for (int q = 1; q < parts; q++) {
                 float[] other = workers[q].tokenSums;
-                for (int i = k0 * width; i < k1 * width; i++) sums[i] += other[i];
+                Fast.addTo(other, k0 * width, sums, k0 * width, (k1 - k0) * width);
             }
             Fast.matmulTransA(eu, k0 * in, sums, k0 * width, workers[p].gW, 0, k1 - k0, in, width, false);
             Fast.matmulTransB(sums, k0 * width, w, 0, dRows, k0 * in, k1 - k0, width, in, false);

@@ -143,7 +143,7 @@ final class RecurrenceWorker {
         Arrays.fill(dh, 0, bu, 0f); // nothing comes back from after the last step
         if (dc.length > 0) Arrays.fill(dc, 0, bu, 0f);
         if (r.tokens != null) {
-            if (tokenSums.length < r.slot.length * width) tokenSums = new float[r.slot.length * width];
+            if (tokenSums.length < r.used * width) tokenSums = new float[r.used * width]; // the batch's tokens only
             Arrays.fill(tokenSums, 0, r.used * width, 0f);
         }
         int bg = rows * width;
@@ -151,8 +151,7 @@ final class RecurrenceWorker {
             cell.backwardStep(this, t, rows);
             if (r.tokens != null) {
                 for (int i = 0; i < rows; i++) {
-                    int src = z + t * bg + i * width, dst = r.kOf[(from + i) * steps + t] * width;
-                    for (int j = 0; j < width; j++) tokenSums[dst + j] += r.dz[src + j];
+                    Fast.addTo(r.dz, z + t * bg + i * width, tokenSums, r.kOf[(from + i) * steps + t] * width, width);
                 }
             }
         }
@@ -175,7 +174,6 @@ final class RecurrenceWorker {
 
     private void columnSums(float[] a, int off, int n, float[] into) {
         Arrays.fill(into, 0f);
-        for (int r = 0; r < n; r++)
-            for (int j = 0; j < width; j++) into[j] += a[off + r * width + j];
+        for (int r = 0; r < n; r++) Fast.addTo(a, off + r * width, into, 0, width); // row by row: the same sums, in vectors
     }
 }

@@ -9,11 +9,14 @@ import org.rnncourse.Messages;
  * like a NumPy array. The first axis is always the batch: (batch, time, features) for sequences,
  * (batch, time) for token ids, (batch, features) for a Dense output.
  *
- * <p>Token ids are stored as doubles too: every int is exact in a double, and one container type
- * keeps the layer contract simple.
+ * <p>Token ids made by {@link #of(int[][])} are kept as ints ({@link #ids()}), half the memory of
+ * doubles for a data set of reviews, and batches taken from them stay ints; an Embedding reads
+ * them directly. Any other reader gets them as doubles on its first {@link #data()} (every int is
+ * exact in a double), so one container type still serves every layer.
  */
 public final class Tensor {
-    private double[] data; // null while the tensor is kept as token rows (made on first data())
+    private double[] data; // null while the tensor is kept as token rows or int ids (made on first data())
+    private final int[] ids; // token ids, (batch, time), or null
     private final int[] shape;
     private final TokenRows tokenRows; // an Embedding's output or gradient kept per token, or null
 
@@ -26,6 +29,15 @@ public final class Tensor {
         this.data = data;
         this.shape = shape.clone();
         this.tokenRows = null;
+        this.ids = null;
+    }
+
+    /** Token ids (not copied) with shape (batch, time). */
+    private Tensor(int[] ids, int[] shape) {
+        this.data = null;
+        this.shape = shape.clone();
+        this.tokenRows = null;
+        this.ids = ids;
     }
 
     /**
@@ -37,6 +49,12 @@ public final class Tensor {
         this.data = null;
         this.shape = shape.clone();
         this.tokenRows = rows;
+        this.ids = null;
+    }
+
+    /** The token ids, row-major, not a copy, when this tensor was made from ints; else null. */
+    public int[] ids() {
+        return ids;
     }
 
     /** The token rows this tensor was made from, or null for an ordinary tensor. */
@@ -97,12 +115,12 @@ public final class Tensor {
     public static Tensor of(int[][] ids) {
         Args.notNull("ids", ids);
         int n = ids.length, t = n == 0 ? 0 : ids[0].length;
-        double[] d = new double[n * t];
+        int[] d = new int[n * t];
         for (int i = 0; i < n; i++) {
             requireLength("sequence " + i, ids[i].length, t);
-            for (int j = 0; j < t; j++) d[i * t + j] = ids[i][j];
+            System.arraycopy(ids[i], 0, d, i * t, t);
         }
-        return new Tensor(d, n, t);
+        return new Tensor(d, new int[] {n, t});
     }
 
     /** One number per example, shape (batch,): regression targets or 0/1 labels. */
@@ -137,6 +155,11 @@ public final class Tensor {
 
     /** The numbers themselves, row-major, not a copy: layers read and write them directly. */
     public double[] data() {
+        if (data == null && ids != null) {
+            double[] d = new double[ids.length];
+            for (int i = 0; i < d.length; i++) d[i] = ids[i];
+            data = d;
+        }
         if (data == null) data = tokenRows.values(shape);
         return data;
     }
@@ -198,38 +221,44 @@ public final class Tensor {
     /** The examples {@code index[from..to)} as a new tensor: one mini-batch. */
     public Tensor take(int[] index, int from, int to) {
         Args.notNull("index", index);
-        requireRange(from, to, index.length, "index");
+        requireRange(from, to, index.length, "nn.tensor.range.index");
         for (int i = from; i < to; i++) {
             if (index[i] < 0 || index[i] >= shape[0]) {
                 throw new IllegalArgumentException(Messages.get("nn.tensor.notARow", "index[" + i + "]", index[i], shape[0] - 1));
             }
         }
         int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
-        double[] d = new double[(to - from) * per];
-        for (int i = from; i < to; i++) System.arraycopy(data(), index[i] * per, d, (i - from) * per, per);
         int[] s = shape.clone();
         s[0] = to - from;
+        if (ids != null) { // a batch of token ids stays ints
+            int[] d = new int[(to - from) * per];
+            for (int i = from; i < to; i++) System.arraycopy(ids, index[i] * per, d, (i - from) * per, per);
+            return new Tensor(d, s);
+        }
+        double[] d = new double[(to - from) * per];
+        for (int i = from; i < to; i++) System.arraycopy(data(), index[i] * per, d, (i - from) * per, per);
         return new Tensor(d, s);
     }
 
     /** The examples {@code [from, to)}, in order. */
     public Tensor rows(int from, int to) {
-        requireRange(from, to, shape[0], "rows");
+        requireRange(from, to, shape[0], "nn.tensor.range.rows");
         int per = shape[0] == 0 ? 0 : sizeOf(shape) / shape[0];
         int[] s = shape.clone();
         s[0] = to - from;
+        if (ids != null) return new Tensor(Arrays.copyOfRange(ids, from * per, to * per), s);
         return new Tensor(Arrays.copyOfRange(data(), from * per, to * per), s);
     }
 
-    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to. */
-    private static void requireRange(int from, int to, int n, String of) {
+    /** 0 ≤ from ≤ to ≤ n, with a message that names from and to; {@code ofKey} says what n counts. */
+    private static void requireRange(int from, int to, int n, String ofKey) {
         if (from < 0 || from > to || to > n) {
-            throw new IllegalArgumentException("from = " + from + " and to = " + to + " must satisfy 0 ≤ from ≤ to ≤ " + n
-                    + " (the number of " + of + ").");
+            throw new IllegalArgumentException(Messages.get("nn.tensor.range", from, to, n, Messages.get(ofKey)));
         }
     }
 
     public Tensor copy() {
+        if (ids != null) return new Tensor(ids.clone(), shape);
         return new Tensor(data().clone(), shape);
     }
 

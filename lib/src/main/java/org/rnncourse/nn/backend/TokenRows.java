@@ -19,7 +19,7 @@ import org.rnncourse.nn.layers.Embedding;
  */
 public final class TokenRows {
     public final Embedding embedding;
-    private final double[] ids; // (batch, time) as given to the Embedding
+    private final int[] ids; // (batch, time) as given to the Embedding
     final int batch, steps;
     private final boolean reversed; // time read from the end (the backward half of a Bidirectional)
     private final List<Part> parts; // the gradient's rows, or null for a lookup
@@ -27,7 +27,7 @@ public final class TokenRows {
     /** Rows of a gradient: row k (dim numbers at k·dim) belongs to token tokens[k], k < count. */
     public record Part(int[] tokens, float[] rows, int count) {}
 
-    private TokenRows(Embedding embedding, double[] ids, int batch, int steps, boolean reversed, List<Part> parts) {
+    private TokenRows(Embedding embedding, int[] ids, int batch, int steps, boolean reversed, List<Part> parts) {
         this.embedding = embedding;
         this.ids = ids;
         this.batch = batch;
@@ -37,7 +37,7 @@ public final class TokenRows {
     }
 
     /** The lookup of {@code ids} (batch, steps) in the embedding's table, as a (batch, steps, dim) tensor. */
-    public static Tensor lookup(Embedding embedding, double[] ids, int batch, int steps) {
+    public static Tensor lookup(Embedding embedding, int[] ids, int batch, int steps) {
         return new Tensor(new TokenRows(embedding, ids, batch, steps, false, null), batch, steps, embedding.outputDim());
     }
 
@@ -52,7 +52,7 @@ public final class TokenRows {
 
     /** The token id at example b, step t (ids already checked by the Embedding). */
     int id(int b, int t) {
-        return (int) ids[b * steps + (reversed ? steps - 1 - t : t)];
+        return ids[b * steps + (reversed ? steps - 1 - t : t)];
     }
 
     /** The gradient of this lookup, from per-token rows (the arrays are read before the next batch). */

@@ -14,7 +14,7 @@ import org.rnncourse.nn.backend.TokenRows;
 public class Embedding extends Layer {
     private final int inputDim, outputDim;
     private Parameter embeddings;
-    private double[] ids;
+    private int[] ids;
     // The rows of the table's gradient that the last per-token backward wrote (all rows after a dense one).
     private int[] written = new int[0];
     private int writtenCount;
@@ -64,15 +64,21 @@ public class Embedding extends Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         checkInput(x);
-        ids = x.data();
-        for (int i = 0; i < ids.length; i++) tokenId(ids[i], i, x);
+        if (x.ids() != null) {
+            ids = x.ids(); // kept as ints (Tensor.of(int[][])): checked, not copied
+            for (int i = 0; i < ids.length; i++) tokenId(ids[i], i, x);
+        } else {
+            double[] d = x.data();
+            ids = new int[d.length];
+            for (int i = 0; i < d.length; i++) ids[i] = tokenId(d[i], i, x);
+        }
         if (Backend.isFloat32()) {
             // Kept as ids + table: a recurrent layer after it projects only the rows the batch uses.
             return TokenRows.lookup(this, ids, x.dim(0), x.dim(1));
         }
         double[] out = new double[ids.length * outputDim];
         for (int i = 0; i < ids.length; i++) {
-            int id = tokenId(ids[i], i, x);
+            int id = ids[i];
             System.arraycopy(embeddings.value, id * outputDim, out, i * outputDim, outputDim);
         }
         return new Tensor(out, x.dim(0), x.dim(1), outputDim);
@@ -100,7 +106,7 @@ public class Embedding extends Layer {
         java.util.Arrays.fill(embeddings.grad, 0.0);
         double[] g = gradOutput.data();
         for (int i = 0; i < ids.length; i++) {
-            int row = (int) ids[i] * outputDim;
+            int row = ids[i] * outputDim;
             for (int j = 0; j < outputDim; j++) embeddings.grad[row + j] += g[i * outputDim + j];
         }
         return null; // ids are not differentiable

@@ -3,6 +3,7 @@ package org.rnncourse.nn.saving;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.rnncourse.Messages;
 import org.rnncourse.nn.Sequential;
 
 /**
@@ -23,18 +24,18 @@ public final class SavedModel {
         if (Files.isRegularFile(file)) {
             try {
                 Sequential m = Sequential.loadModel(file);
-                System.out.println("Loaded the saved model from " + file + " (no training needed).");
+                System.out.println(Messages.get("out.savedModel.loaded", file));
                 return m;
             } catch (ModelFileException e) {
-                System.out.println("The saved model could not be loaded (" + e.getMessage() + "): training a new one.");
+                System.out.println(Messages.get("out.savedModel.unreadable", e.getMessage()));
             }
         } else {
-            System.out.println("No saved model at " + file + " (lesson 08 saves it): training one now.");
+            System.out.println(Messages.get("out.savedModel.missing", file));
         }
         Sequential m = train.get();
         if (m == null) throw new IllegalArgumentException("loadOrTrain: the training code returned null instead of a model");
         m.save(file);
-        System.out.println("Trained, and saved to " + file + " for next time.");
+        System.out.println(Messages.get("out.savedModel.trained", file));
         return m;
     }
 }

@@ -21,6 +21,11 @@ import org.rnncourse.nn.trainers.FitOptions;
 /** LSTM, GRU and Bidirectional: gradients by central differences, Keras's formulas, counts and names. */
 @org.junit.jupiter.api.extension.ExtendWith(OnTheFloat64Reference.class) // the checks validate the double reference
 class GatedLayersTest {
+    @org.junit.jupiter.api.AfterEach
+    void backToEnglish() {
+        org.rnncourse.Course.setLanguage("en");
+    }
+
     // ---- gradients -----------------------------------------------------------------------------
 
     @Test
@@ -289,5 +294,19 @@ class GatedLayersTest {
         assertTrue(lstm[0] / lstm[59] > 1e-2, "LSTM with f ≈ 1: " + lstm[0] / lstm[59]);
         assertTrue(gru[0] / gru[59] > 1e-2, "GRU with z ≈ 1: " + gru[0] / gru[59]);
         assertThrows(IllegalArgumentException.class, () -> GradientReach.setGateBias(open, 4, 1.0));
+    }
+
+    @Test
+    void theReachTableHasOneRowPerStepBackInTheLearnersLanguage() {
+        java.util.Map<String, double[]> flows = new java.util.LinkedHashMap<>();
+        flows.put("SimpleRNN", new double[] {1e-4, 1e-2, 1});
+        flows.put("LSTM", new double[] {0.5, 0.8, 2});
+        var en = GradientReach.table("reach", flows, 0, 2);
+        assertEquals(List.of("steps back", "SimpleRNN", "LSTM"), en.columnNames());
+        assertEquals(List.of("1.0e+00", "1.0e-04"), en.stringColumn("SimpleRNN").asList());
+        assertEquals(List.of("1.0e+00", "2.5e-01"), en.stringColumn("LSTM").asList());
+        var vi = org.rnncourse.OutputInLanguage.vietnamese(() -> GradientReach.table("reach", flows, 0, 2));
+        assertEquals(List.of("số bước lùi lại", "SimpleRNN", "LSTM"), vi.columnNames());
+        assertEquals(en.stringColumn("LSTM").asList(), vi.stringColumn("LSTM").asList());
     }
 }

@@ -40,6 +40,11 @@ import org.rnncourse.nn.trainers.FitOptions;
 
 /** model.save / Sequential.loadModel / saveWeights / loadWeights: what comes back, and what is refused. */
 class SavingTest {
+    @org.junit.jupiter.api.AfterEach
+    void backToEnglish() {
+        org.rnncourse.Course.setLanguage("en");
+    }
+
     @TempDir
     Path dir;
 
@@ -391,6 +396,15 @@ class SavingTest {
         assertTrue(text.contains("Loaded the saved model from " + file + " (no training needed)."), text);
         assertTrue(text.contains("could not be loaded") && text.contains("not a .keras file"), text);
         Sequential.loadModel(file); // the replacement was saved
+        String vi = org.rnncourse.OutputInLanguage.printedIn("vi", () -> SavedModel.loadOrTrain(file.toString(), train));
+        assertEquals("Đã nạp mô hình đã lưu từ " + file + " (không cần huấn luyện).", vi.strip());
+        Files.delete(file);
+        vi = org.rnncourse.OutputInLanguage.printedIn("vi", () -> SavedModel.loadOrTrain(file.toString(), train));
+        assertTrue(vi.contains("Chưa có mô hình đã lưu ở " + file + " (bài 08 lưu nó): huấn luyện một mô hình ngay bây giờ."), vi);
+        assertTrue(vi.contains("Đã huấn luyện và lưu vào " + file + " cho lần sau."), vi);
+        Files.writeString(file, "damaged");
+        vi = org.rnncourse.OutputInLanguage.printedIn("vi", () -> SavedModel.loadOrTrain(file.toString(), train));
+        assertTrue(vi.contains("Không nạp được mô hình đã lưu (") && vi.contains("): huấn luyện một mô hình mới."), vi);
     }
 
     @Test
